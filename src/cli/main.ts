@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { isNewstraceError } from '../errors.js';
+import { DEFAULT_DB, EXIT, printError } from './_io.js';
+import { runIngest } from './ingest.js';
+import { runTrace } from './trace.js';
+
+const program = new Command('newstrace')
+  .description('Trace where a news story came from: which articles are copies, of what, and how much.')
+  .version('0.1.0')
+  .exitOverride()
+  .showHelpAfterError('(run newstrace --help for usage)');
+
+let status: number = EXIT.ok;
+
+program
+  .command('ingest')
+  .description('store articles, indexed for text reuse (JSON Lines, JSON, .txt, .html, .gz, directories; - for stdin)')
+  .argument('<paths...>', 'files or directories to read, or - for JSON Lines on stdin')
+  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+  .option('--no-progress', 'do not show progress, even on a terminal')
+  .action(async (paths: string[], opts: { db: string; progress: boolean }) => {
+    status = await runIngest(paths, { db: opts.db, ...(opts.progress ? {} : { progress: false }) });
+  });
+
+program
+  .command('trace')
+  .description('say for each article whether it is original or copied, from which earlier articles and how much')
+  .argument('[targets...]', 'urls of stored articles, or files to analyse without storing them')
+  .option('--all', 'trace every stored article')
+  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+  .option('--json', 'print JSON Lines, one object per article')
+  .action(async (targets: string[], opts: { db: string; all?: boolean; json?: boolean }) => {
+    status = await runTrace(targets, opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    status = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (isNewstraceError(error)) {
+    printError(error);
+    status = error.code === 'BAD_ARGUMENT' ? EXIT.usage : EXIT.failedInputs;
+  } else throw error;
+}
+process.exitCode = status;

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { NewstraceError } from '../errors.js';
+import { readArticleFile } from '../ingest/file.js';
+import { renderTraceText } from '../report/text.js';
+import type { Store } from '../store/types.js';
+import { traceAll, traceArticle, traceUrl } from '../trace/index.js';
+import type { Trace } from '../types.js';
+import { EXIT, openExisting, printError } from './_io.js';
+
+export interface TraceCommandOptions {
+  db: string;
+  all?: boolean;
+  json?: boolean;
+}
+
+const looksLikeUrl = (target: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
+
+/** `newstrace trace [URL|FILE …] [--all]`: returns the exit status. */
+export async function runTrace(targets: string[], options: TraceCommandOptions): Promise<number> {
+  if (!options.all && targets.length === 0) {
+    throw new NewstraceError('BAD_ARGUMENT', 'name a url or file to trace, or pass --all');
+  }
+  const store = await openExisting(options.db);
+  const print = (trace: Trace): void => {
+    process.stdout.write(options.json ? `${JSON.stringify(trace)}\n` : `${renderTraceText(trace)}\n`);
+  };
+  let failed = 0;
+  try {
+    if (options.all) for await (const trace of traceAll(store)) print(trace);
+    for (const target of targets) failed += await traceTarget(store, target, print);
+  } finally {
+    await store.close();
+  }
+  return failed > 0 ? EXIT.failedInputs : EXIT.ok;
+}
+
+async function traceTarget(store: Store, target: string, print: (t: Trace) => void): Promise<number> {
+  try {
+    if (looksLikeUrl(target) && !target.startsWith('file://')) {
+      print(await traceUrl(store, target));
+      return 0;
+    }
+    if (!existsSync(target)) throw new NewstraceError('NOT_FOUND', 'neither a stored url nor a file', { where: target });
+    let failed = 0;
+    for await (const record of readArticleFile([target])) {
+      if ('error' in record) {
+        printError(record.error);
+        failed++;
+      } else print(await traceArticle(store, record.article));
+    }
+    return failed;
+  } catch (error) {
+    if (!(error instanceof NewstraceError)) throw error;
+    printError(error);
+    return 1;
+  }
+}

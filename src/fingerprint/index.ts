@@ -1,0 +1,56 @@
+import { hashSequence, hashSequenceAt } from '../text/hash.js';
+import { FLAG_FUNCTION, type Tokens } from '../text/tokenize.js';
+import type { FingerprintParams } from '../defaults.js';
+import { winnow } from './winnow.js';
+
+/** Seeds that keep the two kinds of feature in separate hash spaces. */
+const SEED_WORDS = 0x9e3779b1;
+const SEED_FUNCTION = 0x85ebca77;
+
+/**
+ * The features an article is indexed under: winnowed word n-grams (verbatim
+ * and lightly edited reuse) and winnowed n-grams over its function words
+ * alone (reuse whose content words were spun). Unique, sorted ascending.
+ */
+export function fingerprint(tokens: Tokens, params: FingerprintParams): Uint32Array {
+  const selected = new Set<number>();
+  const words = ngramHashes(tokens.hash, params.wordGram, SEED_WORDS);
+  winnow(words, params.wordWindow, (i) => selected.add(words[i] as number));
+  const functionWords = functionPositions(tokens);
+  if (params.functionGram > 0) {
+    const grams = ngramHashesAt(tokens.hash, functionWords, params.functionGram, SEED_FUNCTION);
+    winnow(grams, params.functionWindow, (i) => selected.add(grams[i] as number));
+  }
+  return Uint32Array.from(selected).sort();
+}
+
+/** Hash of every run of `n` words, at the index of its first word. */
+export function ngramHashes(hashes: Uint32Array, n: number, seed: number = SEED_WORDS): Uint32Array {
+  const count = Math.max(0, hashes.length - n + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) out[i] = hashSequence(hashes, i, n, seed);
+  return out;
+}
+
+/** Hash of every run of `n` of the words at `positions`. */
+export function ngramHashesAt(
+  hashes: Uint32Array,
+  positions: Uint32Array,
+  n: number,
+  seed: number = SEED_FUNCTION,
+): Uint32Array {
+  const count = Math.max(0, positions.length - n + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) out[i] = hashSequenceAt(hashes, positions, i, n, seed);
+  return out;
+}
+
+/** Indexes of the function words of a text. */
+export function functionPositions(tokens: Tokens): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < tokens.count; i++) if ((tokens.flags[i] as number) & FLAG_FUNCTION) n++;
+  const out = new Uint32Array(n);
+  n = 0;
+  for (let i = 0; i < tokens.count; i++) if ((tokens.flags[i] as number) & FLAG_FUNCTION) out[n++] = i;
+  return out;
+}

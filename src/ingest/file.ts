@@ -1,0 +1,24 @@
+import { isNewstraceError } from '../errors.js';
+import type { NewstraceError } from '../errors.js';
+import type { Article } from '../types.js';
+import { toArticle } from './prepare.js';
+import { readInputs } from './read.js';
+
+export type ArticleRecord = { where: string; article: Article } | { where: string; error: NewstraceError };
+
+/** Reads articles from files the way `ingest` does, without storing them (for tracing files). */
+export async function* readArticleFile(paths: string[], now: Date = new Date()): AsyncGenerator<ArticleRecord> {
+  const stamp = now.toISOString();
+  for await (const record of readInputs(paths)) {
+    if ('error' in record) {
+      yield record;
+      continue;
+    }
+    try {
+      yield { where: record.where, article: toArticle(record.input, stamp, record.where) };
+    } catch (error) {
+      if (!isNewstraceError(error)) throw error;
+      yield { where: record.where, error };
+    }
+  }
+}

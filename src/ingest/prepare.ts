@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NewstraceError } from '../errors.js';
+import { extractHtml } from '../extract/html.js';
+import { fingerprint } from '../fingerprint/index.js';
+import type { FingerprintParams } from '../defaults.js';
+import { parsePublished } from '../text/dates.js';
+import { hashSequence, hashString } from '../text/hash.js';
+import { lineSpans, tokenize, wordAt, type Tokens } from '../text/tokenize.js';
+import type { IndexedArticle } from '../store/types.js';
+import type { Article, ArticleInput, Span } from '../types.js';
+
+/** Lines shorter than this many words are too common to call a site's template. */
+const MIN_LINE_WORDS = 3;
+
+/** The site of a url: its host without `www.`; a local file is its own site. */
+export function siteOf(url: URL): string {
+  if (url.protocol === 'file:') return basename(fileURLToPath(url));
+  return url.hostname.replace(/^www\./, '');
+}
+
+/**
+ * Turns an input record into an article: checks the url and date, extracts
+ * HTML, fills the defaults. `now` is the time of this ingest (first seen).
+ */
+export function toArticle(input: ArticleInput, now: string, where: string): Article {
+  let url: URL;
+  try {
+    url = new URL(input.url.trim());
+  } catch {
+    throw new NewstraceError('BAD_INPUT', `"url" is not an absolute URL: ${JSON.stringify(input.url.slice(0, 200))}`, { where });
+  }
+  const page = input.text?.trim() ? null : extractHtml(input.html ?? '');
+  const text = normaliseText(input.text?.trim() ? input.text : (page?.text ?? ''));
+  if (!text) throw new NewstraceError('BAD_INPUT', 'no article text found in "html"', { where });
+  const publishedText = input.published?.trim() || page?.published || null;
+  let published: string | null = null;
+  if (publishedText) {
+    const date = parsePublished(publishedText);
+    if (!date) {
+      if (input.published) throw new NewstraceError('BAD_INPUT', `"published" is not an ISO 8601 date: ${JSON.stringify(publishedText)}`, { where });
+    } else published = date.iso;
+  }
+  return {
+    url: url.href,
+    site: input.site?.trim() || siteOf(url),
+    title: input.title?.trim() || page?.title || null,
+    published,
+    author: input.author?.trim() || page?.author || null,
+    language: input.language?.trim() || page?.language || null,
+    text,
+    firstSeen: now,
+    meta: input.meta ?? {},
+  };
+}
+
+/** Line breaks as \n, no trailing spaces, at most one blank line between paragraphs. */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export interface Line extends Span {
+  /** Hash of the line's words, tied to the site. */
+  hash: number;
+}
+
+/** The lines of a text that are long enough to be part of a site's template. */
+export function templateLines(tokens: Tokens, site: string): Line[] {
+  const seed = hashString(site);
+  const out: Line[] = [];
+  for (const span of lineSpans(tokens.text)) {
+    const first = wordAt(tokens, span.begin);
+    const last = wordAt(tokens, span.end);
+    if (last - first >= MIN_LINE_WORDS) out.push({ ...span, hash: hashSequence(tokens.hash, first, last - first, seed) });
+  }
+  return out;
+}
+
+/** Unique line hashes of a text, for the store. */
+export function lineHashes(tokens: Tokens, site: string): Uint32Array {
+  return Uint32Array.from(new Set(templateLines(tokens, site).map((line) => line.hash)));
+}
+
+/** Identity of an article's content: ingesting the same record twice gives the same hash. */
+export function contentHash(article: Article): string {
+  const { firstSeen: _ignored, ...content } = article;
+  return createHash('sha1').update(JSON.stringify(content)).digest('base64url');
+}
+
+/** Tokenizes and fingerprints an article for the store. */
+export function indexArticle(article: Article, params: FingerprintParams, tokens: Tokens = tokenize(article.text)): IndexedArticle {
+  return {
+    ...article,
+    contentHash: contentHash(article),
+    features: fingerprint(tokens, params),
+    lines: lineHashes(tokens, article.site),
+  };
+}

@@ -1,0 +1,241 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { MAX_RECORD_BYTES } from '../defaults.js';
+import { NewstraceError } from '../errors.js';
+import { declaredCharset } from '../extract/html.js';
+import type { ArticleInput } from '../types.js';
+import { toArticleInput } from './record.js';
+
+/** One record read from the inputs, or the reason it could not be read. */
+export type InputRecord = { where: string; input: ArticleInput } | { where: string; error: NewstraceError };
+
+type Kind = 'jsonl' | 'json' | 'txt' | 'html';
+
+const KINDS: Record<string, Kind> = {
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'json',
+  '.txt': 'txt',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/** What kind of input a file name says it is, looking through `.gz`. */
+export function kindOf(path: string): { kind: Kind; gzip: boolean } | null {
+  const gzip = path.toLowerCase().endsWith('.gz');
+  const kind = KINDS[extname(gzip ? path.slice(0, -3) : path).toLowerCase()];
+  return kind ? { kind, gzip } : null;
+}
+
+const fail = (where: string, message: string, cause?: unknown): InputRecord => ({
+  where,
+  error: new NewstraceError('BAD_INPUT', message, { where, cause }),
+});
+
+/**
+ * Reads articles from files, directories (walked recursively, in name order)
+ * and `-` (JSON Lines on `stdin`). Never throws for bad input: each problem
+ * becomes a record with an error, and reading goes on.
+ */
+export async function* readInputs(paths: string[], stdin: Readable = process.stdin): AsyncGenerator<InputRecord> {
+  for (const path of paths) {
+    if (path === '-') {
+      yield* readJsonLines(stdin, 'stdin');
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(path);
+    } catch (cause) {
+      yield fail(path, `cannot read: ${(cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (cause as Error).message}`, cause);
+      continue;
+    }
+    if (info.isDirectory()) yield* readDirectory(path);
+    else yield* readFile(path, true);
+  }
+}
+
+async function* readDirectory(dir: string): AsyncGenerator<InputRecord> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    yield fail(dir, `cannot read directory: ${(cause as Error).message}`, cause);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* readDirectory(path);
+    else if (entry.isFile()) yield* readFile(path, false);
+  }
+}
+
+async function* readFile(path: string, explicit: boolean): AsyncGenerator<InputRecord> {
+  const type = kindOf(path);
+  if (!type) {
+    // Files of other kinds inside a directory are skipped; one named on purpose is an error.
+    if (explicit) yield fail(path, 'unknown file type (expected .jsonl, .ndjson, .json, .txt, .html, .htm, optionally .gz)');
+    return;
+  }
+  const open = (): Readable => {
+    const raw = createReadStream(path);
+    return type.gzip ? raw.pipe(createGunzip()) : raw;
+  };
+  if (type.kind === 'jsonl') {
+    yield* readJsonLines(open(), path);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readAll(open(), type.kind === 'json' ? MAX_RECORD_BYTES * 16 : MAX_RECORD_BYTES);
+  } catch (cause) {
+    yield fail(path, `cannot read: ${(cause as Error).message}`, cause);
+    return;
+  }
+  const url = pathToFileURL(resolve(path)).href;
+  if (type.kind === 'html') {
+    const html = decodeHtml(bytes);
+    yield { where: path, input: { url, html } };
+    return;
+  }
+  let text: string;
+  try {
+    text = decodeUtf8(bytes);
+  } catch {
+    yield fail(path, 'invalid UTF-8');
+    return;
+  }
+  if (type.kind === 'txt') {
+    const newline = text.indexOf('\n');
+    const title = (newline < 0 ? text : text.slice(0, newline)).trim();
+    const body = newline < 0 ? '' : text.slice(newline + 1);
+    if (!body.trim()) yield fail(path, 'no text after the title line');
+    else yield { where: path, input: { url, title, text: body } };
+    return;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    yield fail(path, `invalid JSON: ${(cause as Error).message}`, cause);
+    return;
+  }
+  const items = Array.isArray(value) ? value : [value];
+  for (let k = 0; k < items.length; k++) {
+    const where = Array.isArray(value) ? `${path}[${k}]` : path;
+    try {
+      yield { where, input: toArticleInput(items[k], where) };
+    } catch (error) {
+      yield { where, error: error as NewstraceError };
+    }
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
+}
+
+/** Decodes a page by its byte-order mark, then its declared charset, else UTF-8 (invalid bytes replaced). */
+export function decodeHtml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const declared = declaredCharset(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)));
+  if (declared) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // an unknown label: fall through to UTF-8
+    }
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+async function readAll(stream: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      stream.destroy();
+      throw new Error(`larger than ${Math.round(limit / 1048576)} MiB`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** One record per line; a line that is not a valid record becomes an error naming its number. */
+async function* readJsonLines(stream: Readable, name: string): AsyncGenerator<InputRecord> {
+  let lineNo = 0;
+  try {
+    for await (const line of splitLines(stream, MAX_RECORD_BYTES)) {
+      lineNo++;
+      const where = `${name}:${lineNo}`;
+      if (line === null) {
+        yield fail(where, `record larger than ${MAX_RECORD_BYTES / 1048576} MiB`);
+        continue;
+      }
+      let text: string;
+      try {
+        text = decodeUtf8(line);
+      } catch {
+        yield fail(where, 'invalid UTF-8');
+        continue;
+      }
+      if (!text.trim()) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (cause) {
+        yield fail(where, `invalid JSON: ${(cause as Error).message}`, cause);
+        continue;
+      }
+      try {
+        yield { where, input: toArticleInput(value, where) };
+      } catch (error) {
+        yield { where, error: error as NewstraceError };
+      }
+    }
+  } catch (cause) {
+    yield fail(lineNo ? `${name}:${lineNo + 1}` : name, `cannot read: ${(cause as Error).message}`, cause);
+  }
+}
+
+/** Splits a byte stream at \n; a line longer than `limit` bytes is skipped and given as null. */
+async function* splitLines(stream: Readable, limit: number): AsyncGenerator<Buffer | null> {
+  let pending: Buffer[] = [];
+  let pendingSize = 0;
+  let oversized = false;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, nl);
+      if (oversized || pendingSize + piece.length > limit) yield null;
+      else yield pending.length ? Buffer.concat([...pending, piece]) : piece;
+      pending = [];
+      pendingSize = 0;
+      oversized = false;
+      start = nl + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (oversized || pendingSize + rest.length > limit) {
+      oversized = true;
+      pending = [];
+      pendingSize = 0;
+    } else if (rest.length) {
+      pending.push(Buffer.from(rest));
+      pendingSize += rest.length;
+    }
+  }
+  if (oversized) yield null;
+  else if (pendingSize) yield Buffer.concat(pending);
+}

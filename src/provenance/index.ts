@@ -1,0 +1,250 @@
+import type { AlignedPassage } from '../align/index.js';
+import type { VerdictParams } from '../defaults.js';
+import { compareDates, parsePublished } from '../text/dates.js';
+import { FLAG_QUOTED, type Tokens } from '../text/tokenize.js';
+import type {
+  Article,
+  Boilerplate,
+  Passage,
+  Relation,
+  RelatedReport,
+  SourceReport,
+  Substitution,
+  Trace,
+  Verdict,
+} from '../types.js';
+
+/** A stored article that shares passages with the traced one. */
+export interface Match {
+  article: Article;
+  tokens: Tokens;
+  passages: AlignedPassage[];
+}
+
+interface Judged {
+  match: Match;
+  relation: Relation | 'source';
+  /** Words of the traced article covered by this match's passages (boilerplate left out). */
+  covered: Uint8Array;
+  coverage: number;
+  /** Identical aligned words: how closely the traced article follows this text. */
+  matches: number;
+}
+
+const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+/**
+ * Decides what an article is, given its passages shared with other stored
+ * articles (README, "Verdict rules"):
+ * 1. classify each match: same site, later, undecided by date, quotation or
+ *    boilerplate only, or a source;
+ * 2. coverage = own words inside source passages / own words;
+ * 3. verdict by the coverage thresholds;
+ * 4. parent = the largest source, or among sources that explain the same
+ *    words about equally well, the one the article follows most closely
+ *    (carrying its changes), else the earliest.
+ */
+export function judge(
+  article: Article,
+  tokens: Tokens,
+  boilerplate: Boilerplate[],
+  matches: Match[],
+  params: VerdictParams,
+): Trace {
+  const excluded = maskSpans(tokens, boilerplate);
+  let ownWords = 0;
+  for (let i = 0; i < tokens.count; i++) if (!excluded[i]) ownWords++;
+  const date = article.published ? parsePublished(article.published) : null;
+
+  const judged = matches
+    .filter((m) => m.passages.length > 0)
+    .map((match): Judged => {
+      const covered = new Uint8Array(tokens.count);
+      let coveredWords = 0;
+      let identical = 0;
+      for (const p of match.passages) {
+        identical += p.matches;
+        for (let i = p.aBegin; i < p.aEnd; i++) {
+          if (!excluded[i] && !covered[i]) {
+            covered[i] = 1;
+            coveredWords++;
+          }
+        }
+      }
+      return {
+        match,
+        relation: relationOf(article, date, tokens, excluded, match, params),
+        covered,
+        coverage: ownWords ? coveredWords / ownWords : 0,
+        matches: identical,
+      };
+    });
+
+  const sources = judged.filter((j) => j.relation === 'source').sort((x, y) => y.coverage - x.coverage);
+  const union = new Uint8Array(tokens.count);
+  for (const s of sources) for (let i = 0; i < tokens.count; i++) if (s.covered[i]) union[i] = 1;
+  let coveredWords = 0;
+  for (let i = 0; i < tokens.count; i++) coveredWords += union[i] as number;
+  const coverage = ownWords ? coveredWords / ownWords : 0;
+  const verdict: Verdict = coverage >= params.copy ? 'copy' : coverage >= params.partialCopy ? 'partial-copy' : 'original';
+  const reasons: string[] = [];
+  if (sources.length > 0) {
+    reasons.push(`${Math.round(coverage * 100)}% of its own words are found in ${sources.length} earlier article${sources.length > 1 ? 's' : ''} of other sites`);
+  } else reasons.push('none of its text is found in an earlier article of another site');
+  const parent = sources.length > 0 ? chooseParent(sources, params, reasons) : null;
+  for (const j of judged) if (j.relation !== 'source') reasons.push(explainRelation(j));
+
+  return {
+    url: article.url,
+    title: article.title,
+    site: article.site,
+    published: article.published,
+    verdict,
+    coverage: round(coverage),
+    parent: parent ? parent.match.article.url : null,
+    sources: sources.map((s) => report(s, tokens)),
+    boilerplate,
+    related: judged
+      .filter((j) => j.relation !== 'source')
+      .sort((x, y) => y.coverage - x.coverage)
+      .map((j) => ({ ...report(j, tokens), relation: j.relation as Relation }) satisfies RelatedReport),
+    reasons,
+  };
+}
+
+function relationOf(
+  article: Article,
+  date: ReturnType<typeof parsePublished>,
+  tokens: Tokens,
+  excluded: Uint8Array,
+  match: Match,
+  params: VerdictParams,
+): Relation | 'source' {
+  const other = match.article;
+  if (other.site === article.site) return 'same-site';
+  const otherDate = other.published ? parsePublished(other.published) : null;
+  const order = date && otherDate ? compareDates(otherDate, date) : 0;
+  if (order > 0) return 'later';
+  if (order === 0) return 'undecided';
+  const copied = match.passages.some((p) => {
+    let outside = 0;
+    for (let i = p.aBegin; i < p.aEnd; i++) if (!excluded[i] && !((tokens.flags[i] as number) & FLAG_QUOTED)) outside++;
+    return outside >= params.minWordsOutsideQuotes;
+  });
+  return copied ? 'source' : 'quote-only';
+}
+
+function chooseParent(sources: Judged[], params: VerdictParams, reasons: string[]): Judged {
+  const best = sources[0] as Judged;
+  // Sources that explain the same words about as well as the best one.
+  const tied = sources.filter((s) => s === best || (best.coverage - s.coverage <= params.parentTie && overlap(s.covered, best.covered) >= 0.8));
+  const name = (s: Judged): string => s.match.article.url;
+  if (tied.length === 1) {
+    if (sources.length > 1) reasons.push(`parent ${name(best)}: the source that explains most of it`);
+    else reasons.push(`parent ${name(best)}: its only earlier source`);
+    return best;
+  }
+  const closest = [...tied].sort((x, y) => y.matches - x.matches);
+  const top = closest[0] as Judged;
+  const runnerUp = closest[1] as Judged;
+  const margin = Math.max(2, 0.01 * top.matches);
+  if (top.matches - runnerUp.matches >= margin) {
+    reasons.push(
+      `parent ${name(top)}: of ${tied.length} sources that explain it equally well, it carries this one's changes (${top.matches - runnerUp.matches} more identical words than the next)`,
+    );
+    return top;
+  }
+  const earliest = [...tied].sort((x, y) => {
+    const dx = parsePublished(x.match.article.published as string);
+    const dy = parsePublished(y.match.article.published as string);
+    return dx && dy ? compareDates(dx, dy) : 0;
+  })[0] as Judged;
+  reasons.push(`parent ${name(earliest)}: the earliest of ${tied.length} sources that explain it equally well`);
+  return earliest;
+}
+
+/** Share of the smaller set that the two sets have in common. */
+function overlap(a: Uint8Array, b: Uint8Array): number {
+  let both = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    na += a[i] as number;
+    nb += b[i] as number;
+    if (a[i] && b[i]) both++;
+  }
+  const smaller = Math.min(na, nb);
+  return smaller ? both / smaller : 0;
+}
+
+function explainRelation(j: Judged): string {
+  const url = j.match.article.url;
+  switch (j.relation) {
+    case 'same-site':
+      return `shares text with ${url} of the same site (not counted as copying)`;
+    case 'later':
+      return `${url} was published later and reuses its text`;
+    case 'undecided':
+      return `shares text with ${url}, but their dates do not tell which came first`;
+    default:
+      return `shares only quotations or boilerplate with ${url}`;
+  }
+}
+
+function report(j: Judged, tokens: Tokens): SourceReport {
+  const source = j.match.article;
+  const st = j.match.tokens;
+  const sourceCovered = new Uint8Array(st.count);
+  const passages: Passage[] = j.match.passages.map((p) => {
+    for (let k = p.bBegin; k < p.bEnd; k++) sourceCovered[k] = 1;
+    return {
+      begin: tokens.begin[p.aBegin] as number,
+      end: tokens.end[p.aEnd - 1] as number,
+      sourceBegin: st.begin[p.bBegin] as number,
+      sourceEnd: st.end[p.bEnd - 1] as number,
+      similarity: round(p.matches / p.columns),
+    };
+  });
+  let reused = 0;
+  for (let k = 0; k < st.count; k++) reused += sourceCovered[k] as number;
+  return {
+    url: source.url,
+    title: source.title,
+    site: source.site,
+    published: source.published,
+    coverage: round(j.coverage),
+    sourceCoverage: round(st.count ? reused / st.count : 0),
+    passages,
+    substitutions: substitutions(j.match, tokens),
+  };
+}
+
+function substitutions(match: Match, tokens: Tokens): Substitution[] {
+  const counts = new Map<string, Substitution>();
+  const st = match.tokens;
+  for (const p of match.passages) {
+    for (let k = 0; k < p.substitutions.length; k += 2) {
+      const j = p.substitutions[k] as number;
+      const i = p.substitutions[k + 1] as number;
+      const from = st.text.slice(st.begin[j], st.end[j]);
+      const to = tokens.text.slice(tokens.begin[i], tokens.end[i]);
+      const keyed = `${from}\u0000${to}`;
+      const entry = counts.get(keyed);
+      if (entry) entry.count++;
+      else counts.set(keyed, { from, to, count: 1 });
+    }
+  }
+  return [...counts.values()].sort((x, y) => y.count - x.count);
+}
+
+/** 1 for each word that starts inside one of the spans. */
+function maskSpans(tokens: Tokens, spans: Boilerplate[]): Uint8Array {
+  const mask = new Uint8Array(tokens.count);
+  for (const span of spans) {
+    for (let i = 0; i < tokens.count; i++) {
+      const b = tokens.begin[i] as number;
+      if (b >= span.begin && b < span.end) mask[i] = 1;
+    }
+  }
+  return mask;
+}

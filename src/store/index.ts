@@ -1,0 +1,16 @@
+import type { FingerprintParams } from '../defaults.js';
+import { createSqliteStore } from './sqlite.js';
+import type { Store } from './types.js';
+
+export interface OpenStoreOptions {
+  /** SQLite database file (created when missing). */
+  path: string;
+  readonly?: boolean;
+  /** Fingerprint parameters for a new store. */
+  fingerprint?: FingerprintParams;
+}
+
+/** Opens a store. SQLite is the embedded default. */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  return createSqliteStore(options);
+}

@@ -1,0 +1,256 @@
+import Database from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { DEFAULTS, type FingerprintParams } from '../defaults.js';
+import { NewstraceError } from '../errors.js';
+import type { StoredArticle } from '../types.js';
+import type { ArticleHead, IndexedArticle, PutOutcome, Store } from './types.js';
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  site TEXT NOT NULL,
+  title TEXT,
+  published TEXT,
+  author TEXT,
+  language TEXT,
+  first_seen TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  meta TEXT NOT NULL,
+  text TEXT NOT NULL,
+  features BLOB NOT NULL,
+  lines BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS postings (feature INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (feature, article)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lines (line INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (line, article)) WITHOUT ROWID;
+`;
+
+export interface SqliteStoreOptions {
+  /** Database file; created when missing. */
+  path: string;
+  /** Open without writing (for parallel readers). */
+  readonly?: boolean;
+  /** Fingerprint parameters for a new store; an existing store keeps its own. */
+  fingerprint?: FingerprintParams;
+  /** Page cache in MiB. */
+  cacheMiB?: number;
+}
+
+interface ArticleRow {
+  id: number;
+  url: string;
+  site: string;
+  title: string | null;
+  published: string | null;
+  author: string | null;
+  language: string | null;
+  first_seen: string;
+  meta: string;
+  text: string;
+}
+
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  let db: Db;
+  try {
+    db = new Database(options.path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (cause) {
+    throw new NewstraceError('STORE', `cannot open the database: ${(cause as Error).message}`, { where: options.path, cause });
+  }
+  try {
+    return new SqliteStore(db, options);
+  } catch (cause) {
+    db.close();
+    if (cause instanceof NewstraceError) throw cause;
+    throw new NewstraceError('STORE', `not a newstrace database: ${(cause as Error).message}`, { where: options.path, cause });
+  }
+}
+
+function toBlob(array: Uint32Array): Buffer {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+}
+
+function fromBlob(blob: Buffer): Uint32Array {
+  const copy = new Uint32Array(blob.byteLength >> 2);
+  Buffer.from(copy.buffer).set(blob);
+  return copy;
+}
+
+function rowToArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    url: row.url,
+    site: row.site,
+    title: row.title,
+    published: row.published,
+    author: row.author,
+    language: row.language,
+    firstSeen: row.first_seen,
+    meta: JSON.parse(row.meta) as Record<string, unknown>,
+    text: row.text,
+  };
+}
+
+const ARTICLE_COLUMNS = 'id, url, site, title, published, author, language, first_seen, meta, text';
+
+class SqliteStore implements Store {
+  readonly location: string;
+  readonly fingerprint: FingerprintParams;
+  private readonly db: Db;
+  private readonly statements: Record<string, Statement>;
+
+  constructor(db: Db, options: SqliteStoreOptions) {
+    this.db = db;
+    this.location = options.path;
+    db.pragma('busy_timeout = 10000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma(`cache_size = -${(options.cacheMiB ?? 256) * 1024}`);
+    db.pragma('temp_store = MEMORY');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new NewstraceError('STORE', `database schema ${version} is newer than this newstrace (${SCHEMA_VERSION})`, {
+        where: options.path,
+      });
+    }
+    if (!options.readonly && version < SCHEMA_VERSION) {
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
+    this.fingerprint = this.loadFingerprint(options);
+    this.statements = {
+      byUrl: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = ?`),
+      byId: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`),
+      head: db.prepare('SELECT id, url, site, published FROM articles WHERE id = ?'),
+      features: db.prepare('SELECT features FROM articles WHERE id = ?'),
+      postings: db.prepare('SELECT article FROM postings WHERE feature = ? LIMIT ?').pluck(),
+      lineCount: db.prepare('SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = ? LIMIT ?)').pluck(),
+      ids: db.prepare('SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?').pluck(),
+      count: db.prepare('SELECT count(*) FROM articles').pluck(),
+    };
+    if (!options.readonly) {
+      Object.assign(this.statements, {
+        existing: db.prepare('SELECT id, content_hash, first_seen, features, lines FROM articles WHERE url = ?'),
+        insert: db.prepare(
+          `INSERT INTO articles (url, site, title, published, author, language, first_seen, content_hash, meta, text, features, lines)
+           VALUES (@url, @site, @title, @published, @author, @language, @firstSeen, @contentHash, @meta, @text, @features, @lines)`,
+        ),
+        update: db.prepare(
+          `UPDATE articles SET site=@site, title=@title, published=@published, author=@author, language=@language,
+           content_hash=@contentHash, meta=@meta, text=@text, features=@features, lines=@lines WHERE id=@id`,
+        ),
+        addPostings: db.prepare('INSERT OR IGNORE INTO postings (feature, article) SELECT value, ? FROM json_each(?)'),
+        dropPostings: db.prepare(
+          'DELETE FROM postings WHERE (feature, article) IN (SELECT value, ? FROM json_each(?))',
+        ),
+        addLines: db.prepare('INSERT OR IGNORE INTO lines (line, article) SELECT value, ? FROM json_each(?)'),
+        dropLines: db.prepare('DELETE FROM lines WHERE (line, article) IN (SELECT value, ? FROM json_each(?))'),
+      });
+    }
+  }
+
+  private loadFingerprint(options: SqliteStoreOptions): FingerprintParams {
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'fingerprint'").get() as
+      | { value: string }
+      | undefined;
+    if (row) return JSON.parse(row.value) as FingerprintParams;
+    const params = options.fingerprint ?? DEFAULTS.fingerprint;
+    if (!options.readonly) {
+      this.db.prepare("INSERT INTO settings (key, value) VALUES ('fingerprint', ?)").run(JSON.stringify(params));
+    }
+    return params;
+  }
+
+  async put(batch: IndexedArticle[]): Promise<PutOutcome[]> {
+    const s = this.statements as Required<typeof this.statements>;
+    const write = this.db.transaction((articles: IndexedArticle[]) =>
+      articles.map((article): PutOutcome => {
+        const old = s.existing!.get(article.url) as
+          | { id: number; content_hash: string; first_seen: string; features: Buffer; lines: Buffer }
+          | undefined;
+        if (old && old.content_hash === article.contentHash) return 'unchanged';
+        const row = {
+          url: article.url,
+          site: article.site,
+          title: article.title,
+          published: article.published,
+          author: article.author,
+          language: article.language,
+          firstSeen: old ? old.first_seen : article.firstSeen,
+          contentHash: article.contentHash,
+          meta: JSON.stringify(article.meta),
+          text: article.text,
+          features: toBlob(article.features),
+          lines: toBlob(article.lines),
+        };
+        let id: number;
+        if (old) {
+          id = old.id;
+          s.dropPostings!.run(id, JSON.stringify(Array.from(fromBlob(old.features))));
+          s.dropLines!.run(id, JSON.stringify(Array.from(fromBlob(old.lines))));
+          s.update!.run({ ...row, id });
+        } else {
+          id = Number(s.insert!.run(row).lastInsertRowid);
+        }
+        s.addPostings!.run(id, JSON.stringify(Array.from(article.features)));
+        s.addLines!.run(id, JSON.stringify(Array.from(article.lines)));
+        return old ? 'replaced' : 'added';
+      }),
+    );
+    return write(batch);
+  }
+
+  async getByUrl(url: string): Promise<StoredArticle | null> {
+    const row = this.statements.byUrl!.get(url) as ArticleRow | undefined;
+    return row ? rowToArticle(row) : null;
+  }
+
+  async getMany(ids: number[]): Promise<StoredArticle[]> {
+    const out: StoredArticle[] = [];
+    for (const id of ids) {
+      const row = this.statements.byId!.get(id) as ArticleRow | undefined;
+      if (row) out.push(rowToArticle(row));
+    }
+    return out;
+  }
+
+  async heads(ids: number[]): Promise<ArticleHead[]> {
+    const out: ArticleHead[] = [];
+    for (const id of ids) {
+      const row = this.statements.head!.get(id) as ArticleHead | undefined;
+      if (row) out.push(row);
+    }
+    return out;
+  }
+
+  async featuresOf(id: number): Promise<Uint32Array | null> {
+    const blob = this.statements.features!.pluck().get(id) as Buffer | undefined;
+    return blob ? fromBlob(blob) : null;
+  }
+
+  async postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    for (const feature of features) out.set(feature, this.statements.postings!.all(feature, limit) as number[]);
+    return out;
+  }
+
+  async lineCounts(lines: Uint32Array, limit: number): Promise<number[]> {
+    return Array.from(lines, (line) => this.statements.lineCount!.get(line, limit) as number);
+  }
+
+  async ids(afterId: number, limit: number): Promise<number[]> {
+    return this.statements.ids!.all(afterId, limit) as number[];
+  }
+
+  async count(): Promise<number> {
+    return this.statements.count!.get() as number;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

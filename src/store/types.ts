@@ -1,0 +1,49 @@
+import type { Article, StoredArticle } from '../types.js';
+import type { FingerprintParams } from '../defaults.js';
+
+/** An article ready to be stored: its text indexed. */
+export interface IndexedArticle extends Article {
+  /** Identity of everything that was ingested: the same input twice gives the same hash. */
+  contentHash: string;
+  /** Winnowed feature hashes, unique, ascending. */
+  features: Uint32Array;
+  /** Hashes of its lines, each combined with its site, for finding the site's template lines. */
+  lines: Uint32Array;
+}
+
+export type PutOutcome = 'added' | 'replaced' | 'unchanged';
+
+/** What the store knows of an article besides its text, for ranking candidates cheaply. */
+export interface ArticleHead {
+  id: number;
+  url: string;
+  site: string;
+  published: string | null;
+}
+
+/**
+ * The contract every store implements (SQLite here; PostgreSQL later).
+ * Asynchronous throughout, so that a networked database can implement it.
+ */
+export interface Store {
+  /** Where the store lives, for messages. */
+  readonly location: string;
+  /** Parameters the index was built with; they stay fixed for the life of the store. */
+  readonly fingerprint: FingerprintParams;
+  /** Writes a batch in one transaction: all of it is stored, or none. */
+  put(batch: IndexedArticle[]): Promise<PutOutcome[]>;
+  getByUrl(url: string): Promise<StoredArticle | null>;
+  /** Articles by id, in the order asked; unknown ids are left out. */
+  getMany(ids: number[]): Promise<StoredArticle[]>;
+  heads(ids: number[]): Promise<ArticleHead[]>;
+  /** Features an article was indexed under. */
+  featuresOf(id: number): Promise<Uint32Array | null>;
+  /** Ids of the articles holding each feature, at most `limit` per feature. */
+  postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>>;
+  /** For each line hash, how many stored articles carry it, counting up to `limit`. */
+  lineCounts(lines: Uint32Array, limit: number): Promise<number[]>;
+  /** Ids of stored articles in ascending order, after `afterId`, at most `limit`. */
+  ids(afterId: number, limit: number): Promise<number[]>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,119 @@
+import { hashRange, hashString } from './hash.js';
+import { allFunctionWords } from './stopwords.js';
+import { findQuotations } from './quotes.js';
+import type { Span } from '../types.js';
+
+/** Scripts written without spaces between words: each character is a word. */
+const SPACELESS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}';
+
+/**
+ * A word is a run of letters and digits (with the combining marks that
+ * Devanagari, Arabic and others need), or one character of a spaceless script.
+ */
+const WORD_SOURCE = `[${SPACELESS}]\\p{M}*|[[\\p{L}\\p{N}]--[${SPACELESS}]][[\\p{L}\\p{N}\\p{M}]--[${SPACELESS}]]*`;
+
+export const FLAG_FUNCTION = 1;
+export const FLAG_QUOTED = 2;
+
+/** The words of a text, as parallel arrays (one allocation per field, not per word). */
+export interface Tokens {
+  text: string;
+  count: number;
+  begin: Uint32Array;
+  end: Uint32Array;
+  /** Hash of the lowercased word. */
+  hash: Uint32Array;
+  /** FLAG_FUNCTION, FLAG_QUOTED. */
+  flags: Uint8Array;
+}
+
+const FUNCTION_HASHES: ReadonlySet<number> = new Set(allFunctionWords().map((w) => hashString(w)));
+
+export function isFunctionHash(hash: number): boolean {
+  return FUNCTION_HASHES.has(hash);
+}
+
+/** Splits `text` into words with their offsets, hashes and flags. */
+export function tokenize(text: string): Tokens {
+  // Lowercasing the whole text at once is fast; it keeps offsets only when
+  // it keeps the length, which fails for a few characters (İ).
+  const whole = text.toLowerCase();
+  const lower = whole.length === text.length ? whole : null;
+  const re = new RegExp(WORD_SOURCE, 'gv');
+  let capacity = Math.max(16, text.length >> 2);
+  let begin = new Uint32Array(capacity);
+  let end = new Uint32Array(capacity);
+  let hash = new Uint32Array(capacity);
+  let count = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (count === capacity) {
+      capacity *= 2;
+      begin = grow(begin, capacity);
+      end = grow(end, capacity);
+      hash = grow(hash, capacity);
+    }
+    const b = m.index;
+    const e = b + m[0].length;
+    begin[count] = b;
+    end[count] = e;
+    hash[count] = lower ? hashRange(lower, b, e) : hashString(m[0].toLowerCase());
+    count++;
+  }
+  const flags = new Uint8Array(count);
+  for (let i = 0; i < count; i++) if (FUNCTION_HASHES.has(hash[i] as number)) flags[i] = FLAG_FUNCTION;
+  markSpans(begin, count, flags, findQuotations(text), FLAG_QUOTED);
+  return {
+    text,
+    count,
+    begin: begin.subarray(0, count),
+    end: end.subarray(0, count),
+    hash: hash.subarray(0, count),
+    flags,
+  };
+}
+
+function grow(array: Uint32Array, capacity: number): Uint32Array<ArrayBuffer> {
+  const next = new Uint32Array(capacity);
+  next.set(array);
+  return next;
+}
+
+/** Sets `flag` on every word that starts inside one of `spans` (sorted, disjoint). */
+function markSpans(begin: Uint32Array, count: number, flags: Uint8Array, spans: Span[], flag: number): void {
+  let s = 0;
+  for (let i = 0; i < count && s < spans.length; i++) {
+    const b = begin[i] as number;
+    while (s < spans.length && (spans[s] as Span).end <= b) s++;
+    const span = spans[s];
+    if (span && span.begin <= b) flags[i] = (flags[i] as number) | flag;
+  }
+}
+
+/** Index of the first word whose begin is at or after `offset`. */
+export function wordAt(tokens: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = tokens.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens.begin[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Non-empty lines of a text (paragraphs, in the usual one-per-line layout), trimmed. */
+export function lineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let stop = text.indexOf('\n', start);
+    if (stop < 0) stop = text.length;
+    let b = start;
+    let e = stop;
+    while (b < e && /\s/.test(text[b] as string)) b++;
+    while (e > b && /\s/.test(text[e - 1] as string)) e--;
+    if (e > b) spans.push({ begin: b, end: e });
+    start = stop + 1;
+  }
+  return spans;
+}

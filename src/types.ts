@@ -1,0 +1,109 @@
+/** Half-open range of UTF-16 offsets (JavaScript string indices) into a text. */
+export interface Span {
+  begin: number;
+  end: number;
+}
+
+/** Precision of a publication date, from coarse to fine. */
+export type DatePrecision = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+/** What a user hands to `ingest`: one record of JSON Lines, a JSON object, a text or an HTML file. */
+export interface ArticleInput {
+  url: string;
+  text?: string | undefined;
+  html?: string | undefined;
+  title?: string | undefined;
+  site?: string | undefined;
+  published?: string | undefined;
+  author?: string | undefined;
+  language?: string | undefined;
+  /** Fields of the input that newstrace does not interpret, kept as they came. */
+  meta?: Record<string, unknown> | undefined;
+}
+
+/** An article as the store keeps it. `text` is the text every offset refers to. */
+export interface Article {
+  url: string;
+  site: string;
+  title: string | null;
+  /** ISO 8601 as given (date, or date-time), precision kept; null when unknown. */
+  published: string | null;
+  author: string | null;
+  language: string | null;
+  text: string;
+  /** ISO 8601 date-time of the first ingest of this url. */
+  firstSeen: string;
+  meta: Record<string, unknown>;
+}
+
+/** An article with the id the store gave it. */
+export interface StoredArticle extends Article {
+  id: number;
+}
+
+export type Verdict = 'original' | 'copy' | 'partial-copy';
+
+export interface Passage {
+  /** Offsets into the traced article's text. */
+  begin: number;
+  end: number;
+  /** Offsets into the source's text. */
+  sourceBegin: number;
+  sourceEnd: number;
+  /** Share of aligned words identical on both sides, 0..1. */
+  similarity: number;
+}
+
+export interface Substitution {
+  /** Word in the source. */
+  from: string;
+  /** Word in the copy. */
+  to: string;
+  count: number;
+}
+
+export type BoilerplateKind = 'site-template';
+
+export interface Boilerplate extends Span {
+  text: string;
+  kind: BoilerplateKind;
+}
+
+export interface SourceReport {
+  url: string;
+  title: string | null;
+  site: string;
+  published: string | null;
+  /** Share of the traced article's own words aligned with this source. */
+  coverage: number;
+  /** Share of the source's words that the traced article reuses. */
+  sourceCoverage: number;
+  passages: Passage[];
+  substitutions: Substitution[];
+}
+
+/**
+ * Why a reusing article is not a source: its date does not let us order the two,
+ * it is of the same site, it shares only quotations, or it was published later.
+ */
+export type Relation = 'undecided' | 'same-site' | 'quote-only' | 'later';
+
+export interface RelatedReport extends SourceReport {
+  relation: Relation;
+}
+
+export interface Trace {
+  url: string;
+  title: string | null;
+  site: string;
+  published: string | null;
+  verdict: Verdict;
+  coverage: number;
+  parent: string | null;
+  sources: SourceReport[];
+  boilerplate: Boilerplate[];
+  /** Reuse that does not make a source, with the reason in `relation`. */
+  related: RelatedReport[];
+  /** Plain-language reasons for the verdict and the parent. */
+  reasons: string[];
+}
