@@ -41,6 +41,19 @@ export interface AlignParams {
   minContentMatches: number;
   /** Least share of identical words among a passage's aligned words. */
   minSimilarity: number;
+  /**
+   * Least alignment score of a passage, scoring +2 per identical pair and -1
+   * per other column (passim's weights): short passages must be close copies,
+   * long ones may be heavily spun.
+   */
+  minScore: number;
+  /**
+   * Once two texts share one passage that meets the thresholds above, their
+   * other passages need only these: a copy whose paragraphs were reordered
+   * and spun leaves short stretches that alone would prove nothing.
+   */
+  weakMinMatches: number;
+  weakMinScore: number;
 }
 
 export interface VerdictParams {
@@ -52,6 +65,8 @@ export interface VerdictParams {
   minWordsOutsideQuotes: number;
   /** Sources whose coverage is within this share of the best explain the article "about equally well". */
   parentTie: number;
+  /** Words a tied source must match beyond another (its changes, carried by the article) to be preferred as parent. */
+  parentEvidence: number;
   /** A line in at least this many articles of the same site (itself included) is the site's template. */
   templateRepeats: number;
 }
@@ -72,11 +87,14 @@ export const DEFAULTS: Params = {
     maxGap: 40,
     splitRun: 8,
     xDrop: 3,
-    minMatches: 10,
+    minMatches: 12,
     minContentMatches: 3,
     minSimilarity: 0.3,
+    minScore: 20,
+    weakMinMatches: 6,
+    weakMinScore: 6,
   },
-  verdict: { copy: 0.5, partialCopy: 0.15, minWordsOutsideQuotes: 12, parentTie: 0.1, templateRepeats: 3 },
+  verdict: { copy: 0.5, partialCopy: 0.15, minWordsOutsideQuotes: 20, parentTie: 0.1, parentEvidence: 3, templateRepeats: 3 },
 };
 
 /** Largest record (a JSON line, a file) accepted, in bytes. */

@@ -2,17 +2,18 @@ import { functionPositions, ngramHashes, ngramHashesAt } from '../fingerprint/in
 import type { Tokens } from '../text/tokenize.js';
 import type { AlignParams } from '../defaults.js';
 
-const REPEATED = -1;
+/** An n-gram that occurs more often than this in one text anchors nothing. */
+const MAX_REPEATS = 4;
 
 /**
  * What alignment needs of one text, computed once per text and reused for
  * every pair it takes part in: its word n-grams and function-word n-grams,
- * each mapped to its only position (or REPEATED).
+ * each mapped to its positions (an empty list once it is too common).
  */
 export interface AlignProfile {
   tokens: Tokens;
-  grams: Map<number, number>;
-  functionGrams: Map<number, number>;
+  grams: Map<number, number[]>;
+  functionGrams: Map<number, number[]>;
   functionPositions: Uint32Array;
 }
 
@@ -26,34 +27,42 @@ export function profile(tokens: Tokens, params: AlignParams): AlignProfile {
   };
 }
 
-function positionsOf(hashes: Uint32Array): Map<number, number> {
-  const map = new Map<number, number>();
+function positionsOf(hashes: Uint32Array): Map<number, number[]> {
+  const map = new Map<number, number[]>();
   for (let i = 0; i < hashes.length; i++) {
     const h = hashes[i] as number;
-    map.set(h, map.has(h) ? REPEATED : i);
+    const list = map.get(h);
+    if (!list) map.set(h, [i]);
+    else if (list.length > 0) {
+      if (list.length < MAX_REPEATS) list.push(i);
+      else list.length = 0;
+    }
   }
   return map;
 }
 
 /**
  * Word pairs (i in a, j in b) that anchor an alignment: every word of an
- * n-gram, or every function word of a function-word n-gram, that occurs once
- * in each text. Returned as sorted, unique keys i * 2^21 + j.
+ * n-gram, or every function word of a function-word n-gram, that both texts
+ * share and neither repeats often (chaining picks the consistent pairs of a
+ * repeated one). Returned as sorted, unique keys i * 2^21 + j.
  */
 export function findAnchors(a: AlignProfile, b: AlignProfile, params: AlignParams): number[] {
   const keys: number[] = [];
-  for (const [hash, j] of b.grams) {
-    if (j === REPEATED) continue;
-    const i = a.grams.get(hash);
-    if (i === undefined || i === REPEATED) continue;
-    for (let t = 0; t < params.anchorGram; t++) keys.push(key(i + t, j + t));
+  for (const [hash, js] of b.grams) {
+    const is = a.grams.get(hash);
+    if (!is) continue;
+    for (const i of is) for (const j of js) for (let t = 0; t < params.anchorGram; t++) keys.push(key(i + t, j + t));
   }
-  for (const [hash, j] of b.functionGrams) {
-    if (j === REPEATED) continue;
-    const i = a.functionGrams.get(hash);
-    if (i === undefined || i === REPEATED) continue;
-    for (let t = 0; t < params.functionAnchorGram; t++) {
-      keys.push(key(a.functionPositions[i + t] as number, b.functionPositions[j + t] as number));
+  const fa = a.functionPositions;
+  const fb = b.functionPositions;
+  for (const [hash, js] of b.functionGrams) {
+    const is = a.functionGrams.get(hash);
+    if (!is) continue;
+    for (const i of is) {
+      for (const j of js) {
+        for (let t = 0; t < params.functionAnchorGram; t++) keys.push(key(fa[i + t] as number, fb[j + t] as number));
+      }
     }
   }
   keys.sort((x, y) => x - y);

@@ -20,6 +20,8 @@ export interface AlignedPassage {
   contentMatches: number;
   /** Substituted pairs, as word indexes [b, a, b, a, …]. */
   substitutions: number[];
+  /** Words of `a` aligned with an identical word of `b`. */
+  identical: number[];
 }
 
 /**
@@ -34,12 +36,25 @@ export function align(a: AlignProfile, b: AlignProfile, params: AlignParams): Al
   const anchors = findAnchors(a, b, params);
   if (anchors.length < params.minMatches) return [];
   const passages: AlignedPassage[] = [];
+  let strong = false;
   for (const chain of chainAnchors(anchors, params.maxGap)) {
-    if (chain.length < params.minContentMatches) continue;
-    for (const passage of buildPassages(a, b, chain, params)) passages.push(passage);
+    if (chain.length < 3) continue;
+    for (const passage of buildPassages(a, b, chain, params)) {
+      passages.push(passage);
+      strong ||= isStrong(passage, params);
+    }
   }
+  if (!strong) return [];
   passages.sort((x, y) => x.aBegin - y.aBegin);
   return passages;
+}
+
+function isStrong(p: AlignedPassage, params: AlignParams): boolean {
+  return (
+    p.matches >= params.minMatches &&
+    p.contentMatches >= params.minContentMatches &&
+    3 * p.matches - p.columns >= params.minScore
+  );
 }
 
 function buildPassages(
@@ -121,22 +136,24 @@ function score(
   };
   while (from < to && !same(from)) from++;
   while (to > from && !same(to - 1)) to--;
-  if (to - from < params.minMatches) return null;
+  if (to - from < params.weakMinMatches) return null;
   let matches = 0;
   let contentMatches = 0;
   const substitutions: number[] = [];
+  const identical: number[] = [];
   for (let c = from; c < to; c++) {
     const i = colA[c] as number;
     const j = colB[c] as number;
     if (i < 0 || j < 0) continue;
     if (ha[i] === hb[j]) {
       matches++;
+      identical.push(i);
       if (!((a.tokens.flags[i] as number) & FLAG_FUNCTION)) contentMatches++;
     } else substitutions.push(j, i);
   }
   const columns = to - from;
-  if (matches < params.minMatches || contentMatches < params.minContentMatches) return null;
-  if (matches / columns < params.minSimilarity) return null;
+  if (matches < params.weakMinMatches || matches / columns < params.minSimilarity) return null;
+  if (3 * matches - columns < params.weakMinScore) return null;
   return {
     aBegin: colA[from] as number,
     aEnd: (colA[to - 1] as number) + 1,
@@ -146,5 +163,6 @@ function score(
     columns,
     contentMatches,
     substitutions,
+    identical,
   };
 }

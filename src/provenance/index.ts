@@ -27,8 +27,8 @@ interface Judged {
   /** Words of the traced article covered by this match's passages (boilerplate left out). */
   covered: Uint8Array;
   coverage: number;
-  /** Identical aligned words: how closely the traced article follows this text. */
-  matches: number;
+  /** Words of the traced article aligned with an identical word of this text. */
+  identical: Uint8Array;
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
@@ -60,10 +60,10 @@ export function judge(
     .filter((m) => m.passages.length > 0)
     .map((match): Judged => {
       const covered = new Uint8Array(tokens.count);
+      const identical = new Uint8Array(tokens.count);
       let coveredWords = 0;
-      let identical = 0;
       for (const p of match.passages) {
-        identical += p.matches;
+        for (const i of p.identical) identical[i] = 1;
         for (let i = p.aBegin; i < p.aEnd; i++) {
           if (!excluded[i] && !covered[i]) {
             covered[i] = 1;
@@ -76,7 +76,7 @@ export function judge(
         relation: relationOf(article, date, tokens, excluded, match, params),
         covered,
         coverage: ownWords ? coveredWords / ownWords : 0,
-        matches: identical,
+        identical,
       };
     });
 
@@ -144,23 +144,40 @@ function chooseParent(sources: Judged[], params: VerdictParams, reasons: string[
     else reasons.push(`parent ${name(best)}: its only earlier source`);
     return best;
   }
-  const closest = [...tied].sort((x, y) => y.matches - x.matches);
-  const top = closest[0] as Judged;
-  const runnerUp = closest[1] as Judged;
-  const margin = Math.max(2, 0.01 * top.matches);
-  if (top.matches - runnerUp.matches >= margin) {
+  // A source whose own changes the article carries matches words that the
+  // others do not: it dominates them. Without such evidence, the earliest.
+  const dominated = new Set<Judged>();
+  let evidence = 0;
+  for (const x of tied) {
+    for (const y of tied) {
+      if (x === y) continue;
+      const lead = exclusive(x.identical, y.identical) - exclusive(y.identical, x.identical);
+      if (lead >= params.parentEvidence) dominated.add(y);
+    }
+  }
+  const open = tied.filter((s) => !dominated.has(s));
+  if (open.length === 1) {
+    const top = open[0] as Judged;
+    for (const y of tied) if (y !== top) evidence = Math.max(evidence, exclusive(top.identical, y.identical));
     reasons.push(
-      `parent ${name(top)}: of ${tied.length} sources that explain it equally well, it carries this one's changes (${top.matches - runnerUp.matches} more identical words than the next)`,
+      `parent ${name(top)}: of ${tied.length} sources that explain it equally well, it is the one whose changes this article carries (${evidence} words found only there)`,
     );
     return top;
   }
-  const earliest = [...tied].sort((x, y) => {
+  const earliest = [...(open.length ? open : tied)].sort((x, y) => {
     const dx = parsePublished(x.match.article.published as string);
     const dy = parsePublished(y.match.article.published as string);
     return dx && dy ? compareDates(dx, dy) : 0;
   })[0] as Judged;
   reasons.push(`parent ${name(earliest)}: the earliest of ${tied.length} sources that explain it equally well`);
   return earliest;
+}
+
+/** Words set in `a` and not in `b`. */
+function exclusive(a: Uint8Array, b: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] && !b[i]) n++;
+  return n;
 }
 
 /** Share of the smaller set that the two sets have in common. */
