@@ -25,3 +25,15 @@ export function aebBodies(): { originals: string[]; fillers: string[] } {
   }
   return { originals, fillers };
 }
+
+import { DEFAULTS, type Params } from '../src/defaults.js';
+
+/** DEFAULTS with the overrides of `--params '{"align":{"minMatches":8}}'`, for experiments. */
+export function paramsFromArgs(argv: string[] = process.argv): Params {
+  const at = argv.indexOf('--params');
+  if (at < 0) return DEFAULTS;
+  const overrides = JSON.parse(argv[at + 1] ?? '{}') as Partial<Record<keyof Params, object>>;
+  const out = structuredClone(DEFAULTS) as unknown as Record<string, object>;
+  for (const [section, values] of Object.entries(overrides)) out[section] = { ...out[section], ...values };
+  return out as unknown as Params;
+}

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest, openStore, traceAll, type Trace } from '../src/index.js';
-import { aebBodies } from './_data.js';
+import { aebBodies, paramsFromArgs } from './_data.js';
 import { generate, type GeneratedArticle } from './generate.js';
 
 const SEEDS = { dev: [1, 2, 3], final: [101, 102] } as const;
@@ -28,6 +28,7 @@ interface Tally {
 
 const args = process.argv.slice(2);
 const which = args.includes('--seeds') ? (args[args.indexOf('--seeds') + 1] as string) : 'all';
+const params = paramsFromArgs();
 const verbose = args.includes('--verbose');
 const seeds = which === 'dev' ? SEEDS.dev : which === 'final' ? SEEDS.final : [...SEEDS.dev, ...SEEDS.final];
 
@@ -38,11 +39,11 @@ export async function evaluateSeed(seed: number, tally: Tally, byKind: Map<strin
   try {
     const input = join(dir, 'corpus.jsonl');
     writeFileSync(input, corpus.map(({ truth: _t, ...a }) => JSON.stringify(a)).join('\n'));
-    const store = await openStore({ path: join(dir, 'eval.db') });
+    const store = await openStore({ path: join(dir, 'eval.db'), fingerprint: params.fingerprint });
     const summary = await ingest(store, [input]);
     if (summary.failed) throw new Error(`seed ${seed}: ${summary.failed} articles failed to ingest`);
     const truth = new Map(corpus.map((a) => [a.url, a]));
-    for await (const trace of traceAll(store)) score(trace, truth, tally, byKind);
+    for await (const trace of traceAll(store, { params })) score(trace, truth, tally, byKind);
     await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

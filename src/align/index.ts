@@ -45,8 +45,22 @@ export function align(a: AlignProfile, b: AlignProfile, params: AlignParams): Al
     }
   }
   if (!strong) return [];
-  passages.sort((x, y) => x.aBegin - y.aBegin);
-  return passages;
+  return withoutOverlaps(passages);
+}
+
+/**
+ * Keeps the better of two passages that cover mostly the same words of `a`
+ * (a phrase that the source repeats aligns twice); in order of position in `a`.
+ */
+function withoutOverlaps(passages: AlignedPassage[]): AlignedPassage[] {
+  const kept: AlignedPassage[] = [];
+  for (const p of [...passages].sort((x, y) => y.matches - x.matches)) {
+    const length = p.aEnd - p.aBegin;
+    let shared = 0;
+    for (const q of kept) shared += Math.max(0, Math.min(p.aEnd, q.aEnd) - Math.max(p.aBegin, q.aBegin));
+    if (shared * 2 < length) kept.push(p);
+  }
+  return kept.sort((x, y) => x.aBegin - y.aBegin);
 }
 
 function isStrong(p: AlignedPassage, params: AlignParams): boolean {
@@ -134,8 +148,10 @@ function score(
     const j = colB[c] as number;
     return i >= 0 && j >= 0 && ha[i] === hb[j];
   };
-  while (from < to && !same(from)) from++;
-  while (to > from && !same(to - 1)) to--;
+  // A passage begins and ends with two identical pairs in a row: a lone
+  // match past a gap at its edge is chance, not part of the copy.
+  while (from + 1 < to && !(same(from) && same(from + 1))) from++;
+  while (to - 1 > from && !(same(to - 1) && same(to - 2))) to--;
   if (to - from < params.weakMinMatches) return null;
   let matches = 0;
   let contentMatches = 0;

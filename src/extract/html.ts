@@ -14,7 +14,7 @@ export interface ExtractedPage {
 /** Elements that never hold the article's own text. */
 const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'form', 'button', 'select', 'nav', 'header',
-  'footer', 'aside', 'figure', 'figcaption', 'head',
+  'footer', 'aside', 'figure', 'figcaption', 'head', 'rt', 'rp',
 ]);
 /** Elements whose text is one paragraph. */
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'td']);

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compareDates, parsePublished } from '../src/text/dates.js';
+import { findQuotations } from '../src/text/quotes.js';
+import { FLAG_FUNCTION, FLAG_QUOTED, lineSpans, tokenize } from '../src/text/tokenize.js';
+import { fixtureText } from './_helpers.js';
+
+const words = (text: string): string[] => {
+  const t = tokenize(text);
+  return Array.from({ length: t.count }, (_, i) => text.slice(t.begin[i], t.end[i]));
+};
+
+describe('tokenize', () => {
+  it('splits words at anything but letters and digits, with offsets into the text', () => {
+    const text = 'Reuters — It’s 3.5% up; state-run media said.';
+    assert.deepEqual(words(text), ['Reuters', 'It', 's', '3', '5', 'up', 'state', 'run', 'media', 'said']);
+  });
+
+  it('makes each character of a spaceless script a word, and keeps combining marks in words', () => {
+    assert.deepEqual(words('東京は晴れ'), ['東', '京', 'は', '晴', 'れ']);
+    assert.deepEqual(words('ภาษาไทย'), ['ภ', 'า', 'ษ', 'า', 'ไ', 'ท', 'ย']);
+    assert.deepEqual(words('नमस्ते दुनिया'), ['नमस्ते', 'दुनिया']);
+    assert.equal(tokenize(fixtureText('zh.txt')).count > 1000, true);
+  });
+
+  it('hashes words case-insensitively, also where lowercasing changes the length', () => {
+    const t = tokenize('İstanbul istanbul WORD word');
+    assert.equal(t.hash[2], t.hash[3]);
+    assert.equal(t.count, 4);
+    assert.equal(t.text.slice(t.begin[1], t.end[1]), 'istanbul');
+  });
+
+  it('flags function words and quoted words', () => {
+    const t = tokenize('The minister said: “We will not sit on our hands.” Then he left.');
+    const flagged = (flag: number): string[] =>
+      Array.from({ length: t.count }, (_, i) => i).filter((i) => (t.flags[i] as number) & flag).map((i) => t.text.slice(t.begin[i], t.end[i]));
+    assert.deepEqual(flagged(FLAG_QUOTED), ['We', 'will', 'not', 'sit', 'on', 'our', 'hands']);
+    assert.ok(flagged(FLAG_FUNCTION).includes('The'));
+    assert.ok(!flagged(FLAG_FUNCTION).includes('minister'));
+  });
+
+  it('finds lines, trimmed', () => {
+    assert.deepEqual(lineSpans(' a\n\n  b c \n'), [
+      { begin: 1, end: 2 },
+      { begin: 6, end: 9 },
+    ]);
+  });
+});
+
+describe('findQuotations', () => {
+  const quoted = (text: string): string[] => findQuotations(text).map((s) => text.slice(s.begin, s.end));
+
+  it('handles the common quotation styles', () => {
+    assert.deepEqual(quoted('He said “one two” and "three four" then «cinq six» and „sieben acht“ and 「九十」.'), [
+      'one two',
+      'three four',
+      'cinq six',
+      'sieben acht',
+      '九十',
+    ]);
+  });
+
+  it('does not take apostrophes for quotation marks', () => {
+    assert.deepEqual(quoted('It’s the company’s view, ‘quite clearly’ so.'), ['quite clearly']);
+  });
+
+  it('follows a quotation over paragraphs that reopen it, and drops one never closed', () => {
+    const text = '“First part of it\n\n“second part.”\n\nAn “unclosed one\n\nNext paragraph.';
+    assert.deepEqual(quoted(text), ['First part of it\n\n“second part.']);
+  });
+});
+
+describe('dates', () => {
+  it('keeps the precision it was given', () => {
+    assert.equal(parsePublished('2024-05-06')?.precision, 'day');
+    assert.equal(parsePublished('2024-05')?.precision, 'month');
+    assert.equal(parsePublished('2024-05-06T10:20')?.precision, 'minute');
+    assert.equal(parsePublished('2024-05-06T10:20:30+02:00')?.iso, '2024-05-06T10:20:30+02:00');
+    assert.equal(parsePublished('Tue, 10 Jun 2003 04:00:00 GMT')?.iso, '2003-06-10T04:00:00Z');
+    assert.equal(parsePublished('2014-09-31'), null);
+    assert.equal(parsePublished('yesterday'), null);
+  });
+
+  it('compares at the coarser precision of the two', () => {
+    const d = (s: string) => parsePublished(s)!;
+    assert.equal(compareDates(d('2024-05-06'), d('2024-05-06T23:00Z')), 0);
+    assert.equal(compareDates(d('2024-05-05'), d('2024-05-06T01:00Z')), -1);
+    assert.equal(compareDates(d('2024-05-06T10:00Z'), d('2024-05-06T12:00+02:00')), 0);
+    assert.equal(compareDates(d('2024-05-06T10:00Z'), d('2024-05-06T10:01Z')), -1);
+    assert.equal(compareDates(d('2024'), d('2023-12-31')), 1);
+  });
+});
