@@ -215,7 +215,8 @@ async function* splitLines(stream: Readable, limit: number): AsyncGenerator<Buff
   let pending: Buffer[] = [];
   let pendingSize = 0;
   let oversized = false;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const piece of stream as AsyncIterable<Buffer | string>) {
+    const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
       const piece = chunk.subarray(start, nl);

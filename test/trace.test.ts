@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingest, readArticleFile, traceAll, traceArticle, traceUrl } from '../src/index.js';
+import { bodies, fixtureText, paragraphs, spinEvery, storeWith, tempDir, type Rec } from './_helpers.js';
+
+const [a, b, c, d] = bodies.map((x) => x.articleBody) as [string, string, string, string];
+const origin: Rec = { url: 'https://origin.example/story', text: a, published: '2024-03-01T08:00Z', title: 'Origin' };
+
+describe('trace', () => {
+  it('calls a spun copy with a name swapped and lines added a copy of its origin', async () => {
+    const copy = `Follow us on Telegram for more.\n\n${spinEvery(a.replaceAll('WeWork', 'Valdoria'), 3)}\n\nSource: origin.example`;
+    const store = await storeWith([origin, { url: 'https://farm.example/1', text: copy, published: '2024-03-01T11:00Z' }]);
+    const trace = await traceUrl(store, 'https://farm.example/1');
+    assert.equal(trace.verdict, 'copy');
+    assert.equal(trace.parent, origin.url);
+    assert.ok(trace.coverage > 0.85 && trace.coverage < 1, `coverage ${trace.coverage}`);
+    const source = trace.sources[0]!;
+    assert.ok(source.substitutions.some((s) => s.from === 'WeWork' && s.to === 'Valdoria' && s.count >= 2));
+    // Offsets point into both stored texts: the passage starts and ends at the same word on both sides.
+    const p = source.passages[0]!;
+    const edge = (text: string, begin: number, end: number) => [text.slice(begin).split(/\W/)[0], text.slice(0, end).split(/\W/).pop()];
+    assert.deepEqual(edge(copy, p.begin, p.end), edge(a, p.sourceBegin, p.sourceEnd));
+    const origTrace = await traceUrl(store, origin.url);
+    assert.equal(origTrace.verdict, 'original');
+    assert.deepEqual(origTrace.sources, []);
+    assert.equal(origTrace.related[0]?.relation, 'later');
+  });
+
+  it('finds two copied paragraphs (a partial copy) and reports the share of the source reused', async () => {
+    const taken = paragraphs(a).slice(1, 3).join('\n\n');
+    const host = paragraphs(b).slice(0, 4);
+    const text = [host[0], taken, ...host.slice(1)].join('\n\n');
+    const store = await storeWith([origin, { url: 'https://partial.example/x', text, published: '2024-03-02' }]);
+    const trace = await traceUrl(store, 'https://partial.example/x');
+    assert.ok(trace.verdict === 'partial-copy' || trace.verdict === 'original');
+    assert.equal(trace.sources.length, 1);
+    const s = trace.sources[0]!;
+    assert.ok(s.sourceCoverage > 0.1 && s.sourceCoverage < 0.5, `sourceCoverage ${s.sourceCoverage}`);
+    assert.equal(text.slice(s.passages[0]!.begin, s.passages[0]!.end), a.slice(s.passages[0]!.sourceBegin, s.passages[0]!.sourceEnd));
+  });
+
+  it('names the intermediate copy as parent of a copy of a copy, and the origin as its parent', async () => {
+    const first = `${spinEvery(a, 6)}\n\nRead more news at first.example every day.`;
+    const second = `An introduction line that the second site wrote.\n\n${first}`;
+    const store = await storeWith([
+      origin,
+      { url: 'https://first.example/1', text: first, published: '2024-03-01T12:00Z' },
+      { url: 'https://second.example/1', text: second, published: '2024-03-01T20:00Z' },
+    ]);
+    assert.equal((await traceUrl(store, 'https://first.example/1')).parent, origin.url);
+    const t = await traceUrl(store, 'https://second.example/1');
+    assert.equal(t.parent, 'https://first.example/1');
+    assert.equal(t.sources.length, 2);
+  });
+
+  it('takes the earliest of equal sources, and the largest of merged ones', async () => {
+    const ps = paragraphs(c);
+    const merged = [...paragraphs(a).slice(0, 6), ...ps.slice(0, 2)].join('\n\n');
+    const store = await storeWith([
+      origin,
+      { url: 'https://reprint.example/1', text: a, published: '2024-03-01T09:00Z' },
+      { url: 'https://other.example/c', text: c, published: '2024-02-28' },
+      { url: 'https://merge.example/m', text: merged, published: '2024-03-03' },
+      { url: 'https://late.example/1', text: a, published: '2024-03-02' },
+    ]);
+    assert.equal((await traceUrl(store, 'https://late.example/1')).parent, origin.url);
+    const m = await traceUrl(store, 'https://merge.example/m');
+    assert.equal(m.verdict, 'copy');
+    assert.equal(m.parent, origin.url);
+    assert.ok(m.sources.some((s) => s.url === 'https://other.example/c'));
+  });
+
+  it('does not call shared quotations copying', async () => {
+    const quote = 'We received an inquiry from the office of the New York State Attorney General and are cooperating in the matter';
+    assert.ok(a.includes(quote));
+    const text = [...paragraphs(d).slice(0, 3), `A spokesperson told us: “${quote}.”`, ...paragraphs(d).slice(3, 5)].join('\n\n');
+    const store = await storeWith([origin, { url: 'https://independent.example/q', text, published: '2024-03-02' }]);
+    const t = await traceUrl(store, 'https://independent.example/q');
+    assert.equal(t.verdict, 'original');
+    assert.deepEqual(t.sources, []);
+    assert.equal(t.related[0]?.relation, 'quote-only');
+  });
+
+  it('leaves undecided what dates cannot order, and does not count reuse within a site', async () => {
+    const store = await storeWith([
+      { ...origin, published: '2024-03-01' },
+      { url: 'https://sameday.example/1', text: a, published: '2024-03-01T15:00Z' },
+      { url: 'https://nodate.example/1', text: a },
+    ]);
+    for (const url of ['https://sameday.example/1', 'https://nodate.example/1']) {
+      const t = await traceUrl(store, url);
+      assert.equal(t.verdict, 'original', url);
+      assert.equal(t.parent, null);
+      assert.ok(t.related.some((r) => r.url === origin.url && r.relation === 'undecided'), url);
+    }
+    const site = await storeWith([origin, { url: 'https://origin.example/again', text: a, published: '2024-03-05' }]);
+    const again = await traceUrl(site, 'https://origin.example/again');
+    assert.equal(again.verdict, 'original');
+    assert.deepEqual(again.related.map((r) => [r.url, r.relation]), [[origin.url, 'same-site']]);
+  });
+
+  it('marks lines a site repeats under its articles as boilerplate and leaves them out of coverage', async () => {
+    const footer = 'Subscribe to the Daily Example newsletter for the best of our journalism every morning.';
+    const own = paragraphs(d);
+    const records: Rec[] = [0, 1, 2].map((k) => ({
+      url: `https://daily.example/${k}`,
+      text: `${paragraphs(bodies[k + 3]?.articleBody ?? b).slice(0, 3).join('\n\n')}\n\n${footer}`,
+      published: `2024-03-0${k + 1}`,
+    }));
+    const store = await storeWith(records);
+    const t = await traceUrl(store, 'https://daily.example/1');
+    assert.deepEqual(t.boilerplate.map((x) => x.text), [footer]);
+    assert.equal(t.boilerplate[0]!.kind, 'site-template');
+    assert.equal(own.length > 0, true);
+  });
+
+  it('gets it right when the origin arrives after its copies', async () => {
+    const dir = tempDir();
+    const store = await storeWith([{ url: 'https://copy.example/1', text: `${a}\n\nShare this story.`, published: '2024-03-01T10:00Z' }], dir);
+    assert.equal((await traceUrl(store, 'https://copy.example/1')).verdict, 'original');
+    const file = join(dir, 'late.jsonl');
+    writeFileSync(file, JSON.stringify(origin));
+    await ingest(store, [file]);
+    const t = await traceUrl(store, 'https://copy.example/1');
+    assert.equal(t.verdict, 'copy');
+    assert.equal(t.parent, origin.url);
+  });
+
+  it('traces a file without storing it, and every stored article with traceAll', async () => {
+    const dir = tempDir();
+    const store = await storeWith([origin, { url: 'https://b.example/', text: b, published: '2024-01-01' }], dir);
+    const file = join(dir, 'suspect.txt');
+    writeFileSync(file, `Suspect headline\n${a}`);
+    const records = [];
+    for await (const r of readArticleFile([file])) records.push(r);
+    assert.equal(records.length, 1);
+    const article = (records[0] as { article: Parameters<typeof traceArticle>[1] }).article;
+    assert.equal(article.url.startsWith('file://'), true);
+    assert.equal(article.title, 'Suspect headline');
+    // A file has no date: its relation to the stored origin is undecided.
+    const undated = await traceArticle(store, article);
+    assert.deepEqual(undated.related.map((r) => [r.url, r.relation]), [[origin.url, 'undecided']]);
+    const dated = await traceArticle(store, { ...article, published: '2024-03-09' });
+    assert.equal(dated.verdict, 'copy');
+    assert.equal(dated.parent, origin.url);
+    assert.equal(await store.count(), 2);
+    const all = [];
+    for await (const trace of traceAll(store)) all.push(trace.url);
+    assert.deepEqual(all, [origin.url, 'https://b.example/']);
+  });
+
+  it('finds copies in Chinese and Japanese, written without spaces', async () => {
+    for (const name of ['zh.txt', 'ja.txt']) {
+      const [title, ...rest] = fixtureText(name).split('\n');
+      const text = rest.join('\n').trim();
+      const ps = paragraphs(text);
+      const copy = `${ps.slice(0, Math.max(2, ps.length - 1)).join('\n\n')}\n\n关注我们的频道。`;
+      const store = await storeWith([
+        { url: `https://asia.example/${name}`, text, title: title!, published: '2024-01-01' },
+        { url: `https://copier.example/${name}`, text: copy, published: '2024-01-02' },
+        { url: 'https://unrelated.example/', text: b, published: '2023-12-01' },
+      ]);
+      const t = await traceUrl(store, `https://copier.example/${name}`);
+      assert.equal(t.verdict, 'copy', name);
+      assert.equal(t.parent, `https://asia.example/${name}`);
+    }
+  });
+});
