@@ -5,15 +5,19 @@ import type { AlignParams } from '../defaults.js';
 /** An n-gram that occurs more often than this in one text anchors nothing. */
 const MAX_REPEATS = 4;
 
+const SHIFT = 2 ** 21;
+export const MAX_WORDS = SHIFT - 1;
+
 /**
  * What alignment needs of one text, computed once per text and reused for
  * every pair it takes part in: its word n-grams and function-word n-grams,
- * each mapped to its positions (an empty list once it is too common).
+ * each as sorted keys hash * 2^21 + position (a merge join then finds the
+ * n-grams two texts share without hash maps).
  */
 export interface AlignProfile {
   tokens: Tokens;
-  grams: Map<number, number[]>;
-  functionGrams: Map<number, number[]>;
+  grams: Float64Array;
+  functionGrams: Float64Array;
   functionPositions: Uint32Array;
 }
 
@@ -21,24 +25,16 @@ export function profile(tokens: Tokens, params: AlignParams): AlignProfile {
   const positions = functionPositions(tokens);
   return {
     tokens,
-    grams: positionsOf(ngramHashes(tokens.hash, params.anchorGram)),
-    functionGrams: positionsOf(ngramHashesAt(tokens.hash, positions, params.functionAnchorGram)),
+    grams: sortedKeys(ngramHashes(tokens.hash, params.anchorGram)),
+    functionGrams: sortedKeys(ngramHashesAt(tokens.hash, positions, params.functionAnchorGram)),
     functionPositions: positions,
   };
 }
 
-function positionsOf(hashes: Uint32Array): Map<number, number[]> {
-  const map = new Map<number, number[]>();
-  for (let i = 0; i < hashes.length; i++) {
-    const h = hashes[i] as number;
-    const list = map.get(h);
-    if (!list) map.set(h, [i]);
-    else if (list.length > 0) {
-      if (list.length < MAX_REPEATS) list.push(i);
-      else list.length = 0;
-    }
-  }
-  return map;
+function sortedKeys(hashes: Uint32Array): Float64Array {
+  const keys = new Float64Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) keys[i] = (hashes[i] as number) * SHIFT + i;
+  return keys.sort();
 }
 
 /**
@@ -49,22 +45,14 @@ function positionsOf(hashes: Uint32Array): Map<number, number[]> {
  */
 export function findAnchors(a: AlignProfile, b: AlignProfile, params: AlignParams): number[] {
   const keys: number[] = [];
-  for (const [hash, js] of b.grams) {
-    const is = a.grams.get(hash);
-    if (!is) continue;
-    for (const i of is) for (const j of js) for (let t = 0; t < params.anchorGram; t++) keys.push(key(i + t, j + t));
-  }
+  join(a.grams, b.grams, (i, j) => {
+    for (let t = 0; t < params.anchorGram; t++) keys.push(key(i + t, j + t));
+  });
   const fa = a.functionPositions;
   const fb = b.functionPositions;
-  for (const [hash, js] of b.functionGrams) {
-    const is = a.functionGrams.get(hash);
-    if (!is) continue;
-    for (const i of is) {
-      for (const j of js) {
-        for (let t = 0; t < params.functionAnchorGram; t++) keys.push(key(fa[i + t] as number, fb[j + t] as number));
-      }
-    }
-  }
+  join(a.functionGrams, b.functionGrams, (i, j) => {
+    for (let t = 0; t < params.functionAnchorGram; t++) keys.push(key(fa[i + t] as number, fb[j + t] as number));
+  });
   keys.sort((x, y) => x - y);
   let n = 0;
   for (let k = 0; k < keys.length; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[n++] = keys[k] as number;
@@ -72,8 +60,30 @@ export function findAnchors(a: AlignProfile, b: AlignProfile, params: AlignParam
   return keys;
 }
 
-const SHIFT = 2 ** 21;
-export const MAX_WORDS = SHIFT - 1;
+/** Calls `pair(i, j)` for every position pair of a hash the two sorted key lists share. */
+function join(a: Float64Array, b: Float64Array, pair: (i: number, j: number) => void): void {
+  let x = 0;
+  let y = 0;
+  while (x < a.length && y < b.length) {
+    const ha = Math.floor((a[x] as number) / SHIFT);
+    const hb = Math.floor((b[y] as number) / SHIFT);
+    if (ha < hb) x++;
+    else if (ha > hb) y++;
+    else {
+      let xe = x;
+      while (xe < a.length && Math.floor((a[xe] as number) / SHIFT) === ha) xe++;
+      let ye = y;
+      while (ye < b.length && Math.floor((b[ye] as number) / SHIFT) === hb) ye++;
+      if (xe - x <= MAX_REPEATS && ye - y <= MAX_REPEATS) {
+        for (let p = x; p < xe; p++) {
+          for (let q = y; q < ye; q++) pair((a[p] as number) % SHIFT, (b[q] as number) % SHIFT);
+        }
+      }
+      x = xe;
+      y = ye;
+    }
+  }
+}
 
 export function key(i: number, j: number): number {
   return i * SHIFT + j;

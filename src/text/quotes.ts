@@ -47,14 +47,19 @@ export function findQuotations(text: string): Span[] {
   const spans: Span[] = [];
   let opener: string | null = null;
   let begin = 0;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    // Most characters are neither a quotation mark nor a line break.
+    if (code !== 10 && !(code === 34 || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x201e) || (code >= 0x300c && code <= 0x300f))) {
+      continue;
+    }
     const ch = text[i] as string;
-    if (ch === '\n') {
+    if (code === 10) {
       if (opener !== null) {
         let j = i;
-        while (j < text.length && /\s/.test(text[j] as string)) j++;
-        const reopens = j < text.length && text[j] === opener;
-        if (reopens) {
+        while (j < n && /\s/.test(text[j] as string)) j++;
+        if (j < n && text[j] === opener) {
           i = j; // the reopening mark continues the same quotation
           continue;
         }

@@ -1,16 +1,8 @@
-import { hashRange, hashString } from './hash.js';
+import { hashString, mix32 } from './hash.js';
+import { CLASS_OF, classify, LOWER_OF, MARK, SEPARATOR, SPACELESS, WORD } from './classes.js';
 import { allFunctionWords } from './stopwords.js';
 import { findQuotations } from './quotes.js';
 import type { Span } from '../types.js';
-
-/** Scripts written without spaces between words: each character is a word. */
-const SPACELESS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}';
-
-/**
- * A word is a run of letters and digits (with the combining marks that
- * Devanagari, Arabic and others need), or one character of a spaceless script.
- */
-const WORD_SOURCE = `[${SPACELESS}]\\p{M}*|[[\\p{L}\\p{N}]--[${SPACELESS}]][[\\p{L}\\p{N}\\p{M}]--[${SPACELESS}]]*`;
 
 export const FLAG_FUNCTION = 1;
 export const FLAG_QUOTED = 2;
@@ -33,32 +25,69 @@ export function isFunctionHash(hash: number): boolean {
   return FUNCTION_HASHES.has(hash);
 }
 
-/** Splits `text` into words with their offsets, hashes and flags. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Splits `text` into words with their offsets, hashes and flags. A word is a
+ * run of letters and digits (with the combining marks that Devanagari,
+ * Arabic and others need), or one character of a script written without
+ * spaces. Each word is hashed lowercased, in the same pass.
+ */
 export function tokenize(text: string): Tokens {
-  // Lowercasing the whole text at once is fast; it keeps offsets only when
-  // it keeps the length, which fails for a few characters (İ).
-  const whole = text.toLowerCase();
-  const lower = whole.length === text.length ? whole : null;
-  const re = new RegExp(WORD_SOURCE, 'gv');
   let capacity = Math.max(16, text.length >> 2);
   let begin = new Uint32Array(capacity);
   let end = new Uint32Array(capacity);
   let hash = new Uint32Array(capacity);
   let count = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  let open = -1; // start of the word being read, or -1
+  let h = FNV_OFFSET;
+  const close = (at: number): void => {
     if (count === capacity) {
       capacity *= 2;
       begin = grow(begin, capacity);
       end = grow(end, capacity);
       hash = grow(hash, capacity);
     }
-    const b = m.index;
-    const e = b + m[0].length;
-    begin[count] = b;
-    end[count] = e;
-    hash[count] = lower ? hashRange(lower, b, e) : hashString(m[0].toLowerCase());
+    begin[count] = open;
+    end[count] = at;
+    hash[count] = mix32(h);
     count++;
+    open = -1;
+  };
+  const n = text.length;
+  let openKind = WORD;
+  for (let i = 0; i < n; i++) {
+    let code = text.charCodeAt(i);
+    let kind: number;
+    let astral = false;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      code = text.codePointAt(i) as number;
+      kind = classify(String.fromCodePoint(code));
+      astral = true;
+    } else kind = CLASS_OF[code] as number;
+    if (kind === SEPARATOR || (kind === MARK && open < 0)) {
+      if (open >= 0) close(i);
+      if (astral) i++;
+      continue;
+    }
+    if (kind === SPACELESS || (kind === WORD && openKind === SPACELESS)) {
+      if (open >= 0) close(i);
+    }
+    if (open < 0) {
+      open = i;
+      openKind = kind;
+      h = FNV_OFFSET;
+    }
+    if (!astral) {
+      h = Math.imul(h ^ (LOWER_OF[code] as number), FNV_PRIME);
+    } else {
+      const l = String.fromCodePoint(code).toLowerCase();
+      for (let k = 0; k < l.length; k++) h = Math.imul(h ^ l.charCodeAt(k), FNV_PRIME);
+      i++;
+    }
   }
+  if (open >= 0) close(n);
   const flags = new Uint8Array(count);
   for (let i = 0; i < count; i++) if (FUNCTION_HASHES.has(hash[i] as number)) flags[i] = FLAG_FUNCTION;
   markSpans(begin, count, flags, findQuotations(text), FLAG_QUOTED);

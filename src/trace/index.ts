@@ -1,4 +1,4 @@
-import { align, profile } from '../align/index.js';
+import { align, profile, type AlignProfile } from '../align/index.js';
 import { DEFAULTS, type Params } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import { fingerprint } from '../fingerprint/index.js';
@@ -11,6 +11,26 @@ import { findCandidates } from './candidates.js';
 
 export interface TraceOptions {
   params?: Params;
+}
+
+/** Alignment profiles of stored articles, kept across traces: popular sources are aligned again and again. */
+class ProfileCache {
+  private readonly entries = new Map<number, { article: StoredArticle; profile: AlignProfile }>();
+  constructor(private readonly capacity: number) {}
+
+  get(id: number): { article: StoredArticle; profile: AlignProfile } | undefined {
+    const hit = this.entries.get(id);
+    if (hit) {
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+    }
+    return hit;
+  }
+
+  set(id: number, value: { article: StoredArticle; profile: AlignProfile }): void {
+    this.entries.set(id, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as number);
+  }
 }
 
 /** Traces the stored article with this url. */
@@ -35,21 +55,35 @@ export async function traceArticle(
   article: Article | StoredArticle,
   options: TraceOptions = {},
 ): Promise<Trace> {
-  const params = options.params ?? DEFAULTS;
+  return traceWith(store, article, options.params ?? DEFAULTS, new ProfileCache(0), await store.count());
+}
+
+async function traceWith(
+  store: Store,
+  article: Article | StoredArticle,
+  params: Params,
+  cache: ProfileCache,
+  total: number,
+): Promise<Trace> {
   const id = 'id' in article ? article.id : null;
   const tokens = tokenize(article.text);
   const features = (id !== null ? await store.featuresOf(id) : null) ?? fingerprint(tokens, store.fingerprint);
   const boilerplate = await siteTemplate(store, article, tokens, id !== null, params);
-  const total = await store.count();
   const candidates = await findCandidates(store, features, id, total, params.candidates);
-  const others = await store.getMany(candidates.map((c) => c.id));
+  const missing = candidates.filter((c) => !cache.get(c.id)).map((c) => c.id);
+  const loaded = new Map<number, { article: StoredArticle; profile: AlignProfile }>();
+  for (const other of await store.getMany(missing)) {
+    const entry = { article: other, profile: profile(tokenize(other.text), params.align) };
+    loaded.set(other.id, entry);
+    cache.set(other.id, entry);
+  }
   const mine = profile(tokens, params.align);
   const matches: Match[] = [];
-  for (const other of others) {
-    if (other.url === article.url) continue;
-    const otherTokens = tokenize(other.text);
-    const passages = align(mine, profile(otherTokens, params.align), params.align);
-    if (passages.length > 0) matches.push({ article: other, tokens: otherTokens, passages });
+  for (const candidate of candidates) {
+    const entry = loaded.get(candidate.id) ?? cache.get(candidate.id);
+    if (!entry || entry.article.url === article.url) continue;
+    const passages = align(mine, entry.profile, params.align);
+    if (passages.length > 0) matches.push({ article: entry.article, tokens: entry.profile.tokens, passages });
   }
   return judge(article, tokens, boilerplate, matches, params.verdict);
 }
@@ -76,11 +110,22 @@ async function siteTemplate(
 
 /** Traces every stored article, in the order they were stored. */
 export async function* traceAll(store: Store, options: TraceOptions = {}): AsyncGenerator<Trace> {
+  yield* traceRange(store, 0, Infinity, options);
+}
+
+/** Traces the stored articles with ids in (after, upTo], in id order. */
+export async function* traceRange(store: Store, after: number, upTo: number, options: TraceOptions = {}): AsyncGenerator<Trace> {
+  const params = options.params ?? DEFAULTS;
+  const cache = new ProfileCache(PROFILE_CACHE);
+  const total = await store.count();
   const batch = 256;
-  for (let after = 0; ; ) {
-    const ids = await store.ids(after, batch);
+  while (after < upTo) {
+    const ids = (await store.ids(after, batch)).filter((id) => id <= upTo);
     if (ids.length === 0) return;
-    for (const article of await store.getMany(ids)) yield await traceArticle(store, article, options);
+    for (const article of await store.getMany(ids)) yield await traceWith(store, article, params, cache, total);
     after = ids[ids.length - 1] as number;
   }
 }
+
+/** Stored articles whose alignment profiles a long run keeps (about 30 KB each). */
+const PROFILE_CACHE = 4096;

@@ -1,0 +1,105 @@
+/**
+ * Benchmark: `npm run bench -- [--size 20000] [--copies 0.3] [--queries 200] [--workers N]`.
+ * Generates a corpus (bench/corpus.ts), then measures in this process:
+ * 1. a reference pass: reading, parsing and tokenizing the corpus (the least any ingest must do);
+ * 2. ingest into a fresh SQLite store: articles/s, and the ratio to the reference;
+ * 3. database size per article;
+ * 4. trace --all: articles/s, and the time it implies for 100,000 articles;
+ * 5. tracing new articles (not stored) against the index: p50 and p95 latency;
+ * 6. peak memory (max RSS) of the whole run.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingest, openStore, traceAll, traceArticle } from '../src/index.js';
+import { tokenize } from '../src/text/tokenize.js';
+import { aebBodies, paramsFromArgs } from '../eval/_data.js';
+import { rng, spin } from '../eval/generate.js';
+import { BigramModel, writeCorpus } from './corpus.js';
+
+const arg = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const size = arg('size', 20000);
+const copies = arg('copies', 0.3);
+const queries = arg('queries', 200);
+const keep = process.argv.includes('--keep');
+const params = paramsFromArgs();
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const dir = process.env['NEWSTRACE_BENCH_DIR'] ?? mkdtempSync(join(tmpdir(), 'newstrace-bench-'));
+  const { originals, fillers } = aebBodies();
+  const bodies = originals.concat(fillers);
+  const corpus = join(dir, `corpus-${size}.jsonl`);
+  let t = performance.now();
+  if (!existsSync(corpus)) {
+    const stats = await writeCorpus(corpus, { size, copies, seed: 1, bodies });
+    say(`corpus: ${fmt(stats.articles)} articles (${fmt(stats.copies)} copies), ${fmt(stats.bytes / stats.articles / 1024, 1)} KB each, made in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  }
+
+  // 1. Reference: read, parse and tokenize every article.
+  t = performance.now();
+  let words = 0;
+  for await (const line of createInterface({ input: createReadStream(corpus) })) words += tokenize((JSON.parse(line) as { text: string }).text).count;
+  const reference = size / ((performance.now() - t) / 1000);
+  say(`reference (read + parse + tokenize): ${fmt(reference)} articles/s, ${fmt(words / size)} words per article`);
+
+  // 2. Ingest.
+  const dbPath = join(dir, `bench-${size}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const store = await openStore({ path: dbPath, fingerprint: params.fingerprint });
+  t = performance.now();
+  const summary = await ingest(store, [corpus]);
+  const ingestSeconds = (performance.now() - t) / 1000;
+  const ingestRate = summary.stored / ingestSeconds;
+  say(`ingest: ${fmt(ingestRate)} articles/s (${fmt(summary.stored)} in ${fmt(ingestSeconds, 1)} s; ${fmt(ingestRate / reference, 2)}× the reference)`);
+  await store.close();
+
+  // 3. Size on disk (after the WAL is folded in).
+  const reopened = await openStore({ path: dbPath });
+  const bytes = statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
+  say(`database: ${fmt(bytes / 1048576, 1)} MiB, ${fmt(bytes / size / 1024, 2)} KiB per article`);
+
+  // 4. trace --all.
+  t = performance.now();
+  let traced = 0;
+  let copiesFound = 0;
+  for await (const trace of traceAll(reopened, { params })) {
+    traced++;
+    if (trace.verdict !== 'original') copiesFound++;
+  }
+  const traceSeconds = (performance.now() - t) / 1000;
+  const traceRate = traced / traceSeconds;
+  say(`trace --all: ${fmt(traceRate)} articles/s (${fmt(traced)} in ${fmt(traceSeconds, 1)} s, ${fmt(copiesFound)} copies or partial copies); 100,000 articles would take ${fmt(100000 / traceRate, 0)} s`);
+
+  // 5. Tracing new articles against the index.
+  const random = rng(99);
+  const model = new BigramModel(bodies);
+  const vocabulary = [...new Set(bodies.join(' ').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 3))];
+  const sample = await reopened.getMany(Array.from({ length: queries }, () => 1 + Math.floor(random() * size)));
+  const latencies: number[] = [];
+  for (let q = 0; q < queries; q++) {
+    const text = q % 2 === 0 ? model.article(random) : spin((sample[q % sample.length] as { text: string }).text, 0.2, vocabulary, random);
+    const article = { url: `https://query.example/${q}`, site: 'query.example', title: null, published: '2030-01-01', author: null, language: null, text, firstSeen: '2030-01-01T00:00:00Z', meta: {} };
+    const q0 = performance.now();
+    await traceArticle(reopened, article, { params });
+    latencies.push(performance.now() - q0);
+  }
+  latencies.sort((x, y) => x - y);
+  const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] as number;
+  say(`trace one new article against ${fmt(size)}: p50 ${fmt(pct(0.5), 1)} ms, p95 ${fmt(pct(0.95), 1)} ms, max ${fmt(pct(1), 1)} ms (${queries} queries, half of them copies)`);
+  await reopened.close();
+
+  // 6. Memory.
+  say(`peak memory (max RSS): ${fmt(process.resourceUsage().maxRSS / 1024)} MiB`);
+  if (!keep && !process.env['NEWSTRACE_BENCH_DIR']) rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
+void readFileSync;
