@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest, openStore, traceAll, traceArticle } from '../src/index.js';
 import { tokenize } from '../src/text/tokenize.js';
@@ -26,6 +26,7 @@ const arg = (name: string, fallback: number): number => {
 const size = arg('size', 20000);
 const copies = arg('copies', 0.3);
 const queries = arg('queries', 200);
+const workers = arg('workers', availableParallelism());
 const keep = process.argv.includes('--keep');
 const params = paramsFromArgs();
 
@@ -70,13 +71,13 @@ async function main(): Promise<void> {
   t = performance.now();
   let traced = 0;
   let copiesFound = 0;
-  for await (const trace of traceAll(reopened, { params })) {
+  for await (const trace of traceAll(reopened, { params, workers })) {
     traced++;
     if (trace.verdict !== 'original') copiesFound++;
   }
   const traceSeconds = (performance.now() - t) / 1000;
   const traceRate = traced / traceSeconds;
-  say(`trace --all: ${fmt(traceRate)} articles/s (${fmt(traced)} in ${fmt(traceSeconds, 1)} s, ${fmt(copiesFound)} copies or partial copies); 100,000 articles would take ${fmt(100000 / traceRate, 0)} s`);
+  say(`trace --all (${workers} threads): ${fmt(traceRate)} articles/s (${fmt(traced)} in ${fmt(traceSeconds, 1)} s, ${fmt(copiesFound)} copies or partial copies); 100,000 articles would take ${fmt(100000 / traceRate, 0)} s`);
 
   // 5. Tracing new articles against the index.
   const random = rng(99);

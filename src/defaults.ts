@@ -79,8 +79,8 @@ export interface Params {
 }
 
 export const DEFAULTS: Params = {
-  fingerprint: { wordGram: 4, wordWindow: 6, functionGram: 6, functionWindow: 4 },
-  candidates: { postingsPerFeature: 2000, minSharedFeatures: 2, maxCandidates: 24 },
+  fingerprint: { wordGram: 4, wordWindow: 10, functionGram: 8, functionWindow: 8 },
+  candidates: { postingsPerFeature: 200, minSharedFeatures: 3, maxCandidates: 24 },
   align: {
     anchorGram: 3,
     functionAnchorGram: 3,

@@ -108,6 +108,7 @@ const ARTICLE_COLUMNS = 'id, url, site, title, published, author, language, firs
 
 class SqliteStore implements Store {
   readonly location: string;
+  readonly parallel: boolean;
   readonly fingerprint: FingerprintParams;
   private readonly db: Db;
   private readonly statements: Record<string, Statement>;
@@ -115,6 +116,7 @@ class SqliteStore implements Store {
   constructor(db: Db, options: SqliteStoreOptions) {
     this.db = db;
     this.location = options.path;
+    this.parallel = options.path !== ':memory:' && options.path !== '';
     db.pragma('busy_timeout = 10000');
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');

@@ -28,6 +28,8 @@ export interface ArticleHead {
 export interface Store {
   /** Where the store lives, for messages. */
   readonly location: string;
+  /** True when other threads may open `location` themselves (an embedded file store). */
+  readonly parallel: boolean;
   /** Parameters the index was built with; they stay fixed for the life of the store. */
   readonly fingerprint: FingerprintParams;
   /** Writes a batch in one transaction: all of it is stored, or none. */

@@ -8,9 +8,12 @@ import type { Store } from '../store/types.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Article, Boilerplate, StoredArticle, Trace } from '../types.js';
 import { findCandidates } from './candidates.js';
+import { traceAllParallel } from './parallel.js';
 
 export interface TraceOptions {
   params?: Params;
+  /** Threads for traceAll (SQLite stores); 1 traces on this thread. */
+  workers?: number;
 }
 
 /** Alignment profiles of stored articles, kept across traces: popular sources are aligned again and again. */
@@ -110,7 +113,9 @@ async function siteTemplate(
 
 /** Traces every stored article, in the order they were stored. */
 export async function* traceAll(store: Store, options: TraceOptions = {}): AsyncGenerator<Trace> {
-  yield* traceRange(store, 0, Infinity, options);
+  const workers = options.workers ?? 1;
+  if (workers > 1 && store.parallel) yield* traceAllParallel(store, options.params ?? DEFAULTS, workers);
+  else yield* traceRange(store, 0, Infinity, options);
 }
 
 /** Traces the stored articles with ids in (after, upTo], in id order. */

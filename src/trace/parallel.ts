@@ -1,0 +1,77 @@
+import { Worker } from 'node:worker_threads';
+import type { Params } from '../defaults.js';
+import { NewstraceError } from '../errors.js';
+import type { Store } from '../store/types.js';
+import type { Trace } from '../types.js';
+
+/** Ids per job: large enough to amortise messages, small enough to keep workers busy to the end. */
+const CHUNK = 512;
+
+function startWorker(workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./_worker.js', import.meta.url), { workerData });
+  // Run from the TypeScript sources (tests, benchmarks): the worker registers the same loader first.
+  const source = new URL('./_worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+type Reply = { seq: number; traces: Trace[] } | { seq: number; error: string };
+
+/**
+ * Traces every stored article on `workers` threads, each with its own
+ * read-only connection to the SQLite file, and yields the traces in id order.
+ * Only a few chunks are in flight, so memory stays bounded.
+ */
+export async function* traceAllParallel(store: Store, params: Params, workers: number): AsyncGenerator<Trace> {
+  const ranges: Array<[number, number]> = [];
+  for (let after = 0; ; ) {
+    const ids = await store.ids(after, CHUNK);
+    if (ids.length === 0) break;
+    const last = ids[ids.length - 1] as number;
+    ranges.push([after, last]);
+    after = last;
+  }
+  const pool = Array.from({ length: Math.min(workers, Math.max(1, ranges.length)) }, () =>
+    startWorker({ path: store.location, params }),
+  );
+  const done = new Map<number, Trace[]>();
+  const pending: Worker[] = [];
+  let next = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const dispatch = (worker: Worker): void => {
+    if (next >= ranges.length) return;
+    const [after, upTo] = ranges[next] as [number, number];
+    worker.postMessage({ seq: next++, after, upTo });
+  };
+  for (const worker of pool) {
+    worker.on('message', (reply: Reply) => {
+      if ('error' in reply) failure ??= new NewstraceError('STORE', reply.error, { where: store.location });
+      else done.set(reply.seq, reply.traces);
+      // Keep at most a few finished chunks waiting, so memory stays bounded.
+      if (done.size < pool.length * 2) dispatch(worker);
+      else pending.push(worker);
+      wake?.();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      wake?.();
+    });
+  }
+  for (const worker of pool) dispatch(worker);
+  try {
+    for (let seq = 0; seq < ranges.length; seq++) {
+      while (!done.has(seq)) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const traces = done.get(seq) as Trace[];
+      done.delete(seq);
+      while (pending.length && done.size < pool.length * 2) dispatch(pending.pop() as Worker);
+      yield* traces;
+    }
+  } finally {
+    for (const worker of pool) worker.postMessage(null);
+    await Promise.all(pool.map((w) => new Promise((resolve) => w.once('exit', resolve))));
+  }
+}
