@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNewstraceError } from '../errors.js';
 import { DEFAULT_DB, EXIT, printError } from './_io.js';
 import { runIngest } from './ingest.js';
@@ -30,9 +31,16 @@ program
   .option('--all', 'trace every stored article')
   .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--json', 'print JSON Lines, one object per article')
-  .action(async (targets: string[], opts: { db: string; all?: boolean; json?: boolean }) => {
+  .option('--workers <n>', 'threads for --all', (value) => parseWorkers(value), availableParallelism())
+  .action(async (targets: string[], opts: { db: string; all?: boolean; json?: boolean; workers: number }) => {
     status = await runTrace(targets, opts);
   });
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256');
+  return n;
+}
 
 try {
   await program.parseAsync(process.argv);

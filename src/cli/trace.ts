@@ -11,6 +11,7 @@ export interface TraceCommandOptions {
   db: string;
   all?: boolean;
   json?: boolean;
+  workers?: number;
 }
 
 const looksLikeUrl = (target: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
@@ -26,7 +27,7 @@ export async function runTrace(targets: string[], options: TraceCommandOptions):
   };
   let failed = 0;
   try {
-    if (options.all) for await (const trace of traceAll(store)) print(trace);
+    if (options.all) for await (const trace of traceAll(store, { workers: options.workers ?? 1 })) print(trace);
     for (const target of targets) failed += await traceTarget(store, target, print);
   } finally {
     await store.close();
