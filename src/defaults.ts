@@ -13,6 +13,12 @@ export interface FingerprintParams {
   functionGram: number;
   /** Winnowing window over function-word n-grams. */
   functionWindow: number;
+  /**
+   * Word features a short text should still get (half as many function-word
+   * features): its windows narrow until it does. Short articles are where
+   * sparse features would miss reuse.
+   */
+  minFeatures: number;
 }
 
 export interface CandidateParams {
@@ -79,22 +85,22 @@ export interface Params {
 }
 
 export const DEFAULTS: Params = {
-  fingerprint: { wordGram: 4, wordWindow: 10, functionGram: 8, functionWindow: 8 },
-  candidates: { postingsPerFeature: 200, minSharedFeatures: 3, maxCandidates: 24 },
+  fingerprint: { wordGram: 4, wordWindow: 14, functionGram: 8, functionWindow: 12, minFeatures: 48 },
+  candidates: { postingsPerFeature: 200, minSharedFeatures: 2, maxCandidates: 24 },
   align: {
     anchorGram: 3,
     functionAnchorGram: 3,
     maxGap: 40,
     splitRun: 8,
     xDrop: 3,
-    minMatches: 12,
+    minMatches: 8,
     minContentMatches: 3,
     minSimilarity: 0.3,
-    minScore: 20,
+    minScore: 12,
     weakMinMatches: 6,
     weakMinScore: 6,
   },
-  verdict: { copy: 0.5, partialCopy: 0.15, minWordsOutsideQuotes: 20, parentTie: 0.1, parentEvidence: 3, templateRepeats: 3 },
+  verdict: { copy: 0.5, partialCopy: 0.15, minWordsOutsideQuotes: 16, parentTie: 0.1, parentEvidence: 3, templateRepeats: 3 },
 };
 
 /** Largest record (a JSON line, a file) accepted, in bytes. */

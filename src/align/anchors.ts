@@ -43,21 +43,29 @@ function sortedKeys(hashes: Uint32Array): Float64Array {
  * share and neither repeats often (chaining picks the consistent pairs of a
  * repeated one). Returned as sorted, unique keys i * 2^21 + j.
  */
-export function findAnchors(a: AlignProfile, b: AlignProfile, params: AlignParams): number[] {
-  const keys: number[] = [];
+export function findAnchors(a: AlignProfile, b: AlignProfile, params: AlignParams): Float64Array {
+  let keys = new Float64Array(256);
+  let count = 0;
+  const push = (k: number): void => {
+    if (count === keys.length) {
+      const grown = new Float64Array(keys.length * 2);
+      grown.set(keys);
+      keys = grown;
+    }
+    keys[count++] = k;
+  };
   join(a.grams, b.grams, (i, j) => {
-    for (let t = 0; t < params.anchorGram; t++) keys.push(key(i + t, j + t));
+    for (let t = 0; t < params.anchorGram; t++) push(key(i + t, j + t));
   });
   const fa = a.functionPositions;
   const fb = b.functionPositions;
   join(a.functionGrams, b.functionGrams, (i, j) => {
-    for (let t = 0; t < params.functionAnchorGram; t++) keys.push(key(fa[i + t] as number, fb[j + t] as number));
+    for (let t = 0; t < params.functionAnchorGram; t++) push(key(fa[i + t] as number, fb[j + t] as number));
   });
-  keys.sort((x, y) => x - y);
+  const sorted = keys.subarray(0, count).sort();
   let n = 0;
-  for (let k = 0; k < keys.length; k++) if (k === 0 || keys[k] !== keys[k - 1]) keys[n++] = keys[k] as number;
-  keys.length = n;
-  return keys;
+  for (let k = 0; k < count; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[n++] = sorted[k] as number;
+  return sorted.subarray(0, n);
 }
 
 /** Calls `pair(i, j)` for every position pair of a hash the two sorted key lists share. */

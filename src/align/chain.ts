@@ -6,7 +6,7 @@ import { keyA, keyB } from './anchors.js';
  * chaining). A chain is a candidate passage; paragraphs that were reordered
  * give separate chains. Best chain first; each anchor belongs to one chain.
  */
-export function chainAnchors(keys: number[], maxGap: number): Array<Array<[number, number]>> {
+export function chainAnchors(keys: Float64Array, maxGap: number): Array<Array<[number, number]>> {
   const n = keys.length;
   const ai = new Int32Array(n);
   const bj = new Int32Array(n);

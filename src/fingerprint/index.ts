@@ -15,13 +15,25 @@ const SEED_FUNCTION = 0x85ebca77;
 export function fingerprint(tokens: Tokens, params: FingerprintParams): Uint32Array {
   const selected = new Set<number>();
   const words = ngramHashes(tokens.hash, params.wordGram, SEED_WORDS);
-  winnow(words, params.wordWindow, (i) => selected.add(words[i] as number));
+  winnow(words, windowFor(words.length, params.wordWindow, params.minFeatures), (i) => selected.add(words[i] as number));
   const functionWords = functionPositions(tokens);
   if (params.functionGram > 0) {
     const grams = ngramHashesAt(tokens.hash, functionWords, params.functionGram, SEED_FUNCTION);
-    winnow(grams, params.functionWindow, (i) => selected.add(grams[i] as number));
+    winnow(grams, windowFor(grams.length, params.functionWindow, params.minFeatures / 2), (i) => selected.add(grams[i] as number));
   }
   return Uint32Array.from(selected).sort();
+}
+
+/**
+ * The winnowing window for a text of `n` n-grams: `w`, or smaller for a short
+ * text so that it still yields about `min` features. Sound across texts of
+ * different lengths: the minimum of a wide window is also the minimum of
+ * every narrower window around it, so a short text's features include those
+ * a long text selects from the same words.
+ */
+export function windowFor(n: number, w: number, min: number): number {
+  if (min <= 0) return w;
+  return Math.max(2, Math.min(w, Math.floor((2 * n) / min) - 1));
 }
 
 /** Hash of every run of `n` words, at the index of its first word. */

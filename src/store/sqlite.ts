@@ -138,13 +138,15 @@ class SqliteStore implements Store {
     this.statements = {
       byUrl: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = ?`),
       features: db.prepare('SELECT features FROM articles WHERE id = ?'),
-      // One statement for all the features of an article: the per-call cost of
-      // a statement is larger than an index seek.
-      postings: db.prepare(
-        `SELECT j.value AS feature,
-           (SELECT group_concat(article) FROM (SELECT article FROM postings WHERE feature = j.value LIMIT ?)) AS ids
-         FROM json_each(?) AS j`,
-      ),
+      // One statement, one JSON result for all the features of an article:
+      // the per-call cost of a statement is larger than an index seek.
+      postings: db
+        .prepare(
+          `SELECT json_group_array(json_array(j.value,
+             (SELECT json_group_array(article) FROM (SELECT article FROM postings WHERE feature = j.value LIMIT ?))))
+           FROM json_each(?) AS j`,
+        )
+        .pluck(),
       many: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       manyHeads: db.prepare('SELECT id, url, site, published FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       lineCount: db.prepare('SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = ? LIMIT ?)').pluck(),
@@ -267,10 +269,8 @@ class SqliteStore implements Store {
   }
 
   async postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>> {
-    const out = new Map<number, number[]>();
-    const rows = this.statements.postings!.all(limit, JSON.stringify(Array.from(features))) as Array<{ feature: number; ids: string | null }>;
-    for (const row of rows) out.set(row.feature, row.ids ? row.ids.split(',').map(Number) : []);
-    return out;
+    const json = this.statements.postings!.get(limit, JSON.stringify(Array.from(features))) as string;
+    return new Map(JSON.parse(json) as Array<[number, number[]]>);
   }
 
   async lineCounts(lines: Uint32Array, limit: number): Promise<number[]> {
