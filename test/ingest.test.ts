@@ -108,7 +108,9 @@ describe('ingest', () => {
     const { store, summary, errors } = await ingestInto(dir, [file, join(dir, 'missing.jsonl'), join(dir, 'file.pdf')]);
     assert.equal(summary.added, 2);
     assert.equal(summary.failed, 11);
-    const described = errors.map((e) => e.describe().replace(dir, 'DIR'));
+    // Errors come as records are read or prepared; compare them in line order.
+    const lineOf = (d: string) => Number(/:(\d+):/.exec(d)?.[1] ?? 1e9);
+    const described = errors.map((e) => e.describe().replace(dir, 'DIR')).sort((x, y) => lineOf(x) - lineOf(y) || x.localeCompare(y));
     const expectations: Array<[string, RegExp]> = [
       ['DIR/mixed.jsonl:2: ', /invalid JSON/],
       ['DIR/mixed.jsonl:3: ', /missing "url"/],
@@ -119,8 +121,8 @@ describe('ingest', () => {
       ['DIR/mixed.jsonl:8: ', /expected a JSON object/],
       ['DIR/mixed.jsonl:9: ', /invalid UTF-8/],
       ['DIR/mixed.jsonl:10: ', /larger than 16 MiB/],
-      ['DIR/missing.jsonl: ', /no such file/],
       ['DIR/file.pdf: ', /unknown file type/],
+      ['DIR/missing.jsonl: ', /no such file/],
     ];
     assert.equal(described.length, expectations.length);
     expectations.forEach(([prefix, reason], k) => {

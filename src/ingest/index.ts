@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
-import { DEFAULTS } from '../defaults.js';
-import { isNewstraceError, NewstraceError } from '../errors.js';
+import type { Worker } from 'node:worker_threads';
+import { NewstraceError } from '../errors.js';
 import type { IndexedArticle, PutOutcome, Store } from '../store/types.js';
-import { indexArticle, toArticle } from './prepare.js';
+import type { ArticleInput } from '../types.js';
+import { startWorker } from '../workers.js';
+import { prepareBatch, type PreparedBatch, type PrepareJob } from './prepare.js';
 import { readInputs } from './read.js';
 
 export interface IngestProgress {
@@ -29,22 +31,28 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /** Articles written per transaction. */
   batchSize?: number;
+  /** Prepare articles (extract, tokenize, fingerprint) on a worker thread while this one writes. Default true. */
+  worker?: boolean;
   /** Standard input, for the path `-`. */
   stdin?: Readable;
   /** The clock, for `firstSeen`. */
   now?: () => Date;
 }
 
+/** Batches prepared on a worker thread at most this many ahead of the writes. */
+const IN_FLIGHT = 2;
+
 /**
  * Reads articles from `paths` and stores them, indexed for reuse:
  * 1. read records (files, directories, `-`), each either an input or an error;
- * 2. check and complete each input, extract HTML, tokenize and fingerprint it;
+ * 2. check and complete each input, extract HTML, tokenize and fingerprint it
+ *    (on a worker thread, a batch ahead of the writes);
  * 3. write batches in one transaction each, so an interrupted ingest keeps
  *    every batch it finished and a rerun completes the rest.
  */
 export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
-  const now = options.now ?? (() => new Date());
+  const stamp = (options.now ?? (() => new Date()))().toISOString();
   const batchSize = options.batchSize ?? 500;
   const summary: IngestSummary = {
     read: 0, stored: 0, failed: 0, seconds: 0, added: 0, replaced: 0, unchanged: 0, interrupted: false,
@@ -53,37 +61,87 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     summary.failed++;
     options.onError?.(error);
   };
-  let batch: IndexedArticle[] = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const outcomes: PutOutcome[] = await store.put(batch);
-    for (const outcome of outcomes) summary[outcome]++;
-    summary.stored += outcomes.length;
-    batch = [];
+  const preparer = createPreparer(store, options.worker ?? true);
+  const inFlight: Array<Promise<PreparedBatch>> = [];
+  const write = async (prepared: PreparedBatch): Promise<void> => {
+    const articles: IndexedArticle[] = [];
+    for (const result of prepared.results) {
+      if ('article' in result) articles.push(result.article);
+      else report(new NewstraceError('BAD_INPUT', result.message, { where: result.where }));
+    }
+    if (articles.length > 0) {
+      const outcomes: PutOutcome[] = await store.put(articles);
+      for (const outcome of outcomes) summary[outcome]++;
+      summary.stored += outcomes.length;
+    }
     summary.seconds = (performance.now() - started) / 1000;
     options.onProgress?.({ read: summary.read, stored: summary.stored, failed: summary.failed, seconds: summary.seconds });
   };
-  const stamp = now().toISOString();
-  for await (const record of readInputs(paths, options.stdin)) {
-    if (options.signal?.aborted) {
-      summary.interrupted = true;
-      break;
+  let records: PrepareJob['records'] = [];
+  let seq = 0;
+  const send = async (): Promise<void> => {
+    if (records.length === 0) return;
+    inFlight.push(preparer.prepare({ seq: seq++, stamp, records }));
+    records = [];
+    while (inFlight.length > IN_FLIGHT) await write(await (inFlight.shift() as Promise<PreparedBatch>));
+  };
+  try {
+    for await (const record of readInputs(paths, options.stdin)) {
+      if (options.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
+      summary.read++;
+      if ('error' in record) report(record.error);
+      else records.push(record as { where: string; input: ArticleInput });
+      if (records.length >= batchSize) await send();
     }
-    summary.read++;
-    if ('error' in record) {
-      report(record.error);
-      continue;
-    }
-    try {
-      batch.push(indexArticle(toArticle(record.input, stamp, record.where), store.fingerprint));
-    } catch (error) {
-      if (!isNewstraceError(error)) throw error;
-      report(error);
-      continue;
-    }
-    if (batch.length >= batchSize) await flush();
+    await send();
+    while (inFlight.length > 0) await write(await (inFlight.shift() as Promise<PreparedBatch>));
+  } finally {
+    await preparer.close();
   }
-  await flush();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+interface Preparer {
+  prepare(job: PrepareJob): Promise<PreparedBatch>;
+  close(): Promise<void>;
+}
+
+function createPreparer(store: Store, onWorker: boolean): Preparer {
+  if (!onWorker) {
+    return { prepare: async (job) => prepareBatch(job, store.fingerprint), close: async () => {} };
+  }
+  let worker: Worker | null = null;
+  const waiting = new Map<number, { resolve: (b: PreparedBatch) => void; reject: (e: unknown) => void }>();
+  const fail = (error: unknown): void => {
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  return {
+    prepare(job) {
+      if (!worker) {
+        worker = startWorker(import.meta.url, '_worker', { fingerprint: store.fingerprint });
+        worker.on('message', (batch: PreparedBatch) => {
+          waiting.get(batch.seq)?.resolve(batch);
+          waiting.delete(batch.seq);
+        });
+        worker.on('error', fail);
+        worker.on('exit', (code) => {
+          if (waiting.size > 0) fail(new Error(`the ingest worker stopped (exit code ${code})`));
+        });
+      }
+      const promise = new Promise<PreparedBatch>((resolve, reject) => waiting.set(job.seq, { resolve, reject }));
+      worker.postMessage(job);
+      return promise;
+    },
+    async close() {
+      if (!worker) return;
+      const exited = new Promise((resolve) => worker?.once('exit', resolve));
+      worker.postMessage(null);
+      await exited;
+    },
+  };
 }

@@ -101,3 +101,30 @@ export function indexArticle(article: Article, params: FingerprintParams, tokens
     lines: lineHashes(tokens, article.site),
   };
 }
+
+/** A batch of records to prepare, as sent to the ingest worker. */
+export interface PrepareJob {
+  seq: number;
+  stamp: string;
+  records: Array<{ where: string; input: ArticleInput }>;
+}
+
+/** Prepared articles, or the reason each record could not be prepared (as plain data, to cross threads). */
+export interface PreparedBatch {
+  seq: number;
+  results: Array<{ article: IndexedArticle } | { where: string; message: string }>;
+}
+
+export function prepareBatch(job: PrepareJob, params: FingerprintParams): PreparedBatch {
+  return {
+    seq: job.seq,
+    results: job.records.map(({ where, input }) => {
+      try {
+        return { article: indexArticle(toArticle(input, job.stamp, where), params) };
+      } catch (error) {
+        if (!(error instanceof NewstraceError)) throw error;
+        return { where, message: error.message };
+      }
+    }),
+  };
+}

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers.js';
 import type { Params } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import type { Store } from '../store/types.js';
@@ -6,14 +7,6 @@ import type { Trace } from '../types.js';
 
 /** Ids per job: large enough to amortise messages, small enough to keep workers busy to the end. */
 const CHUNK = 512;
-
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./_worker.js', import.meta.url), { workerData });
-  // Run from the TypeScript sources (tests, benchmarks): the worker registers the same loader first.
-  const source = new URL('./_worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData });
-}
 
 type Reply = { seq: number; traces: Trace[] } | { seq: number; error: string };
 
@@ -32,7 +25,7 @@ export async function* traceAllParallel(store: Store, params: Params, workers: n
     after = last;
   }
   const pool = Array.from({ length: Math.min(workers, Math.max(1, ranges.length)) }, () =>
-    startWorker({ path: store.location, params }),
+    startWorker(import.meta.url, '_worker', { path: store.location, params }),
   );
   const done = new Map<number, Trace[]>();
   const pending: Worker[] = [];
