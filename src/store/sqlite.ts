@@ -7,6 +7,9 @@ import type { ArticleHead, IndexedArticle, PutOutcome, Store } from './types.js'
 
 const SCHEMA_VERSION = 1;
 
+/** Postings inserted per statement. */
+const POSTING_ROWS = 128;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -170,6 +173,9 @@ class SqliteStore implements Store {
            content_hash=@contentHash, meta=@meta, text=@text, features=@features, lines=@lines WHERE id=@id`,
         ),
         addPosting: db.prepare('INSERT OR IGNORE INTO postings (feature, article) VALUES (?, ?)'),
+        addPostingRows: db.prepare(
+          `INSERT OR IGNORE INTO postings (feature, article) VALUES ${Array.from({ length: POSTING_ROWS }, () => '(?, ?)').join(', ')}`,
+        ),
         dropPostings: db.prepare(
           'DELETE FROM postings WHERE (feature, article) IN (SELECT value, ? FROM json_each(?))',
         ),
@@ -247,10 +253,22 @@ class SqliteStore implements Store {
       for (const feature of features) keys[k++] = feature * 2097152 + index;
     });
     keys.sort();
-    const insert = this.statements.addPosting!;
-    for (const key of keys) {
+    // Many rows per statement: each call into SQLite costs more than a row.
+    const values: number[] = new Array(POSTING_ROWS * 2);
+    let k2 = 0;
+    for (; k2 + POSTING_ROWS <= keys.length; k2 += POSTING_ROWS) {
+      for (let r = 0; r < POSTING_ROWS; r++) {
+        const key = keys[k2 + r] as number;
+        const feature = Math.floor(key / 2097152);
+        values[2 * r] = feature;
+        values[2 * r + 1] = (fresh[key - feature * 2097152] as [number, Uint32Array])[0];
+      }
+      this.statements.addPostingRows!.run(values);
+    }
+    for (; k2 < keys.length; k2++) {
+      const key = keys[k2] as number;
       const feature = Math.floor(key / 2097152);
-      insert.run(feature, (fresh[key - feature * 2097152] as [number, Uint32Array])[0]);
+      this.statements.addPosting!.run(feature, (fresh[key - feature * 2097152] as [number, Uint32Array])[0]);
     }
   }
 
