@@ -1,5 +1,5 @@
 /**
- * Benchmark: `npm run bench -- [--size 20000] [--copies 0.3] [--queries 200] [--workers N]`.
+ * Benchmark: `npm run bench -- [--size 20000] [--copies 0.3] [--queries 200] [--workers N] [--no-trace-all] [--keep]`.
  * Generates a corpus (bench/corpus.ts), then measures in this process:
  * 1. a reference pass: reading, parsing and tokenizing the corpus (the least any ingest must do);
  * 2. ingest into a fresh SQLite store: articles/s, and the ratio to the reference;
@@ -68,16 +68,19 @@ async function main(): Promise<void> {
   say(`database: ${fmt(bytes / 1048576, 1)} MiB, ${fmt(bytes / size / 1024, 2)} KiB per article`);
 
   // 4. trace --all.
-  t = performance.now();
-  let traced = 0;
-  let copiesFound = 0;
-  for await (const trace of traceAll(reopened, { params, workers })) {
-    traced++;
-    if (trace.verdict !== 'original') copiesFound++;
+  if (process.argv.includes('--no-trace-all')) say('trace --all: skipped (--no-trace-all)');
+  else {
+    t = performance.now();
+    let traced = 0;
+    let copiesFound = 0;
+    for await (const trace of traceAll(reopened, { params, workers })) {
+      traced++;
+      if (trace.verdict !== 'original') copiesFound++;
+    }
+    const traceSeconds = (performance.now() - t) / 1000;
+    const traceRate = traced / traceSeconds;
+    say(`trace --all (${workers} threads): ${fmt(traceRate)} articles/s (${fmt(traced)} in ${fmt(traceSeconds, 1)} s, ${fmt(copiesFound)} copies or partial copies); 100,000 articles would take ${fmt(100000 / traceRate, 0)} s`);
   }
-  const traceSeconds = (performance.now() - t) / 1000;
-  const traceRate = traced / traceSeconds;
-  say(`trace --all (${workers} threads): ${fmt(traceRate)} articles/s (${fmt(traced)} in ${fmt(traceSeconds, 1)} s, ${fmt(copiesFound)} copies or partial copies); 100,000 articles would take ${fmt(100000 / traceRate, 0)} s`);
 
   // 5. Tracing new articles against the index.
   const random = rng(99);

@@ -50,10 +50,17 @@ function minhashBands(permutations: number, bands: number): (text: string) => Ui
   };
 }
 
+const WORDS_ONLY: FingerprintParams = { wordGram: 4, wordWindow: 10, functionGram: 0, functionWindow: 0, minFeatures: 0 };
+
 const TECHNIQUES: Technique[] = [
-  { name: 'winnowed word 4-grams (w=10)', features: winnowed({ ...DEFAULTS.fingerprint, functionGram: 0 }), minShared: 3 },
-  { name: 'winnowed word 4-grams (w=4)', features: winnowed({ ...DEFAULTS.fingerprint, wordWindow: 4, functionGram: 0 }), minShared: 3 },
-  { name: 'newstrace: + function-word 8-grams', features: winnowed(DEFAULTS.fingerprint), minShared: DEFAULTS.candidates.minSharedFeatures },
+  { name: 'winnowed word 4-grams (w=10)', features: winnowed({ ...WORDS_ONLY, wordWindow: 10 }), minShared: 3 },
+  { name: 'winnowed word 4-grams (w=4)', features: winnowed({ ...WORDS_ONLY, wordWindow: 4 }), minShared: 3 },
+  {
+    name: 'word w=10 + function-word 8-grams w=8',
+    features: winnowed({ wordGram: 4, wordWindow: 10, functionGram: 8, functionWindow: 8, minFeatures: 0 }),
+    minShared: 3,
+  },
+  { name: 'newstrace defaults', features: winnowed(DEFAULTS.fingerprint), minShared: DEFAULTS.candidates.minSharedFeatures },
   { name: 'MinHash LSH 128 perm, 32x4 bands', features: minhashBands(128, 32), minShared: 1 },
 ];
 

@@ -127,13 +127,14 @@ async function* readFile(path: string, explicit: boolean): AsyncGenerator<InputR
     return;
   }
   const items = Array.isArray(value) ? value : [value];
-  for (let k = 0; k < items.length; k++) {
-    const where = Array.isArray(value) ? `${path}[${k}]` : path;
-    try {
-      yield { where, input: toArticleInput(items[k], where) };
-    } catch (error) {
-      yield { where, error: error as NewstraceError };
-    }
+  for (let k = 0; k < items.length; k++) yield recordOf(items[k], Array.isArray(value) ? `${path}[${k}]` : path);
+}
+
+function recordOf(value: unknown, where: string): InputRecord {
+  try {
+    return { where, input: toArticleInput(value, where) };
+  } catch (error) {
+    return { where, error: error as NewstraceError };
   }
 }
 
@@ -199,11 +200,7 @@ async function* readJsonLines(stream: Readable, name: string): AsyncGenerator<In
         yield fail(where, `invalid JSON: ${(cause as Error).message}`, cause);
         continue;
       }
-      try {
-        yield { where, input: toArticleInput(value, where) };
-      } catch (error) {
-        yield { where, error: error as NewstraceError };
-      }
+      yield recordOf(value, where);
     }
   } catch (cause) {
     yield fail(lineNo ? `${name}:${lineNo + 1}` : name, `cannot read: ${(cause as Error).message}`, cause);
