@@ -42,7 +42,7 @@ export class BigramModel {
       if (out.length > n * 2) break;
       const options = this.next.get(w);
       // Jump now and then, so generated articles do not repeat the training text.
-      w = options && random() > 0.25 ? pick(options) : pick(this.words);
+      w = options && random() > 0.5 ? pick(options) : pick(this.words);
     }
     return out.join(' ');
   }

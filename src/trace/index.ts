@@ -132,5 +132,5 @@ export async function* traceRange(store: Store, after: number, upTo: number, opt
   }
 }
 
-/** Stored articles whose alignment profiles a long run keeps (about 30 KB each). */
-const PROFILE_CACHE = 4096;
+/** Stored articles whose alignment profiles a long run keeps (about 30 KB each; a thread keeps at most this many). */
+const PROFILE_CACHE = 1024;
