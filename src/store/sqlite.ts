@@ -159,6 +159,7 @@ class SqliteStore implements Store {
       manyHeads: db.prepare('SELECT id, url, site, published FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       lineCount: db.prepare('SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = ? LIMIT ?)').pluck(),
       ids: db.prepare('SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?').pluck(),
+      scan: db.prepare('SELECT feature, article FROM postings ORDER BY feature, article').raw(),
       count: db.prepare('SELECT count(*) FROM articles').pluck(),
     };
     if (!options.readonly) {
@@ -294,6 +295,20 @@ class SqliteStore implements Store {
   async postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>> {
     const json = this.statements.postings!.get(limit, JSON.stringify(Array.from(features))) as string;
     return new Map(JSON.parse(json) as Array<[number, number[]]>);
+  }
+
+  async scanPostings(onGroup: (ids: number[]) => void): Promise<void> {
+    let feature = -1;
+    let ids: number[] = [];
+    for (const row of this.statements.scan!.iterate() as Iterable<[number, number]>) {
+      if (row[0] !== feature) {
+        if (ids.length > 1) onGroup(ids);
+        feature = row[0];
+        ids = [];
+      }
+      ids.push(row[1]);
+    }
+    if (ids.length > 1) onGroup(ids);
   }
 
   async lineCounts(lines: Uint32Array, limit: number): Promise<number[]> {

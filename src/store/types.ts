@@ -40,8 +40,14 @@ export interface Store {
   heads(ids: number[]): Promise<ArticleHead[]>;
   /** Features an article was indexed under. */
   featuresOf(id: number): Promise<Uint32Array | null>;
-  /** Ids of the articles holding each feature, at most `limit` per feature. */
+  /** Ids of the articles holding each feature, at most `limit` per feature, lowest ids first. */
   postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>>;
+  /**
+   * Reads the whole index once, feature by feature, and calls `onGroup` with
+   * the ids (ascending) of every feature that two or more articles hold: the
+   * batch form of `postings`, for tracing everything.
+   */
+  scanPostings(onGroup: (ids: number[]) => void): Promise<void>;
   /** For each line hash, how many stored articles carry it, counting up to `limit`. */
   lineCounts(lines: Uint32Array, limit: number): Promise<number[]>;
   /** Ids of stored articles in ascending order, after `afterId`, at most `limit`. */

@@ -2,16 +2,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Params } from '../defaults.js';
 import { createSqliteStore } from '../store/sqlite.js';
-import { traceRange } from './index.js';
+import type { Candidate } from './candidates.js';
+import { ProfileCache, traceRange } from './index.js';
 
 interface Job {
   seq: number;
   after: number;
   upTo: number;
+  candidates: Array<[number, Candidate[]]>;
 }
 
 const { path, params } = workerData as { path: string; params: Params };
 const store = createSqliteStore({ path, readonly: true });
+/** Kept across jobs: popular sources come back in every chunk. */
+const cache = new ProfileCache(1024);
 
 parentPort?.on('message', async (job: Job | null) => {
   if (job === null) {
@@ -21,7 +25,7 @@ parentPort?.on('message', async (job: Job | null) => {
   }
   try {
     const traces = [];
-    for await (const trace of traceRange(store, job.after, job.upTo, { params })) traces.push(trace);
+    for await (const trace of traceRange(store, job.after, job.upTo, { params }, new Map(job.candidates), cache)) traces.push(trace);
     parentPort?.postMessage({ seq: job.seq, traces });
   } catch (error) {
     parentPort?.postMessage({ seq: job.seq, error: (error as Error).message });

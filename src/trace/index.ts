@@ -7,7 +7,7 @@ import { judge, type Match } from '../provenance/index.js';
 import type { Store } from '../store/types.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Article, Boilerplate, StoredArticle, Trace } from '../types.js';
-import { findCandidates } from './candidates.js';
+import { candidatesForRange, findCandidates, type Candidate } from './candidates.js';
 import { traceAllParallel } from './parallel.js';
 
 export interface TraceOptions {
@@ -17,7 +17,7 @@ export interface TraceOptions {
 }
 
 /** Alignment profiles of stored articles, kept across traces: popular sources are aligned again and again. */
-class ProfileCache {
+export class ProfileCache {
   private readonly entries = new Map<number, { article: StoredArticle; profile: AlignProfile }>();
   constructor(private readonly capacity: number) {}
 
@@ -67,12 +67,20 @@ async function traceWith(
   params: Params,
   cache: ProfileCache,
   total: number,
+  known?: Candidate[],
 ): Promise<Trace> {
   const id = 'id' in article ? article.id : null;
   const tokens = tokenize(article.text);
-  const features = (id !== null ? await store.featuresOf(id) : null) ?? fingerprint(tokens, store.fingerprint);
   const boilerplate = await siteTemplate(store, article, tokens, id !== null, params);
-  const candidates = await findCandidates(store, features, id, total, params.candidates);
+  const candidates =
+    known ??
+    (await findCandidates(
+      store,
+      (id !== null ? await store.featuresOf(id) : null) ?? fingerprint(tokens, store.fingerprint),
+      id,
+      total,
+      params.candidates,
+    ));
   const missing = candidates.filter((c) => !cache.get(c.id)).map((c) => c.id);
   const loaded = new Map<number, { article: StoredArticle; profile: AlignProfile }>();
   for (const other of await store.getMany(missing)) {
@@ -111,23 +119,54 @@ async function siteTemplate(
   return out;
 }
 
-/** Traces every stored article, in the order they were stored. */
+/**
+ * Traces every stored article, in the order they were stored. Candidates
+ * come from one pass over the index per range of `RANGE` articles (which
+ * bounds the memory the pass needs), not from a lookup per article; the
+ * alignment runs on `workers` threads.
+ */
 export async function* traceAll(store: Store, options: TraceOptions = {}): AsyncGenerator<Trace> {
+  const params = options.params ?? DEFAULTS;
   const workers = options.workers ?? 1;
-  if (workers > 1 && store.parallel) yield* traceAllParallel(store, options.params ?? DEFAULTS, workers);
-  else yield* traceRange(store, 0, Infinity, options);
+  const total = await store.count();
+  const cache = new ProfileCache(PROFILE_CACHE);
+  for (let after = 0; ; ) {
+    const first = (await store.ids(after, 1))[0];
+    if (first === undefined) return;
+    const from = first - 1;
+    const upTo = from + RANGE;
+    const candidates = await candidatesForRange(store, from, upTo, total, params.candidates);
+    if (workers > 1 && store.parallel) yield* traceAllParallel(store, params, workers, from, upTo, candidates);
+    else yield* traceRange(store, from, upTo, { params }, candidates, cache);
+    after = upTo;
+  }
 }
 
-/** Traces the stored articles with ids in (after, upTo], in id order. */
-export async function* traceRange(store: Store, after: number, upTo: number, options: TraceOptions = {}): AsyncGenerator<Trace> {
+/** Articles whose candidates one pass over the index collects. */
+const RANGE = 100_000;
+
+/**
+ * Traces the stored articles with ids in (after, upTo], in id order, with
+ * their candidates when the caller has them.
+ */
+export async function* traceRange(
+  store: Store,
+  after: number,
+  upTo: number,
+  options: TraceOptions = {},
+  candidates?: Map<number, Candidate[]>,
+  cache: ProfileCache = new ProfileCache(PROFILE_CACHE),
+): AsyncGenerator<Trace> {
   const params = options.params ?? DEFAULTS;
-  const cache = new ProfileCache(PROFILE_CACHE);
   const total = await store.count();
   const batch = 256;
   while (after < upTo) {
     const ids = (await store.ids(after, batch)).filter((id) => id <= upTo);
     if (ids.length === 0) return;
-    for (const article of await store.getMany(ids)) yield await traceWith(store, article, params, cache, total);
+    for (const article of await store.getMany(ids)) {
+      const known = candidates ? (candidates.get(article.id) ?? []) : undefined;
+      yield await traceWith(store, article, params, cache, total, known);
+    }
     after = ids[ids.length - 1] as number;
   }
 }

@@ -4,6 +4,7 @@ import type { Params } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import type { Store } from '../store/types.js';
 import type { Trace } from '../types.js';
+import type { Candidate } from './candidates.js';
 
 /** Ids per job: large enough to amortise messages, small enough to keep workers busy to the end. */
 const CHUNK = 512;
@@ -15,10 +16,17 @@ type Reply = { seq: number; traces: Trace[] } | { seq: number; error: string };
  * read-only connection to the SQLite file, and yields the traces in id order.
  * Only a few chunks are in flight, so memory stays bounded.
  */
-export async function* traceAllParallel(store: Store, params: Params, workers: number): AsyncGenerator<Trace> {
+export async function* traceAllParallel(
+  store: Store,
+  params: Params,
+  workers: number,
+  from: number,
+  upTo: number,
+  candidates: Map<number, Candidate[]>,
+): AsyncGenerator<Trace> {
   const ranges: Array<[number, number]> = [];
-  for (let after = 0; ; ) {
-    const ids = await store.ids(after, CHUNK);
+  for (let after = from; after < upTo; ) {
+    const ids = (await store.ids(after, CHUNK)).filter((id) => id <= upTo);
     if (ids.length === 0) break;
     const last = ids[ids.length - 1] as number;
     ranges.push([after, last]);
@@ -34,8 +42,10 @@ export async function* traceAllParallel(store: Store, params: Params, workers: n
   let wake: (() => void) | null = null;
   const dispatch = (worker: Worker): void => {
     if (next >= ranges.length) return;
-    const [after, upTo] = ranges[next] as [number, number];
-    worker.postMessage({ seq: next++, after, upTo });
+    const [after, last] = ranges[next] as [number, number];
+    const known: Array<[number, Candidate[]]> = [];
+    for (const [id, list] of candidates) if (id > after && id <= last) known.push([id, list]);
+    worker.postMessage({ seq: next++, after, upTo: last, candidates: known });
   };
   for (const worker of pool) {
     worker.on('message', (reply: Reply) => {
