@@ -157,9 +157,14 @@ class SqliteStore implements Store {
         .pluck(),
       many: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       manyHeads: db.prepare('SELECT id, url, site, published FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
-      lineCount: db.prepare('SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = ? LIMIT ?)').pluck(),
+      lineCounts: db
+        .prepare('SELECT json_group_array((SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = j.value LIMIT ?))) FROM json_each(?) AS j')
+        .pluck(),
       ids: db.prepare('SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?').pluck(),
-      scan: db.prepare('SELECT feature, article FROM postings ORDER BY feature, article').raw(),
+      commonLines: db.prepare('SELECT line FROM lines GROUP BY line HAVING count(*) >= ?').pluck(),
+      scan: db
+        .prepare("SELECT '[' || group_concat(article) || ']' FROM postings GROUP BY feature HAVING count(*) > 1")
+        .pluck(),
       count: db.prepare('SELECT count(*) FROM articles').pluck(),
     };
     if (!options.readonly) {
@@ -298,21 +303,17 @@ class SqliteStore implements Store {
   }
 
   async scanPostings(onGroup: (ids: number[]) => void): Promise<void> {
-    let feature = -1;
-    let ids: number[] = [];
-    for (const row of this.statements.scan!.iterate() as Iterable<[number, number]>) {
-      if (row[0] !== feature) {
-        if (ids.length > 1) onGroup(ids);
-        feature = row[0];
-        ids = [];
-      }
-      ids.push(row[1]);
-    }
-    if (ids.length > 1) onGroup(ids);
+    // Grouped inside SQLite: only features held twice or more cross into JavaScript.
+    for (const ids of this.statements.scan!.iterate() as Iterable<string>) onGroup(JSON.parse(ids) as number[]);
+  }
+
+  async commonLines(count: number): Promise<Set<number>> {
+    return new Set(this.statements.commonLines!.all(count) as number[]);
   }
 
   async lineCounts(lines: Uint32Array, limit: number): Promise<number[]> {
-    return Array.from(lines, (line) => this.statements.lineCount!.get(line, limit) as number);
+    if (lines.length === 0) return [];
+    return JSON.parse(this.statements.lineCounts!.get(limit, JSON.stringify(Array.from(lines))) as string) as number[];
   }
 
   async ids(afterId: number, limit: number): Promise<number[]> {

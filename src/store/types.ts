@@ -48,6 +48,8 @@ export interface Store {
    * batch form of `postings`, for tracing everything.
    */
   scanPostings(onGroup: (ids: number[]) => void): Promise<void>;
+  /** Line hashes that at least `count` stored articles carry (one pass; for tracing everything). */
+  commonLines(count: number): Promise<Set<number>>;
   /** For each line hash, how many stored articles carry it, counting up to `limit`. */
   lineCounts(lines: Uint32Array, limit: number): Promise<number[]>;
   /** Ids of stored articles in ascending order, after `afterId`, at most `limit`. */

@@ -12,7 +12,8 @@ interface Job {
   candidates: Array<[number, Candidate[]]>;
 }
 
-const { path, params } = workerData as { path: string; params: Params };
+const { path, params, templates: templateList } = workerData as { path: string; params: Params; templates: number[] };
+const templates = new Set(templateList);
 const store = createSqliteStore({ path, readonly: true });
 /** Kept across jobs: popular sources come back in every chunk. */
 const cache = new ProfileCache(1024);
@@ -25,7 +26,7 @@ parentPort?.on('message', async (job: Job | null) => {
   }
   try {
     const traces = [];
-    for await (const trace of traceRange(store, job.after, job.upTo, { params }, new Map(job.candidates), cache)) traces.push(trace);
+    for await (const trace of traceRange(store, job.after, job.upTo, { params }, { candidates: new Map(job.candidates), templates }, cache)) traces.push(trace);
     parentPort?.postMessage({ seq: job.seq, traces });
   } catch (error) {
     parentPort?.postMessage({ seq: job.seq, error: (error as Error).message });

@@ -17,6 +17,13 @@ export interface TraceOptions {
 }
 
 /** Alignment profiles of stored articles, kept across traces: popular sources are aligned again and again. */
+/** What a pass over the whole store already knows about an article. */
+interface Known {
+  candidates: Candidate[];
+  /** Line hashes that enough articles carry to be their site's template. */
+  templates: Set<number>;
+}
+
 export class ProfileCache {
   private readonly entries = new Map<number, { article: StoredArticle; profile: AlignProfile }>();
   constructor(private readonly capacity: number) {}
@@ -67,13 +74,13 @@ async function traceWith(
   params: Params,
   cache: ProfileCache,
   total: number,
-  known?: Candidate[],
+  known?: Known,
 ): Promise<Trace> {
   const id = 'id' in article ? article.id : null;
-  const tokens = tokenize(article.text);
-  const boilerplate = await siteTemplate(store, article, tokens, id !== null, params);
+  const tokens = (id !== null ? cache.get(id)?.profile.tokens : undefined) ?? tokenize(article.text);
+  const boilerplate = await siteTemplate(store, article, tokens, id !== null, params, known?.templates);
   const candidates =
-    known ??
+    known?.candidates ??
     (await findCandidates(
       store,
       (id !== null ? await store.featuresOf(id) : null) ?? fingerprint(tokens, store.fingerprint),
@@ -88,7 +95,7 @@ async function traceWith(
     loaded.set(other.id, entry);
     cache.set(other.id, entry);
   }
-  const mine = profile(tokens, params.align);
+  const mine = (id !== null ? cache.get(id)?.profile : undefined) ?? profile(tokens, params.align);
   const matches: Match[] = [];
   for (const candidate of candidates) {
     const entry = loaded.get(candidate.id) ?? cache.get(candidate.id);
@@ -105,11 +112,14 @@ async function siteTemplate(
   tokens: ReturnType<typeof tokenize>,
   stored: boolean,
   params: Params,
+  templates?: Set<number>,
 ): Promise<Boilerplate[]> {
   const lines = templateLines(tokens, article.site);
   if (lines.length === 0) return [];
   const need = params.verdict.templateRepeats - (stored ? 0 : 1);
-  const counts = await store.lineCounts(Uint32Array.from(lines, (l) => l.hash), need);
+  const counts = templates
+    ? lines.map((l) => (templates.has(l.hash) ? need : 0))
+    : await store.lineCounts(Uint32Array.from(lines, (l) => l.hash), need);
   const out: Boilerplate[] = [];
   lines.forEach((line, k) => {
     if ((counts[k] as number) >= need) {
@@ -130,14 +140,15 @@ export async function* traceAll(store: Store, options: TraceOptions = {}): Async
   const workers = options.workers ?? 1;
   const total = await store.count();
   const cache = new ProfileCache(PROFILE_CACHE);
+  const templates = await store.commonLines(params.verdict.templateRepeats);
   for (let after = 0; ; ) {
     const first = (await store.ids(after, 1))[0];
     if (first === undefined) return;
     const from = first - 1;
     const upTo = from + RANGE;
     const candidates = await candidatesForRange(store, from, upTo, total, params.candidates);
-    if (workers > 1 && store.parallel) yield* traceAllParallel(store, params, workers, from, upTo, candidates);
-    else yield* traceRange(store, from, upTo, { params }, candidates, cache);
+    if (workers > 1 && store.parallel) yield* traceAllParallel(store, params, workers, from, upTo, candidates, templates);
+    else yield* traceRange(store, from, upTo, { params }, { candidates, templates }, cache);
     after = upTo;
   }
 }
@@ -154,7 +165,7 @@ export async function* traceRange(
   after: number,
   upTo: number,
   options: TraceOptions = {},
-  candidates?: Map<number, Candidate[]>,
+  known?: { candidates: Map<number, Candidate[]>; templates: Set<number> },
   cache: ProfileCache = new ProfileCache(PROFILE_CACHE),
 ): AsyncGenerator<Trace> {
   const params = options.params ?? DEFAULTS;
@@ -164,8 +175,8 @@ export async function* traceRange(
     const ids = (await store.ids(after, batch)).filter((id) => id <= upTo);
     if (ids.length === 0) return;
     for (const article of await store.getMany(ids)) {
-      const known = candidates ? (candidates.get(article.id) ?? []) : undefined;
-      yield await traceWith(store, article, params, cache, total, known);
+      const mine = known ? { candidates: known.candidates.get(article.id) ?? [], templates: known.templates } : undefined;
+      yield await traceWith(store, article, params, cache, total, mine);
     }
     after = ids[ids.length - 1] as number;
   }

@@ -7,7 +7,7 @@ import type { Trace } from '../types.js';
 import type { Candidate } from './candidates.js';
 
 /** Ids per job: large enough to amortise messages, small enough to keep workers busy to the end. */
-const CHUNK = 512;
+const CHUNK = 1024;
 
 type Reply = { seq: number; traces: Trace[] } | { seq: number; error: string };
 
@@ -23,6 +23,7 @@ export async function* traceAllParallel(
   from: number,
   upTo: number,
   candidates: Map<number, Candidate[]>,
+  templates: Set<number>,
 ): AsyncGenerator<Trace> {
   const ranges: Array<[number, number]> = [];
   for (let after = from; after < upTo; ) {
@@ -33,7 +34,7 @@ export async function* traceAllParallel(
     after = last;
   }
   const pool = Array.from({ length: Math.min(workers, Math.max(1, ranges.length)) }, () =>
-    startWorker(import.meta.url, '_worker', { path: store.location, params }),
+    startWorker(import.meta.url, '_worker', { path: store.location, params, templates: [...templates] }),
   );
   const done = new Map<number, Trace[]>();
   const pending: Worker[] = [];
