@@ -162,9 +162,6 @@ class SqliteStore implements Store {
         .pluck(),
       ids: db.prepare('SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?').pluck(),
       commonLines: db.prepare('SELECT line FROM lines GROUP BY line HAVING count(*) >= ?').pluck(),
-      scan: db
-        .prepare("SELECT '[' || group_concat(article) || ']' FROM postings GROUP BY feature HAVING count(*) > 1")
-        .pluck(),
       count: db.prepare('SELECT count(*) FROM articles').pluck(),
     };
     if (!options.readonly) {
@@ -300,11 +297,6 @@ class SqliteStore implements Store {
   async postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>> {
     const json = this.statements.postings!.get(limit, JSON.stringify(Array.from(features))) as string;
     return new Map(JSON.parse(json) as Array<[number, number[]]>);
-  }
-
-  async scanPostings(onGroup: (ids: number[]) => void): Promise<void> {
-    // Grouped inside SQLite: only features held twice or more cross into JavaScript.
-    for (const ids of this.statements.scan!.iterate() as Iterable<string>) onGroup(JSON.parse(ids) as number[]);
   }
 
   async commonLines(count: number): Promise<Set<number>> {

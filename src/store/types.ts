@@ -42,12 +42,6 @@ export interface Store {
   featuresOf(id: number): Promise<Uint32Array | null>;
   /** Ids of the articles holding each feature, at most `limit` per feature, lowest ids first. */
   postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>>;
-  /**
-   * Reads the whole index once, feature by feature, and calls `onGroup` with
-   * the ids (ascending) of every feature that two or more articles hold: the
-   * batch form of `postings`, for tracing everything.
-   */
-  scanPostings(onGroup: (ids: number[]) => void): Promise<void>;
   /** Line hashes that at least `count` stored articles carry (one pass; for tracing everything). */
   commonLines(count: number): Promise<Set<number>>;
   /** For each line hash, how many stored articles carry it, counting up to `limit`. */

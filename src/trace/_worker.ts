@@ -2,14 +2,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Params } from '../defaults.js';
 import { createSqliteStore } from '../store/sqlite.js';
-import type { Candidate } from './candidates.js';
 import { ProfileCache, traceRange } from './index.js';
 
 interface Job {
   seq: number;
   after: number;
   upTo: number;
-  candidates: Array<[number, Candidate[]]>;
 }
 
 const { path, params, templates: templateList } = workerData as { path: string; params: Params; templates: number[] };
@@ -26,7 +24,7 @@ parentPort?.on('message', async (job: Job | null) => {
   }
   try {
     const traces = [];
-    for await (const trace of traceRange(store, job.after, job.upTo, { params }, { candidates: new Map(job.candidates), templates }, cache)) traces.push(trace);
+    for await (const trace of traceRange(store, job.after, job.upTo, { params }, templates, cache)) traces.push(trace);
     parentPort?.postMessage({ seq: job.seq, traces });
   } catch (error) {
     parentPort?.postMessage({ seq: job.seq, error: (error as Error).message });

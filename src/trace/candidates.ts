@@ -54,52 +54,7 @@ async function rank(store: Store, all: Candidate[], params: CandidateParams): Pr
   return breakTies(store, kept.slice(0, params.maxCandidates * 4), params.maxCandidates);
 }
 
-/**
- * The candidates of every article with an id in (after, upTo], from one pass
- * over the whole index: the same candidates `findCandidates` gives one
- * article at a time (the first `postingsPerFeature` holders of each feature,
- * the same weights), for a fraction of the lookups.
- */
-export async function candidatesForRange(
-  store: Store,
-  after: number,
-  upTo: number,
-  total: number,
-  params: CandidateParams,
-): Promise<Map<number, Candidate[]>> {
-  const pairs = new Map<number, Candidate>();
-  const cap = params.postingsPerFeature;
-  await store.scanPostings((ids) => {
-    const read = Math.min(ids.length, cap);
-    const weight = weightOf(read, total);
-    for (const x of ids) {
-      if (x <= after || x > upTo) continue;
-      for (let k = 0; k < read; k++) {
-        const y = ids[k] as number;
-        if (y === x) continue;
-        const key = x * PAIR_SHIFT + y;
-        const pair = pairs.get(key);
-        if (pair) {
-          pair.score += weight;
-          pair.shared++;
-        } else pairs.set(key, { id: y, score: weight, shared: 1 });
-      }
-    }
-  });
-  const byArticle = new Map<number, Candidate[]>();
-  for (const [key, candidate] of pairs) {
-    const x = Math.floor(key / PAIR_SHIFT);
-    const list = byArticle.get(x);
-    if (list) list.push(candidate);
-    else byArticle.set(x, [candidate]);
-  }
-  const out = new Map<number, Candidate[]>();
-  for (const [x, list] of byArticle) out.set(x, await rank(store, list, params));
-  return out;
-}
 
-/** Pair keys x * 2^26 + y stay exact below 2^53 for ids under 2^26 (67 million articles). */
-const PAIR_SHIFT = 2 ** 26;
 
 async function breakTies(store: Store, ranked: Candidate[], keep: number): Promise<Candidate[]> {
   const heads = new Map((await store.heads(ranked.map((c) => c.id))).map((h) => [h.id, h.published ? parsePublished(h.published) : null]));

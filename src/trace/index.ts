@@ -7,7 +7,7 @@ import { judge, type Match } from '../provenance/index.js';
 import type { Store } from '../store/types.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Article, Boilerplate, StoredArticle, Trace } from '../types.js';
-import { candidatesForRange, findCandidates, type Candidate } from './candidates.js';
+import { findCandidates } from './candidates.js';
 import { traceAllParallel } from './parallel.js';
 
 export interface TraceOptions {
@@ -17,13 +17,6 @@ export interface TraceOptions {
 }
 
 /** Alignment profiles of stored articles, kept across traces: popular sources are aligned again and again. */
-/** What a pass over the whole store already knows about an article. */
-interface Known {
-  candidates: Candidate[];
-  /** Line hashes that enough articles carry to be their site's template. */
-  templates: Set<number>;
-}
-
 export class ProfileCache {
   private readonly entries = new Map<number, { article: StoredArticle; profile: AlignProfile }>();
   constructor(private readonly capacity: number) {}
@@ -74,20 +67,13 @@ async function traceWith(
   params: Params,
   cache: ProfileCache,
   total: number,
-  known?: Known,
+  templates?: Set<number>,
 ): Promise<Trace> {
   const id = 'id' in article ? article.id : null;
   const tokens = (id !== null ? cache.get(id)?.profile.tokens : undefined) ?? tokenize(article.text);
-  const boilerplate = await siteTemplate(store, article, tokens, id !== null, params, known?.templates);
-  const candidates =
-    known?.candidates ??
-    (await findCandidates(
-      store,
-      (id !== null ? await store.featuresOf(id) : null) ?? fingerprint(tokens, store.fingerprint),
-      id,
-      total,
-      params.candidates,
-    ));
+  const boilerplate = await siteTemplate(store, article, tokens, id !== null, params, templates);
+  const features = (id !== null ? await store.featuresOf(id) : null) ?? fingerprint(tokens, store.fingerprint);
+  const candidates = await findCandidates(store, features, id, total, params.candidates);
   const missing = candidates.filter((c) => !cache.get(c.id)).map((c) => c.id);
   const loaded = new Map<number, { article: StoredArticle; profile: AlignProfile }>();
   for (const other of await store.getMany(missing)) {
@@ -130,42 +116,29 @@ async function siteTemplate(
 }
 
 /**
- * Traces every stored article, in the order they were stored. Candidates
- * come from one pass over the index per range of `RANGE` articles (which
- * bounds the memory the pass needs), not from a lookup per article; the
- * alignment runs on `workers` threads.
+ * Traces every stored article, in the order they were stored, on `workers`
+ * threads. The lines that are some site's template are found in one pass
+ * first; candidates are looked up article by article (a pass over the whole
+ * index would need memory that grows with the corpus).
  */
 export async function* traceAll(store: Store, options: TraceOptions = {}): AsyncGenerator<Trace> {
   const params = options.params ?? DEFAULTS;
   const workers = options.workers ?? 1;
-  const total = await store.count();
-  const cache = new ProfileCache(PROFILE_CACHE);
   const templates = await store.commonLines(params.verdict.templateRepeats);
-  for (let after = 0; ; ) {
-    const first = (await store.ids(after, 1))[0];
-    if (first === undefined) return;
-    const from = first - 1;
-    const upTo = from + RANGE;
-    const candidates = await candidatesForRange(store, from, upTo, total, params.candidates);
-    if (workers > 1 && store.parallel) yield* traceAllParallel(store, params, workers, from, upTo, candidates, templates);
-    else yield* traceRange(store, from, upTo, { params }, { candidates, templates }, cache);
-    after = upTo;
-  }
+  if (workers > 1 && store.parallel) yield* traceAllParallel(store, params, workers, templates);
+  else yield* traceRange(store, 0, Infinity, { params }, templates);
 }
 
-/** Articles whose candidates one pass over the index collects. */
-const RANGE = 100_000;
-
 /**
- * Traces the stored articles with ids in (after, upTo], in id order, with
- * their candidates when the caller has them.
+ * Traces the stored articles with ids in (after, upTo], in id order;
+ * `templates` are the template lines when the caller has found them.
  */
 export async function* traceRange(
   store: Store,
   after: number,
   upTo: number,
   options: TraceOptions = {},
-  known?: { candidates: Map<number, Candidate[]>; templates: Set<number> },
+  templates?: Set<number>,
   cache: ProfileCache = new ProfileCache(PROFILE_CACHE),
 ): AsyncGenerator<Trace> {
   const params = options.params ?? DEFAULTS;
@@ -175,8 +148,7 @@ export async function* traceRange(
     const ids = (await store.ids(after, batch)).filter((id) => id <= upTo);
     if (ids.length === 0) return;
     for (const article of await store.getMany(ids)) {
-      const mine = known ? { candidates: known.candidates.get(article.id) ?? [], templates: known.templates } : undefined;
-      yield await traceWith(store, article, params, cache, total, mine);
+      yield await traceWith(store, article, params, cache, total, templates);
     }
     after = ids[ids.length - 1] as number;
   }

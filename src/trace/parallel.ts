@@ -4,7 +4,6 @@ import type { Params } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import type { Store } from '../store/types.js';
 import type { Trace } from '../types.js';
-import type { Candidate } from './candidates.js';
 
 /** Ids per job: large enough to amortise messages, small enough to keep workers busy to the end. */
 const CHUNK = 1024;
@@ -20,14 +19,11 @@ export async function* traceAllParallel(
   store: Store,
   params: Params,
   workers: number,
-  from: number,
-  upTo: number,
-  candidates: Map<number, Candidate[]>,
   templates: Set<number>,
 ): AsyncGenerator<Trace> {
   const ranges: Array<[number, number]> = [];
-  for (let after = from; after < upTo; ) {
-    const ids = (await store.ids(after, CHUNK)).filter((id) => id <= upTo);
+  for (let after = 0; ; ) {
+    const ids = await store.ids(after, CHUNK);
     if (ids.length === 0) break;
     const last = ids[ids.length - 1] as number;
     ranges.push([after, last]);
@@ -43,10 +39,8 @@ export async function* traceAllParallel(
   let wake: (() => void) | null = null;
   const dispatch = (worker: Worker): void => {
     if (next >= ranges.length) return;
-    const [after, last] = ranges[next] as [number, number];
-    const known: Array<[number, Candidate[]]> = [];
-    for (const [id, list] of candidates) if (id > after && id <= last) known.push([id, list]);
-    worker.postMessage({ seq: next++, after, upTo: last, candidates: known });
+    const [after, upTo] = ranges[next] as [number, number];
+    worker.postMessage({ seq: next++, after, upTo });
   };
   for (const worker of pool) {
     worker.on('message', (reply: Reply) => {
