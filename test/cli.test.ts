@@ -88,7 +88,7 @@ describe('newstrace command', () => {
     const db = join(dir, 'big.db');
     let before = 0;
     for (const signal of ['SIGKILL', 'SIGINT'] as const) {
-      const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'ingest', file, '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'ingest', file, '--db', db, '--batch-size', '500'], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -5,6 +5,7 @@ import { count, EXIT, printError } from './_io.js';
 export interface IngestCommandOptions {
   db: string;
   progress?: boolean;
+  batchSize?: number;
 }
 
 /** `newstrace ingest <path…>`: returns the exit status. */
@@ -31,6 +32,7 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
     summary = await ingest(store, paths, {
       signal: controller.signal,
       onProgress: draw,
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       onError: (error) => {
         if (showProgress) process.stderr.write('\r\x1b[K');
         printError(error);

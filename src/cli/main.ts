@@ -20,8 +20,9 @@ program
   .argument('<paths...>', 'files or directories to read, or - for JSON Lines on stdin')
   .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--no-progress', 'do not show progress, even on a terminal')
-  .action(async (paths: string[], opts: { db: string; progress: boolean }) => {
-    status = await runIngest(paths, { db: opts.db, ...(opts.progress ? {} : { progress: false }) });
+  .option('--batch-size <n>', 'articles per transaction (an interrupted ingest keeps every finished batch)', (v) => parseCount(v, 1, 1_000_000), 5000)
+  .action(async (paths: string[], opts: { db: string; progress: boolean; batchSize: number }) => {
+    status = await runIngest(paths, { db: opts.db, batchSize: opts.batchSize, ...(opts.progress ? {} : { progress: false }) });
   });
 
 program
@@ -31,14 +32,14 @@ program
   .option('--all', 'trace every stored article')
   .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--json', 'print JSON Lines, one object per article')
-  .option('--workers <n>', 'threads for --all', (value) => parseWorkers(value), availableParallelism())
+  .option('--workers <n>', 'threads for --all', (value) => parseCount(value, 1, 256), availableParallelism())
   .action(async (targets: string[], opts: { db: string; all?: boolean; json?: boolean; workers: number }) => {
     status = await runTrace(targets, opts);
   });
 
-function parseWorkers(value: string): number {
+function parseCount(value: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256');
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
   return n;
 }
 

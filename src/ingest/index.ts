@@ -29,7 +29,11 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Stops reading; the articles read so far are stored first. */
   signal?: AbortSignal;
-  /** Articles written per transaction. */
+  /**
+   * Articles written per transaction (default 5,000). Large batches keep a
+   * large index fast: each batch rewrites every index page it touches, and
+   * a batch's postings touch pages all over the index.
+   */
   batchSize?: number;
   /** Prepare articles (extract, tokenize, fingerprint) on a worker thread while this one writes. Default true. */
   worker?: boolean;
@@ -42,6 +46,9 @@ export interface IngestOptions {
 /** Batches prepared on a worker thread at most this many ahead of the writes. */
 const IN_FLIGHT = 2;
 
+/** A batch is sent early once its texts reach this many characters, so memory stays bounded for long articles. */
+const BATCH_CHARS = 16 * 1024 * 1024;
+
 /**
  * Reads articles from `paths` and stores them, indexed for reuse:
  * 1. read records (files, directories, `-`), each either an input or an error;
@@ -53,7 +60,7 @@ const IN_FLIGHT = 2;
 export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const stamp = (options.now ?? (() => new Date()))().toISOString();
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 5000;
   const summary: IngestSummary = {
     read: 0, stored: 0, failed: 0, seconds: 0, added: 0, replaced: 0, unchanged: 0, interrupted: false,
   };
@@ -78,11 +85,13 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     options.onProgress?.({ read: summary.read, stored: summary.stored, failed: summary.failed, seconds: summary.seconds });
   };
   let records: PrepareJob['records'] = [];
+  let chars = 0;
   let seq = 0;
   const send = async (): Promise<void> => {
     if (records.length === 0) return;
     inFlight.push(preparer.prepare({ seq: seq++, stamp, records }));
     records = [];
+    chars = 0;
     while (inFlight.length > IN_FLIGHT) await write(await (inFlight.shift() as Promise<PreparedBatch>));
   };
   try {
@@ -93,8 +102,11 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
       }
       summary.read++;
       if ('error' in record) report(record.error);
-      else records.push(record as { where: string; input: ArticleInput });
-      if (records.length >= batchSize) await send();
+      else {
+        records.push(record as { where: string; input: ArticleInput });
+        chars += (record.input.text?.length ?? 0) + (record.input.html?.length ?? 0);
+      }
+      if (records.length >= batchSize || chars >= BATCH_CHARS) await send();
     }
     await send();
     while (inFlight.length > 0) await write(await (inFlight.shift() as Promise<PreparedBatch>));

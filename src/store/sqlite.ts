@@ -130,7 +130,7 @@ class SqliteStore implements Store {
       // Checkpoint every 64 MiB of WAL rather than 4 MiB: fewer, larger copies back.
       db.pragma('wal_autocheckpoint = 4096');
     }
-    db.pragma(`cache_size = -${(options.cacheMiB ?? (options.readonly ? 64 : 256)) * 1024}`);
+    db.pragma(`cache_size = -${(options.cacheMiB ?? (options.readonly ? 64 : 128)) * 1024}`);
     db.pragma('temp_store = MEMORY');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
