@@ -151,6 +151,29 @@ describe('trace', () => {
     assert.deepEqual(all, [origin.url, 'https://b.example/']);
   });
 
+  it('gives the same traces one by one, with traceAll, and with traceAll on two threads', async () => {
+    const footer = 'Subscribe to the Daily Example newsletter for the best of our journalism every morning.';
+    const records: Rec[] = [
+      origin,
+      { url: 'https://farm.example/1', text: `${spinEvery(a, 4)}\n\n${footer}`, published: '2024-03-01T10:00Z' },
+      { url: 'https://farm.example/2', text: `${b}\n\n${footer}`, published: '2024-03-02' },
+      { url: 'https://farm.example/3', text: `${c}\n\n${footer}`, published: '2024-03-03' },
+      { url: 'https://second.example/1', text: `Intro of the second site.\n\n${spinEvery(a, 4)}`, published: '2024-03-04' },
+      { url: 'https://other.example/d', text: d, published: '2024-01-01' },
+    ];
+    const store = await storeWith(records);
+    const one = [];
+    for (const r of records) one.push(await traceUrl(store, r.url));
+    const all = [];
+    for await (const t of traceAll(store)) all.push(t);
+    const threaded = [];
+    for await (const t of traceAll(store, { workers: 2 })) threaded.push(t);
+    assert.deepEqual(all, one);
+    assert.deepEqual(threaded, one);
+    assert.equal(one[1]!.boilerplate[0]?.text, footer);
+    assert.equal(one[4]!.parent, 'https://farm.example/1');
+  });
+
   it('finds copies in Chinese and Japanese, written without spaces', async () => {
     for (const name of ['zh.txt', 'ja.txt']) {
       const [title, ...rest] = fixtureText(name).split('\n');
