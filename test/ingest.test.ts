@@ -81,6 +81,26 @@ describe('ingest', () => {
     await changed.store.close();
   });
 
+  it('keeps only the last version of a url given twice in one batch', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'twice.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ url: 'https://o.example/', text: a, published: '2024-01-01' }),
+        JSON.stringify({ url: 'https://c.example/', text: a, published: '2024-01-02' }),
+        JSON.stringify({ url: 'https://c.example/', text: b, published: '2024-01-02' }),
+      ].join('\n'),
+    );
+    const { store, summary } = await ingestInto(dir, [file]);
+    assert.deepEqual([summary.added, summary.replaced], [2, 1]);
+    assert.equal((await store.getByUrl('https://c.example/'))!.text, b);
+    // The first version's index entries are gone: the origin has no copy any more.
+    const origin = await traceUrl(store, 'https://o.example/');
+    assert.deepEqual(origin.related, []);
+    await store.close();
+  });
+
   it('reports each bad record with its file, line and reason, and stores the rest', async () => {
     const dir = tempDir();
     const file = join(dir, 'mixed.jsonl');

@@ -27,9 +27,10 @@ function isElement(node: AnyNode): node is Element {
 function textOf(node: AnyNode): string {
   if (node.type === 'text') return (node as unknown as { data: string }).data;
   if (!isElement(node) || SKIP.has(node.name)) return '';
+  if (node.name === 'br') return '\n';
   let out = '';
-  for (const child of node.children) out += node.name === 'br' ? '\n' : textOf(child);
-  return node.name === 'br' ? '\n' : out;
+  for (const child of node.children) out += textOf(child);
+  return out;
 }
 
 const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();

@@ -226,7 +226,10 @@ class SqliteStore implements Store {
         let id: number;
         if (old) {
           id = old.id;
-          s.dropPostings!.run(id, JSON.stringify(Array.from(fromBlob(old.features))));
+          // Replaced twice in one batch: its earlier postings are not written yet.
+          const pending = fresh.findIndex(([freshId]) => freshId === id);
+          if (pending >= 0) fresh.splice(pending, 1);
+          else s.dropPostings!.run(id, JSON.stringify(Array.from(fromBlob(old.features))));
           s.dropLines!.run(id, JSON.stringify(Array.from(fromBlob(old.lines))));
           s.update!.run({ ...row, id });
         } else {
