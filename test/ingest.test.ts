@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { ingest, openStore, traceUrl, type NewstraceError } from '../src/index.js';
+import Database from 'better-sqlite3';
 import { MAX_RECORD_BYTES } from '../src/defaults.js';
 import { bodies, FIXTURES, tempDir } from './_helpers.js';
 
@@ -95,10 +96,17 @@ describe('ingest', () => {
     const { store, summary } = await ingestInto(dir, [file]);
     assert.deepEqual([summary.added, summary.replaced], [2, 1]);
     assert.equal((await store.getByUrl('https://c.example/'))!.text, b);
-    // The first version's index entries are gone: the origin has no copy any more.
+    // The first version's index entries are gone: the origin has no copy any more,
+    // and the index holds exactly the features of the text stored.
     const origin = await traceUrl(store, 'https://o.example/');
     assert.deepEqual(origin.related, []);
+    const copy = (await store.getByUrl('https://c.example/')) as { id: number };
     await store.close();
+    const db = new Database(join(dir, 'n.db'), { readonly: true });
+    const indexed = (db.prepare('SELECT count(*) AS n FROM postings WHERE article = ?').get(copy.id) as { n: number }).n;
+    const blob = (db.prepare('SELECT features FROM articles WHERE id = ?').get(copy.id) as { features: Buffer }).features;
+    db.close();
+    assert.equal(indexed, blob.byteLength / 4);
   });
 
   it('reports each bad record with its file, line and reason, and stores the rest', async () => {
