@@ -60,6 +60,21 @@ describe('newstrace command', () => {
     assert.equal(traces.find((t) => t.url === 'https://other.example/1').verdict, 'original');
   });
 
+  it('stops quietly when its reader goes away', () => {
+    const dir = tempDir();
+    const db = join(dir, 'n.db');
+    // Enough output to fill the pipe after the reader has gone.
+    const file = join(dir, 'many.jsonl');
+    const lines = Array.from({ length: 120 }, (_, k) =>
+      JSON.stringify({ url: `https://site${k}.example/`, text: bodies[k % bodies.length]!.articleBody, published: `2024-01-01T${String(k % 24).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}Z` }),
+    );
+    writeFileSync(file, lines.join('\n'));
+    run(['ingest', file, '--db', db]);
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx "${MAIN}" trace --all --json --workers 1 --db "${db}" | head -1`], { encoding: 'utf8' });
+    assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
+    assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+  });
+
   it('reads stdin and says what failed, without stack traces, with a non-zero status', () => {
     const dir = tempDir();
     const db = join(dir, 'n.db');

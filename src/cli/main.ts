@@ -14,6 +14,12 @@ const program = new Command('newstrace')
 
 let status: number = EXIT.ok;
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(status);
+  throw error;
+});
+
 program
   .command('ingest')
   .description('store articles, indexed for text reuse (JSON Lines, JSON, .txt, .html, .gz, directories; - for stdin)')
