@@ -122,7 +122,7 @@ describe('newstrace command', () => {
       const code = await exited;
       const conn = new Database(db, { readonly: true });
       const n = (conn.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-      const orphans = (conn.prepare('SELECT count(*) AS n FROM postings WHERE article NOT IN (SELECT id FROM articles)').get() as { n: number }).n;
+      const orphans = (conn.prepare('SELECT count(*) AS n FROM postings_0 WHERE article NOT IN (SELECT id FROM articles)').get() as { n: number }).n;
       conn.close();
       assert.ok(n > before && n < total, `${signal}: ${n} stored`);
       before = n;

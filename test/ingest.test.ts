@@ -103,7 +103,7 @@ describe('ingest', () => {
     const copy = (await store.getByUrl('https://c.example/')) as { id: number };
     await store.close();
     const db = new Database(join(dir, 'n.db'), { readonly: true });
-    const indexed = (db.prepare('SELECT count(*) AS n FROM postings WHERE article = ?').get(copy.id) as { n: number }).n;
+    const indexed = (db.prepare('SELECT count(*) AS n FROM postings_0 WHERE article = ?').get(copy.id) as { n: number }).n;
     const blob = (db.prepare('SELECT features FROM articles WHERE id = ?').get(copy.id) as { features: Buffer }).features;
     db.close();
     assert.equal(indexed, blob.byteLength / 4);

@@ -8,6 +8,8 @@ export interface OpenStoreOptions {
   readonly?: boolean;
   /** Fingerprint parameters for a new store. */
   fingerprint?: FingerprintParams;
+  /** Articles per postings segment for a new store. */
+  segmentArticles?: number;
 }
 
 /** Opens a store. SQLite is the embedded default. */

@@ -4,11 +4,9 @@ import { DEFAULTS, type FingerprintParams } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import type { StoredArticle } from '../types.js';
 import type { ArticleHead, IndexedArticle, PutOutcome, Store } from './types.js';
+import { PostingSegments, SEGMENT_ARTICLES } from './_segments.js';
 
 const SCHEMA_VERSION = 1;
-
-/** Postings inserted per statement. */
-const POSTING_ROWS = 128;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -27,7 +25,6 @@ CREATE TABLE IF NOT EXISTS articles (
   features BLOB NOT NULL,
   lines BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS postings (feature INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (feature, article)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lines (line INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (line, article)) WITHOUT ROWID;
 `;
 
@@ -40,6 +37,8 @@ export interface SqliteStoreOptions {
   fingerprint?: FingerprintParams;
   /** Page cache in MiB. */
   cacheMiB?: number;
+  /** Articles per postings segment for a new store (tests use small ones); an existing store keeps its own. */
+  segmentArticles?: number;
 }
 
 interface ArticleRow {
@@ -115,6 +114,7 @@ class SqliteStore implements Store {
   readonly fingerprint: FingerprintParams;
   private readonly db: Db;
   private readonly statements: Record<string, Statement>;
+  private readonly segments: PostingSegments;
 
   constructor(db: Db, options: SqliteStoreOptions) {
     this.db = db;
@@ -143,18 +143,10 @@ class SqliteStore implements Store {
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }
     this.fingerprint = this.loadFingerprint(options);
+    this.segments = new PostingSegments(db, !options.readonly, this.setting('segment-articles', options.segmentArticles ?? SEGMENT_ARTICLES, options));
     this.statements = {
       byUrl: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = ?`),
       features: db.prepare('SELECT features FROM articles WHERE id = ?'),
-      // One statement, one JSON result for all the features of an article:
-      // the per-call cost of a statement is larger than an index seek.
-      postings: db
-        .prepare(
-          `SELECT json_group_array(json_array(j.value,
-             (SELECT json_group_array(article) FROM (SELECT article FROM postings WHERE feature = j.value LIMIT ?))))
-           FROM json_each(?) AS j`,
-        )
-        .pluck(),
       many: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       manyHeads: db.prepare('SELECT id, url, site, published FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       lineCounts: db
@@ -175,13 +167,6 @@ class SqliteStore implements Store {
           `UPDATE articles SET site=@site, title=@title, published=@published, author=@author, language=@language,
            content_hash=@contentHash, meta=@meta, text=@text, features=@features, lines=@lines WHERE id=@id`,
         ),
-        addPosting: db.prepare('INSERT OR IGNORE INTO postings (feature, article) VALUES (?, ?)'),
-        addPostingRows: db.prepare(
-          `INSERT OR IGNORE INTO postings (feature, article) VALUES ${Array.from({ length: POSTING_ROWS }, () => '(?, ?)').join(', ')}`,
-        ),
-        dropPostings: db.prepare(
-          'DELETE FROM postings WHERE (feature, article) IN (SELECT value, ? FROM json_each(?))',
-        ),
         addLines: db.prepare('INSERT OR IGNORE INTO lines (line, article) SELECT value, ? FROM json_each(?)'),
         dropLines: db.prepare('DELETE FROM lines WHERE (line, article) IN (SELECT value, ? FROM json_each(?))'),
       });
@@ -189,15 +174,15 @@ class SqliteStore implements Store {
   }
 
   private loadFingerprint(options: SqliteStoreOptions): FingerprintParams {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'fingerprint'").get() as
-      | { value: string }
-      | undefined;
-    if (row) return JSON.parse(row.value) as FingerprintParams;
-    const params = options.fingerprint ?? DEFAULTS.fingerprint;
-    if (!options.readonly) {
-      this.db.prepare("INSERT INTO settings (key, value) VALUES ('fingerprint', ?)").run(JSON.stringify(params));
-    }
-    return params;
+    return this.setting('fingerprint', options.fingerprint ?? DEFAULTS.fingerprint, options);
+  }
+
+  /** A setting fixed when the store was created: the stored value, or `initial` stored now. */
+  private setting<T>(key: string, initial: T, options: SqliteStoreOptions): T {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    if (row) return JSON.parse(row.value) as T;
+    if (!options.readonly) this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(initial));
+    return initial;
   }
 
   async put(batch: IndexedArticle[]): Promise<PutOutcome[]> {
@@ -229,7 +214,7 @@ class SqliteStore implements Store {
           // Replaced twice in one batch: its earlier postings are not written yet.
           const pending = fresh.findIndex(([freshId]) => freshId === id);
           if (pending >= 0) fresh.splice(pending, 1);
-          else s.dropPostings!.run(id, JSON.stringify(Array.from(fromBlob(old.features))));
+          else this.segments.drop(id, fromBlob(old.features));
           s.dropLines!.run(id, JSON.stringify(Array.from(fromBlob(old.lines))));
           s.update!.run({ ...row, id });
         } else {
@@ -239,43 +224,10 @@ class SqliteStore implements Store {
         s.addLines!.run(id, JSON.stringify(Array.from(article.lines)));
         return old ? 'replaced' : 'added';
       });
-      this.addPostings(fresh);
+      this.segments.add(fresh);
       return outcomes;
     });
     return write(batch);
-  }
-
-  /**
-   * Inserts the postings of a batch in feature order: neighbouring keys land
-   * on the same B-tree pages, which is much faster than article order.
-   */
-  private addPostings(fresh: Array<[number, Uint32Array]>): void {
-    let total = 0;
-    for (const [, features] of fresh) total += features.length;
-    // feature * 2^21 + index of the article in the batch: sortable as one number.
-    const keys = new Float64Array(total);
-    let k = 0;
-    fresh.forEach(([, features], index) => {
-      for (const feature of features) keys[k++] = feature * 2097152 + index;
-    });
-    keys.sort();
-    // Many rows per statement: each call into SQLite costs more than a row.
-    const values: number[] = new Array(POSTING_ROWS * 2);
-    let k2 = 0;
-    for (; k2 + POSTING_ROWS <= keys.length; k2 += POSTING_ROWS) {
-      for (let r = 0; r < POSTING_ROWS; r++) {
-        const key = keys[k2 + r] as number;
-        const feature = Math.floor(key / 2097152);
-        values[2 * r] = feature;
-        values[2 * r + 1] = (fresh[key - feature * 2097152] as [number, Uint32Array])[0];
-      }
-      this.statements.addPostingRows!.run(values);
-    }
-    for (; k2 < keys.length; k2++) {
-      const key = keys[k2] as number;
-      const feature = Math.floor(key / 2097152);
-      this.statements.addPosting!.run(feature, (fresh[key - feature * 2097152] as [number, Uint32Array])[0]);
-    }
   }
 
   async getByUrl(url: string): Promise<StoredArticle | null> {
@@ -298,8 +250,7 @@ class SqliteStore implements Store {
   }
 
   async postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>> {
-    const json = this.statements.postings!.get(limit, JSON.stringify(Array.from(features))) as string;
-    return new Map(JSON.parse(json) as Array<[number, number[]]>);
+    return this.segments.lookup(features, limit);
   }
 
   async commonLines(count: number): Promise<Set<number>> {

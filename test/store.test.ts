@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { DEFAULTS } from '../src/defaults.js';
+import { indexArticle, toArticle } from '../src/ingest/prepare.js';
+import { openStore, traceUrl } from '../src/index.js';
+import { bodies, spinEvery, tempDir } from './_helpers.js';
+
+const article = (url: string, text: string, published: string) =>
+  indexArticle(toArticle({ url, text, published }, '2024-06-01T00:00:00Z', url), DEFAULTS.fingerprint);
+
+describe('SQLite store', () => {
+  it('spreads postings over segments and reads them back in id order, capped', async () => {
+    const dir = tempDir();
+    const path = join(dir, 's.db');
+    const store = await openStore({ path, segmentArticles: 3 });
+    const a = bodies[0]!.articleBody;
+    // Ten articles: the origin in segment 0, copies in segments 0 to 3.
+    const batch = [article('https://origin.example/', a, '2024-01-01')];
+    for (let k = 1; k < 10; k++) batch.push(article(`https://copy${k}.example/`, `${spinEvery(a, 5 + k)}\n\nLine ${k}.`, `2024-01-0${k + 1 > 9 ? 9 : k + 1}T0${k % 10}:00Z`));
+    await store.put(batch.slice(0, 4));
+    await store.put(batch.slice(4));
+    const features = batch[0]!.features;
+    const all = await store.postings(features, 100);
+    const holders = new Set<number>();
+    for (const ids of all.values()) {
+      assert.deepEqual(ids, [...ids].sort((x, y) => x - y));
+      for (const id of ids) holders.add(id);
+    }
+    assert.deepEqual([...holders].sort((x, y) => x - y), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const capped = await store.postings(features, 2);
+    for (const ids of capped.values()) assert.ok(ids.length <= 2 && ids.every((id, k) => k === 0 || id > ids[k - 1]!));
+    // Copies in the last segment still find their origin in the first.
+    const t = await traceUrl(store, 'https://copy9.example/');
+    assert.equal(t.verdict, 'copy');
+    assert.ok(t.sources.some((s) => s.url === 'https://origin.example/'));
+    await store.close();
+    // The segment size is the store's own: reopening with another keeps it.
+    const again = await openStore({ path, segmentArticles: 1000 });
+    await again.put([article('https://copy9.example/', bodies[1]!.articleBody, '2024-02-01')]);
+    const origin = await traceUrl(again, 'https://origin.example/');
+    assert.ok(!origin.related.some((r) => r.url === 'https://copy9.example/'));
+    assert.ok(origin.related.some((r) => r.url === 'https://copy8.example/'));
+    await again.close();
+  });
+
+  it('refuses a file that is not a database, naming it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'not.db');
+    (await import('node:fs')).writeFileSync(path, 'this is not a database, just text '.repeat(200));
+    await assert.rejects(openStore({ path }), (error: Error & { describe?: () => string }) => {
+      assert.match(error.describe?.() ?? '', /not\.db: (not a newstrace database|cannot open)/);
+      return true;
+    });
+  });
+});
