@@ -86,10 +86,10 @@ async function main(): Promise<void> {
       process.stdout.write(`${label}: found derived ${found[label]} of ${total[label]} (${((100 * found[label]) / total[label]).toFixed(1)}%)\n`);
     }
     process.stdout.write(`pairs whose dates could not be ordered: ${undecided}\n`);
-    process.stdout.write(`derived-vs-not precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} F1 ${f1.toFixed(3)}\n`);
+    process.stdout.write(`derived-vs-not precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} F1 ${f1.toFixed(4)}\n`);
     const floor = (JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')) as { counter: { derivedF1: number } }).counter.derivedF1;
     if (f1 + 1e-9 < floor) {
-      process.stdout.write(`BELOW FLOOR: derivedF1 ${f1.toFixed(3)} < ${floor.toFixed(3)}\n`);
+      process.stdout.write(`BELOW FLOOR: derivedF1 ${f1.toFixed(4)} < ${floor.toFixed(4)}\n`);
       process.exitCode = 1;
     }
   } finally {
