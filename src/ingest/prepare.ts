@@ -93,7 +93,11 @@ export function contentHash(article: Article): string {
 }
 
 /** Tokenizes and fingerprints an article for the store. */
-export function indexArticle(article: Article, params: FingerprintParams, tokens: Tokens = tokenize(article.text)): IndexedArticle {
+export function indexArticle(
+  article: Article,
+  params: FingerprintParams,
+  tokens: Tokens = tokenize(article.text, { quotations: false }),
+): IndexedArticle {
   return {
     ...article,
     contentHash: contentHash(article),

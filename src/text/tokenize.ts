@@ -32,9 +32,10 @@ const FNV_PRIME = 0x01000193;
  * Splits `text` into words with their offsets, hashes and flags. A word is a
  * run of letters and digits (with the combining marks that Devanagari,
  * Arabic and others need), or one character of a script written without
- * spaces. Each word is hashed lowercased, in the same pass.
+ * spaces. Each word is hashed lowercased, in the same pass. Words inside
+ * quotation marks are flagged unless `quotations` is false.
  */
-export function tokenize(text: string): Tokens {
+export function tokenize(text: string, options: { quotations?: boolean } = {}): Tokens {
   let capacity = Math.max(16, text.length >> 2);
   let begin = new Uint32Array(capacity);
   let end = new Uint32Array(capacity);
@@ -90,7 +91,8 @@ export function tokenize(text: string): Tokens {
   if (open >= 0) close(n);
   const flags = new Uint8Array(count);
   for (let i = 0; i < count; i++) if (FUNCTION_HASHES.has(hash[i] as number)) flags[i] = FLAG_FUNCTION;
-  markSpans(begin, count, flags, findQuotations(text), FLAG_QUOTED);
+  // Indexing needs no quotations; tracing does.
+  if (options.quotations !== false) markSpans(begin, count, flags, findQuotations(text), FLAG_QUOTED);
   return {
     text,
     count,
