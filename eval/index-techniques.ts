@@ -20,7 +20,8 @@ import { generate, rng, type GeneratedArticle } from './generate.js';
 interface Technique {
   name: string;
   features: (text: string) => Uint32Array;
-  minShared: number;
+  /** Shared features a candidate needs, given the query's feature count. */
+  minShared: number | ((queryFeatures: number) => number);
 }
 
 const winnowed = (params: FingerprintParams) => (text: string) => fingerprint(tokenize(text), params);
@@ -60,7 +61,11 @@ const TECHNIQUES: Technique[] = [
     features: winnowed({ wordGram: 4, wordWindow: 10, functionGram: 8, functionWindow: 8, minFeatures: 0 }),
     minShared: 3,
   },
-  { name: 'newstrace defaults', features: winnowed(DEFAULTS.fingerprint), minShared: DEFAULTS.candidates.minSharedFeatures },
+  {
+    name: 'newstrace defaults',
+    features: winnowed(DEFAULTS.fingerprint),
+    minShared: (n) => (n < DEFAULTS.candidates.shortFeatures ? DEFAULTS.candidates.minSharedFeaturesShort : DEFAULTS.candidates.minSharedFeatures),
+  },
   { name: 'MinHash LSH 128 perm, 32x4 bands', features: minhashBands(128, 32), minShared: 1 },
 ];
 
@@ -84,7 +89,8 @@ function evaluate(technique: Technique, corpus: GeneratedArticle[]) {
     if (!article.truth.parent) return;
     const shared = new Map<number, number>();
     for (const f of features[doc] as Uint32Array) for (const other of index.get(f) ?? []) if (other !== doc) shared.set(other, (shared.get(other) ?? 0) + 1);
-    const candidates = new Set([...shared].filter(([, n]) => n >= technique.minShared).map(([d]) => d));
+    const least = typeof technique.minShared === 'number' ? technique.minShared : technique.minShared((features[doc] as Uint32Array).length);
+    const candidates = new Set([...shared].filter(([, n]) => n >= least).map(([d]) => d));
     const parent = position.get(article.truth.parent) as number;
     const tally = byKind.get(article.truth.kind) ?? { found: 0, total: 0 };
     byKind.set(article.truth.kind, tally);

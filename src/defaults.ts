@@ -26,6 +26,9 @@ export interface CandidateParams {
   postingsPerFeature: number;
   /** Shared features a stored article needs to be aligned at all. */
   minSharedFeatures: number;
+  /** The same for a short traced article (fewer than `shortFeatures` features), which has fewer to share. */
+  minSharedFeaturesShort: number;
+  shortFeatures: number;
   /** Candidates aligned per traced article at most, best first. */
   maxCandidates: number;
 }
@@ -86,7 +89,7 @@ export interface Params {
 
 export const DEFAULTS: Params = {
   fingerprint: { wordGram: 4, wordWindow: 14, functionGram: 8, functionWindow: 12, minFeatures: 48 },
-  candidates: { postingsPerFeature: 200, minSharedFeatures: 2, maxCandidates: 24 },
+  candidates: { postingsPerFeature: 200, minSharedFeatures: 3, minSharedFeaturesShort: 2, shortFeatures: 96, maxCandidates: 24 },
   align: {
     anchorGram: 3,
     functionAnchorGram: 3,

@@ -39,7 +39,8 @@ export async function findCandidates(
       } else byId.set(id, { id, score: weight, shared: 1 });
     }
   }
-  return rank(store, [...byId.values()], params);
+  const least = features.length < params.shortFeatures ? params.minSharedFeaturesShort : params.minSharedFeatures;
+  return rank(store, [...byId.values()], least, params);
 }
 
 /** Weight of a feature held by `df` articles (as read, after the cap) among `total`. */
@@ -47,8 +48,8 @@ function weightOf(df: number, total: number): number {
   return Math.log(1 + Math.max(total, df) / df);
 }
 
-async function rank(store: Store, all: Candidate[], params: CandidateParams): Promise<Candidate[]> {
-  const kept = all.filter((c) => c.shared >= params.minSharedFeatures);
+async function rank(store: Store, all: Candidate[], least: number, params: CandidateParams): Promise<Candidate[]> {
+  const kept = all.filter((c) => c.shared >= least);
   kept.sort((x, y) => y.score - x.score || x.id - y.id);
   if (kept.length <= params.maxCandidates) return kept;
   return breakTies(store, kept.slice(0, params.maxCandidates * 4), params.maxCandidates);
