@@ -26,7 +26,7 @@ program
   .argument('<paths...>', 'files or directories to read, or - for JSON Lines on stdin')
   .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--no-progress', 'do not show progress, even on a terminal')
-  .option('--batch-size <n>', 'articles per transaction (an interrupted ingest keeps every finished batch)', (v) => parseCount(v, 1, 1_000_000), 5000)
+  .option('--batch-size <n>', 'articles per transaction (an interrupted ingest keeps every finished batch)', (v) => parseCount(v, 1, 1_000_000), 2500)
   .action(async (paths: string[], opts: { db: string; progress: boolean; batchSize: number }) => {
     status = await runIngest(paths, { db: opts.db, batchSize: opts.batchSize, ...(opts.progress ? {} : { progress: false }) });
   });

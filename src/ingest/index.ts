@@ -30,7 +30,7 @@ export interface IngestOptions {
   /** Stops reading; the articles read so far are stored first. */
   signal?: AbortSignal;
   /**
-   * Articles written per transaction (default 5,000). Large batches keep a
+   * Articles written per transaction (default 2,500). Large batches keep a
    * large index fast: each batch rewrites every index page it touches, and
    * a batch's postings touch pages all over the index.
    */
@@ -47,7 +47,7 @@ export interface IngestOptions {
 const IN_FLIGHT = 2;
 
 /** A batch is sent early once its texts reach this many characters, so memory stays bounded for long articles. */
-const BATCH_CHARS = 16 * 1024 * 1024;
+const BATCH_CHARS = 8 * 1024 * 1024;
 
 /**
  * Reads articles from `paths` and stores them, indexed for reuse:
@@ -60,7 +60,7 @@ const BATCH_CHARS = 16 * 1024 * 1024;
 export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const stamp = (options.now ?? (() => new Date()))().toISOString();
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? 2500;
   const summary: IngestSummary = {
     read: 0, stored: 0, failed: 0, seconds: 0, added: 0, replaced: 0, unchanged: 0, interrupted: false,
   };
