@@ -8,7 +8,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
  * ingest slowed as the corpus grew). A lookup reads every segment, oldest
  * first, so posting lists stay in ascending id order.
  */
-export const SEGMENT_ARTICLES = 131_072;
+export const SEGMENT_ARTICLES = 262_144;
 
 /** Postings inserted per statement: each call into SQLite costs more than a row. */
 const ROWS = 128;
