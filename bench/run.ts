@@ -8,9 +8,8 @@
  * 5. tracing new articles (not stored) against the index: p50 and p95 latency;
  * 6. peak memory (max RSS) of the whole run.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { createReadStream } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest, openStore, traceAll, traceArticle } from '../src/index.js';
@@ -106,4 +105,3 @@ async function main(): Promise<void> {
 }
 
 await main();
-void readFileSync;
