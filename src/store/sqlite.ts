@@ -146,7 +146,7 @@ class SqliteStore implements Store {
     this.segments = new PostingSegments(db, !options.readonly, this.setting('segment-articles', options.segmentArticles ?? SEGMENT_ARTICLES, options));
     this.statements = {
       byUrl: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = ?`),
-      features: db.prepare('SELECT features FROM articles WHERE id = ?'),
+      features: db.prepare('SELECT features FROM articles WHERE id = ?').pluck(),
       many: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       manyHeads: db.prepare('SELECT id, url, site, published FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       lineCounts: db
@@ -245,7 +245,7 @@ class SqliteStore implements Store {
   }
 
   async featuresOf(id: number): Promise<Uint32Array | null> {
-    const blob = this.statements.features!.pluck().get(id) as Buffer | undefined;
+    const blob = this.statements.features!.get(id) as Buffer | undefined;
     return blob ? fromBlob(blob) : null;
   }
 
