@@ -30,6 +30,20 @@ describe('tokenize', () => {
     assert.equal(t.text.slice(t.begin[1], t.end[1]), 'istanbul');
   });
 
+  it('gives Urdu the same units whether or not a space follows a non-joining letter', () => {
+    // "the chief minister's nephew shot himself": spaced as one newspaper and as the agency wrote it
+    const hashes = (text: string): number[] => Array.from(tokenize(text).hash);
+    assert.deepEqual(hashes('کردیا'), hashes('کر دیا'));
+    assert.deepEqual(hashes('خود کوزخمی کردیاجسے'), hashes('خود کو زخمی کر دیا جسے'));
+    assert.deepEqual(words('ہوگیا'), ['ہو', 'گیا']);
+    // a joining letter before a space is a real word end; without the space the letters join
+    assert.notDeepEqual(hashes('تشویشناک'), hashes('تشویش ناک'));
+    // Arabic and Urdu keyboards' yeh and kaf are one letter
+    assert.deepEqual(hashes('\u0643\u064A'), hashes('\u06A9\u06CC'));
+    // Urdu function words that stay one unit are still function words
+    assert.equal((tokenize('میں').flags[0] as number) & FLAG_FUNCTION, FLAG_FUNCTION);
+  });
+
   it('flags function words and quoted words', () => {
     const t = tokenize('The minister said: “We will not sit on our hands.” Then he left.');
     const flagged = (flag: number): string[] =>

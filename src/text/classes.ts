@@ -11,6 +11,25 @@ export const WORD = 1;
 export const SPACELESS = 2;
 /** A combining mark: part of the word before it. */
 export const MARK = 3;
+/**
+ * A letter of the Arabic script that never joins the letter after it (alef,
+ * dal, reh, waw, yeh barree…). Writers of Urdu and Persian often leave out
+ * the space after such a letter, since the text looks the same either way
+ * ("کردیا" / "کر دیا"), so a word unit ends after it whether or not a space
+ * follows: both spellings give the same units.
+ */
+export const JOINLESS = 4;
+
+/** Arabic-script letters that join only the letter before them, and hamza. */
+const JOINLESS_LETTERS = '\u0621-\u0625\u0627\u0629\u062F-\u0632\u0648\u0671-\u0673\u0675-\u0677\u0688-\u0699\u06C0\u06C3-\u06CB\u06CD\u06CF\u06D2\u06D3\u06D5\u06EE\u06EF\u0759-\u075B\u076B\u076C\u0771\u0773\u0774\u0778\u0779';
+const joinless = new RegExp(`^[${JOINLESS_LETTERS}]$`, 'u');
+
+/**
+ * Letter variants that different keyboards type for the same Arabic-script
+ * letter (Arabic yeh, kaf and heh for the Urdu and Persian ones), folded
+ * like case so that both spellings hash alike.
+ */
+const FOLD: Record<number, number> = { 0x064a: 0x06cc, 0x0649: 0x06cc, 0x0643: 0x06a9, 0x0647: 0x06c1 };
 
 export const SPACELESS_SCRIPTS = ['Han', 'Hiragana', 'Katakana', 'Thai', 'Lao', 'Khmer', 'Myanmar'];
 
@@ -22,6 +41,7 @@ const mark = /^\p{M}$/u;
 export function classify(ch: string): number {
   if (mark.test(ch)) return MARK;
   if (!wordChar.test(ch)) return SEPARATOR;
+  if (joinless.test(ch)) return JOINLESS;
   return spaceless.test(ch) ? SPACELESS : WORD;
 }
 
@@ -35,6 +55,8 @@ function buildTables(): { classes: Uint8Array; lower: Uint16Array } {
     classes[c] = classify(ch);
     const l = ch.toLowerCase();
     if (l.length === 1) lower[c] = l.charCodeAt(0);
+    const folded = FOLD[c];
+    if (folded !== undefined) lower[c] = folded;
   }
   return { classes, lower };
 }

@@ -1,5 +1,5 @@
 import { hashString, mix32 } from './hash.js';
-import { CLASS_OF, classify, LOWER_OF, MARK, SEPARATOR, SPACELESS, WORD } from './classes.js';
+import { CLASS_OF, classify, JOINLESS, LOWER_OF, MARK, SEPARATOR, SPACELESS, WORD } from './classes.js';
 import { allFunctionWords } from './stopwords.js';
 import { findQuotations } from './quotes.js';
 import type { Span } from '../types.js';
@@ -19,14 +19,24 @@ export interface Tokens {
   flags: Uint8Array;
 }
 
-const FUNCTION_HASHES: ReadonlySet<number> = new Set(allFunctionWords().map((w) => hashString(w)));
-
 export function isFunctionHash(hash: number): boolean {
   return FUNCTION_HASHES.has(hash);
 }
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+
+/**
+ * Hashes of the function words, each hashed as the tokenizer hashes it; a
+ * function word that the tokenizer splits into several units (Urdu "اور")
+ * cannot be recognised by one unit and is left out.
+ */
+const FUNCTION_HASHES: ReadonlySet<number> = new Set(
+  allFunctionWords().flatMap((w) => {
+    const units = scan(w);
+    return units.count === 1 ? [units.hash[0] as number] : [];
+  }),
+);
 
 /**
  * Splits `text` into words with their offsets, hashes and flags. A word is a
@@ -36,6 +46,15 @@ const FNV_PRIME = 0x01000193;
  * quotation marks are flagged unless `quotations` is false.
  */
 export function tokenize(text: string, options: { quotations?: boolean } = {}): Tokens {
+  const { count, begin, end, hash } = scan(text);
+  const flags = new Uint8Array(count);
+  for (let i = 0; i < count; i++) if (FUNCTION_HASHES.has(hash[i] as number)) flags[i] = FLAG_FUNCTION;
+  // Indexing needs no quotations; tracing does.
+  if (options.quotations !== false) markSpans(begin, count, flags, findQuotations(text), FLAG_QUOTED);
+  return { text, count, begin, end, hash, flags };
+}
+
+function scan(text: string): { count: number; begin: Uint32Array; end: Uint32Array; hash: Uint32Array } {
   let capacity = Math.max(16, text.length >> 2);
   let begin = new Uint32Array(capacity);
   let end = new Uint32Array(capacity);
@@ -58,6 +77,7 @@ export function tokenize(text: string, options: { quotations?: boolean } = {}): 
   };
   const n = text.length;
   let openKind = WORD;
+  let afterJoinless = false; // the last letter read never joins the next one
   for (let i = 0; i < n; i++) {
     let code = text.charCodeAt(i);
     let kind: number;
@@ -72,8 +92,11 @@ export function tokenize(text: string, options: { quotations?: boolean } = {}): 
       if (astral) i++;
       continue;
     }
-    if (kind === SPACELESS || (kind === WORD && openKind === SPACELESS)) {
-      if (open >= 0) close(i);
+    if (kind === MARK) {
+      // part of the open word
+    } else {
+      if (open >= 0 && (kind === SPACELESS || openKind === SPACELESS || afterJoinless)) close(i);
+      afterJoinless = kind === JOINLESS;
     }
     if (open < 0) {
       open = i;
@@ -89,18 +112,7 @@ export function tokenize(text: string, options: { quotations?: boolean } = {}): 
     }
   }
   if (open >= 0) close(n);
-  const flags = new Uint8Array(count);
-  for (let i = 0; i < count; i++) if (FUNCTION_HASHES.has(hash[i] as number)) flags[i] = FLAG_FUNCTION;
-  // Indexing needs no quotations; tracing does.
-  if (options.quotations !== false) markSpans(begin, count, flags, findQuotations(text), FLAG_QUOTED);
-  return {
-    text,
-    count,
-    begin: begin.subarray(0, count),
-    end: end.subarray(0, count),
-    hash: hash.subarray(0, count),
-    flags,
-  };
+  return { count, begin: begin.subarray(0, count), end: end.subarray(0, count), hash: hash.subarray(0, count) };
 }
 
 function grow(array: Uint32Array, capacity: number): Uint32Array<ArrayBuffer> {
