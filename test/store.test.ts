@@ -44,6 +44,43 @@ describe('SQLite store', () => {
     await again.close();
   });
 
+  it('finds the features more than one article holds, with their lists or, past the budget, as a filter', async () => {
+    const dir = tempDir();
+    const store = await openStore({ path: join(dir, 's.db'), segmentArticles: 3 });
+    const a = bodies[0]!.articleBody;
+    const batch = [article('https://origin.example/', a, '2024-01-01'), article('https://other.example/', bodies[1]!.articleBody, '2024-01-01')];
+    for (let k = 1; k < 8; k++) batch.push(article(`https://copy${k}.example/`, spinEvery(a, 3 + k), `2024-01-0${k + 1}`));
+    await store.put(batch);
+    const lists = await store.sharedPostings(4);
+    const filter = await store.sharedPostings(4, 10);
+    assert.ok(lists.lists && !lists.filter, 'lists within the budget');
+    assert.ok(filter.filter && !filter.lists, 'a filter past it');
+    let shared = 0;
+    let single = 0;
+    let passed = 0;
+    let spanning = 0;
+    for (const { features } of batch) {
+      const postings = await store.postings(features, 4);
+      for (const feature of features) {
+        const ids = postings.get(feature)!;
+        if (ids.length > 1) {
+          shared++;
+          assert.deepEqual(Array.from(lists.list(feature) ?? []), ids);
+          if (ids[0]! <= 3 && ids[ids.length - 1]! >= 7) spanning++;
+          assert.ok(filter.has(feature));
+        } else {
+          single++;
+          assert.equal(lists.list(feature), undefined);
+          if (filter.has(feature)) passed++;
+        }
+      }
+    }
+    // the articles sit in three segments, and lists span them
+    assert.ok(shared > 100 && single > 20 && spanning > 100, `${shared} shared (${spanning} across segments), ${single} single`);
+    assert.ok(passed < single * 0.05, `filter passed ${passed} of ${single} unshared features`);
+    await store.close();
+  });
+
   it('refuses a file that is not a database, naming it', async () => {
     const dir = tempDir();
     const path = join(dir, 'not.db');

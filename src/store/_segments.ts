@@ -1,4 +1,5 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
+import type { PostingLists } from '../fingerprint/shared.js';
 
 /**
  * The postings index, cut into segments of consecutive article ids, one
@@ -9,6 +10,9 @@ import type { Database as Db, Statement } from 'better-sqlite3';
  * first, so posting lists stay in ascending id order.
  */
 export const SEGMENT_ARTICLES = 262_144;
+
+/** Stretches of the feature space that `shared` reads one string each. */
+const STRETCHES = 16;
 
 /** Postings inserted per statement: each call into SQLite costs more than a row. */
 const ROWS = 128;
@@ -107,6 +111,45 @@ export class PostingSegments {
     for (; at < keys.length; at++) statements.add?.run(...pair(keys[at] as number));
   }
 
+  /**
+   * The posting lists of every feature that more than one article holds, at
+   * most `limit` ids each, lowest first: features repeated inside a segment
+   * (grouped by SQLite in one pass over its B-tree, which is in key order)
+   * and features that two segments share. Lists stop being kept past
+   * `budget` postings (`complete` is then false and only the features come).
+   */
+  shared(limit: number, budget: number): { lists: PostingLists; complete: boolean } {
+    const max = this.maxId.get() as number | null;
+    const tables: string[] = [];
+    if (max !== null) for (let n = 0; n <= this.segmentOf(max); n++) if (this.segment(n)) tables.push(`postings_${n}`);
+    let cross = '';
+    if (tables.length > 1) {
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS newstrace_cross (feature INTEGER PRIMARY KEY); DELETE FROM temp.newstrace_cross');
+      tables.forEach((table, i) => {
+        for (const later of tables.slice(i + 1)) {
+          this.db.exec(`INSERT OR IGNORE INTO temp.newstrace_cross SELECT feature FROM ${table} INTERSECT SELECT feature FROM ${later}`);
+        }
+      });
+      cross = ' OR feature IN temp.newstrace_cross';
+    }
+    const budgetLeft = { postings: budget };
+    let merged: PostingLists = { features: new Uint32Array(0), starts: new Uint32Array(1), articles: new Uint32Array(0) };
+    for (const table of tables) {
+      // One string per stretch of feature values: "feature,id,id feature,id,id …" (a row per feature costs more than parsing).
+      const query = this.db
+        .prepare(
+          `SELECT group_concat(x, ' ') FROM (SELECT feature || ',' || group_concat(article) AS x FROM ${table}
+           WHERE feature >= ? AND feature < ? GROUP BY feature HAVING count(*) > 1${cross})`,
+        )
+        .pluck();
+      const lists = new ListBuilder(budgetLeft);
+      for (let k = 0; k < STRETCHES; k++) lists.parse((query.get(k * 2 ** 28, (k + 1) * 2 ** 28) as string | null) ?? '');
+      merged = mergeLists(merged, lists.done(), limit);
+    }
+    if (cross) this.db.exec('DROP TABLE temp.newstrace_cross');
+    return { lists: merged, complete: budgetLeft.postings >= 0 };
+  }
+
   drop(id: number, features: Uint32Array): void {
     this.segment(this.segmentOf(id))?.drop?.run(id, JSON.stringify(Array.from(features)));
   }
@@ -130,4 +173,103 @@ export class PostingSegments {
     }
     return out;
   }
+}
+
+/** Growable posting lists, parsed from "feature,id,id feature,id" strings in feature order. */
+class ListBuilder {
+  private features: Uint32Array = new Uint32Array(1024);
+  private starts: Uint32Array = new Uint32Array(1025);
+  private articles: Uint32Array = new Uint32Array(4096);
+  private count = 0;
+  private size = 0;
+
+  constructor(private readonly budget: { postings: number }) {}
+
+  parse(text: string): void {
+    if (text.length === 0) return;
+    let value = 0;
+    let first = true; // the next number is a feature
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 32;
+      if (c >= 48 && c <= 57) {
+        value = value * 10 + (c - 48);
+        continue;
+      }
+      if (first) this.openList(value);
+      else this.push(value);
+      first = c === 32;
+      if (first) this.closeList();
+      value = 0;
+    }
+  }
+
+  private openList(feature: number): void {
+    if (this.count + 1 >= this.features.length) {
+      this.features = grown(this.features, this.features.length * 2);
+      this.starts = grown(this.starts, this.starts.length * 2);
+    }
+    this.features[this.count] = feature;
+    this.starts[this.count] = this.size;
+  }
+
+  private push(id: number): void {
+    if (this.budget.postings < 0) return; // over budget: features only
+    if (this.size === this.articles.length) this.articles = grown(this.articles, this.articles.length * 2);
+    this.articles[this.size++] = id;
+    this.budget.postings--;
+  }
+
+  private closeList(): void {
+    // group_concat follows the scan, which is in (feature, article) order; sort if it ever does not
+    const list = this.articles.subarray(this.starts[this.count], this.size);
+    for (let k = 1; k < list.length; k++) {
+      if ((list[k] as number) < (list[k - 1] as number)) {
+        list.sort();
+        break;
+      }
+    }
+    this.count++;
+    this.starts[this.count] = this.size;
+  }
+
+  done(): PostingLists {
+    return {
+      features: this.features.subarray(0, this.count),
+      starts: this.starts.subarray(0, this.count + 1),
+      articles: this.articles.subarray(0, this.size),
+    };
+  }
+}
+
+function grown(array: Uint32Array, length: number): Uint32Array {
+  const next = new Uint32Array(length);
+  next.set(array.subarray(0, Math.min(array.length, length)));
+  return next;
+}
+
+/** Merges lists of an earlier segment (`a`) and a later one (`b`): a's ids first, at most `limit` a feature. */
+function mergeLists(a: PostingLists, b: PostingLists, limit: number): PostingLists {
+  const features = new Uint32Array(a.features.length + b.features.length);
+  const starts = new Uint32Array(features.length + 1);
+  const articles = new Uint32Array(a.articles.length + b.articles.length);
+  let x = 0;
+  let y = 0;
+  let count = 0;
+  let size = 0;
+  const copy = (from: PostingLists, k: number): void => {
+    const end = Math.min(from.starts[k + 1] as number, (from.starts[k] as number) + limit - (size - (starts[count] as number)));
+    for (let i = from.starts[k] as number; i < end; i++) articles[size++] = from.articles[i] as number;
+  };
+  while (x < a.features.length || y < b.features.length) {
+    const fa = x < a.features.length ? (a.features[x] as number) : Infinity;
+    const fb = y < b.features.length ? (b.features[y] as number) : Infinity;
+    const feature = Math.min(fa, fb);
+    features[count] = feature;
+    starts[count] = size;
+    if (fa === feature) copy(a, x++);
+    if (fb === feature) copy(b, y++);
+    count++;
+    starts[count] = size;
+  }
+  return { features: features.subarray(0, count), starts: starts.subarray(0, count + 1), articles: articles.subarray(0, size) };
 }

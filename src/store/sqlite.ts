@@ -2,11 +2,15 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { DEFAULTS, type FingerprintParams } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
+import { SharedPostings } from '../fingerprint/shared.js';
 import type { StoredArticle } from '../types.js';
 import type { ArticleHead, IndexedArticle, PutOutcome, Store } from './types.js';
 import { PostingSegments, SEGMENT_ARTICLES } from './_segments.js';
 
 const SCHEMA_VERSION = 1;
+
+/** Postings that tracing everything keeps in memory (4 bytes each); past this it looks them up. */
+const SHARED_POSTINGS_BUDGET = 2 ** 25;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -251,6 +255,11 @@ class SqliteStore implements Store {
 
   async postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>> {
     return this.segments.lookup(features, limit);
+  }
+
+  async sharedPostings(limit: number, budget = SHARED_POSTINGS_BUDGET): Promise<SharedPostings> {
+    const { lists, complete } = this.segments.shared(limit, budget);
+    return SharedPostings.of(lists, complete);
   }
 
   async commonLines(count: number): Promise<Set<number>> {

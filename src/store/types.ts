@@ -1,5 +1,6 @@
 import type { Article, StoredArticle } from '../types.js';
 import type { FingerprintParams } from '../defaults.js';
+import type { SharedPostings } from '../fingerprint/shared.js';
 
 /** An article ready to be stored: its text indexed. */
 export interface IndexedArticle extends Article {
@@ -42,6 +43,13 @@ export interface Store {
   featuresOf(id: number): Promise<Uint32Array | null>;
   /** Ids of the articles holding each feature, at most `limit` per feature, lowest ids first. */
   postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>>;
+  /**
+   * The features that more than one stored article holds, with their
+   * posting lists (at most `limit` ids each, as `postings` gives them) when
+   * there are at most `budget` postings in them (the store's own budget by
+   * default); one pass, for tracing everything.
+   */
+  sharedPostings(limit: number, budget?: number): Promise<SharedPostings>;
   /** Line hashes that at least `count` stored articles carry (one pass; for tracing everything). */
   commonLines(count: number): Promise<Set<number>>;
   /** For each line hash, how many stored articles carry it, counting up to `limit`. */

@@ -19,19 +19,50 @@ export interface Tokens {
   flags: Uint8Array;
 }
 
-export function isFunctionHash(hash: number): boolean {
-  return FUNCTION_HASHES.has(hash);
-}
-
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+
+/**
+ * A fixed set of 32-bit hashes in an open-addressing table: every word of
+ * every text is looked up, and a JavaScript Set of numbers above 2^30
+ * (stored as heap numbers) is several times slower.
+ */
+class HashSet32 {
+  private constructor(
+    private readonly slots: Uint32Array,
+    private readonly hasZero: boolean,
+  ) {}
+
+  static of(hashes: number[]): HashSet32 {
+    let size = 16;
+    while (size < hashes.length * 4) size *= 2;
+    const slots = new Uint32Array(size);
+    for (const h of hashes) {
+      if (h === 0) continue;
+      let at = h & (size - 1);
+      while (slots[at] !== 0 && slots[at] !== h) at = (at + 1) & (size - 1);
+      slots[at] = h;
+    }
+    return new HashSet32(slots, hashes.includes(0));
+  }
+
+  has(h: number): boolean {
+    if (h === 0) return this.hasZero;
+    const mask = this.slots.length - 1;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const slot = this.slots[at] as number;
+      if (slot === h) return true;
+      if (slot === 0) return false;
+    }
+  }
+}
 
 /**
  * Hashes of the function words, each hashed as the tokenizer hashes it; a
  * function word that the tokenizer splits into several units (Urdu "اور")
  * cannot be recognised by one unit and is left out.
  */
-const FUNCTION_HASHES: ReadonlySet<number> = new Set(
+const FUNCTION_HASHES = HashSet32.of(
   allFunctionWords().flatMap((w) => {
     const units = scan(w);
     return units.count === 1 ? [units.hash[0] as number] : [];

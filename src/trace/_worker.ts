@@ -1,8 +1,9 @@
 /** A worker of `traceAll`: traces ranges of stored ids against its own read-only connection. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Params } from '../defaults.js';
+import { SharedPostings } from '../fingerprint/shared.js';
 import { createSqliteStore } from '../store/sqlite.js';
-import { ProfileCache, traceRange } from './index.js';
+import { PROFILE_CACHE, ProfileCache, traceRange } from './index.js';
 
 interface Job {
   seq: number;
@@ -10,11 +11,15 @@ interface Job {
   upTo: number;
 }
 
-const { path, params, templates: templateList } = workerData as { path: string; params: Params; templates: number[] };
-const templates = new Set(templateList);
-const store = createSqliteStore({ path, readonly: true });
-/** Kept across jobs: popular sources come back in every chunk. */
-const cache = new ProfileCache(1024);
+const data = workerData as { path: string; params: Params; templates: number[]; shared: Parameters<typeof SharedPostings.from>[0] };
+const context = {
+  params: data.params,
+  templates: new Set(data.templates),
+  shared: SharedPostings.from(data.shared),
+  /** Kept across jobs: popular sources come back in every chunk. */
+  cache: new ProfileCache(PROFILE_CACHE),
+};
+const store = createSqliteStore({ path: data.path, readonly: true });
 
 parentPort?.on('message', async (job: Job | null) => {
   if (job === null) {
@@ -24,7 +29,7 @@ parentPort?.on('message', async (job: Job | null) => {
   }
   try {
     const traces = [];
-    for await (const trace of traceRange(store, job.after, job.upTo, { params }, templates, cache)) traces.push(trace);
+    for await (const trace of traceRange(store, job.after, job.upTo, context)) traces.push(trace);
     parentPort?.postMessage({ seq: job.seq, traces });
   } catch (error) {
     parentPort?.postMessage({ seq: job.seq, error: (error as Error).message });

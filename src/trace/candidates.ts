@@ -1,4 +1,5 @@
 import type { CandidateParams } from '../defaults.js';
+import type { SharedPostings } from '../fingerprint/shared.js';
 import type { Store } from '../store/types.js';
 import { compareDates, parsePublished } from '../text/dates.js';
 
@@ -16,7 +17,8 @@ export interface Candidate {
  * hundreds of sites) still bring candidates, and their rarer features (the
  * changes a copier made) decide the ranking. Among equally good candidates
  * the earliest published come first, so an origin is not crowded out by its
- * many copies.
+ * many copies. With `shared` (the features more than one article holds),
+ * only those are looked up: the others bring no candidate.
  */
 export async function findCandidates(
   store: Store,
@@ -24,13 +26,20 @@ export async function findCandidates(
   self: number | null,
   total: number,
   params: CandidateParams,
+  shared?: SharedPostings,
 ): Promise<Candidate[]> {
-  const postings = await store.postings(features, params.postingsPerFeature);
+  const least = features.length < params.shortFeatures ? params.minSharedFeaturesShort : params.minSharedFeatures;
+  const asked = shared ? features.filter((feature) => shared.has(feature)) : features;
+  if (asked.length < least) return [];
+  const postings: Map<number, ArrayLike<number>> = shared?.lists
+    ? new Map(Array.from(asked, (feature) => [feature, shared.list(feature) as Uint32Array]))
+    : await store.postings(asked, params.postingsPerFeature);
   const byId = new Map<number, Candidate>();
   for (const ids of postings.values()) {
     if (ids.length === 0) continue;
     const weight = weightOf(ids.length, total);
-    for (const id of ids) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
       if (id === self) continue;
       const candidate = byId.get(id);
       if (candidate) {
@@ -39,7 +48,6 @@ export async function findCandidates(
       } else byId.set(id, { id, score: weight, shared: 1 });
     }
   }
-  const least = features.length < params.shortFeatures ? params.minSharedFeaturesShort : params.minSharedFeatures;
   return rank(store, [...byId.values()], least, params);
 }
 

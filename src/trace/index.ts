@@ -1,6 +1,7 @@
 import { align, profile, type AlignProfile } from '../align/index.js';
 import { DEFAULTS, type Params } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
+import type { SharedPostings } from '../fingerprint/shared.js';
 import { fingerprint } from '../fingerprint/index.js';
 import { templateLines } from '../ingest/prepare.js';
 import { judge, type Match } from '../provenance/index.js';
@@ -58,22 +59,30 @@ export async function traceArticle(
   article: Article | StoredArticle,
   options: TraceOptions = {},
 ): Promise<Trace> {
-  return traceWith(store, article, options.params ?? DEFAULTS, new ProfileCache(0), await store.count());
+  const context = { params: options.params ?? DEFAULTS, cache: new ProfileCache(0), total: await store.count() };
+  return traceWith(store, article, context);
 }
 
-async function traceWith(
-  store: Store,
-  article: Article | StoredArticle,
-  params: Params,
-  cache: ProfileCache,
-  total: number,
-  templates?: Set<number>,
-): Promise<Trace> {
+/** What tracing many articles shares between them. */
+export interface TraceContext {
+  params: Params;
+  cache: ProfileCache;
+  /** Stored articles, for the rarity of features. */
+  total: number;
+  /** Line hashes that are some site's template, when found in one pass. */
+  templates?: Set<number>;
+  /** Features more than one article holds, when found in one pass. */
+  shared?: SharedPostings;
+}
+
+async function traceWith(store: Store, article: Article | StoredArticle, context: TraceContext): Promise<Trace> {
+  const { params, cache } = context;
   const id = 'id' in article ? article.id : null;
   const tokens = (id !== null ? cache.get(id)?.profile.tokens : undefined) ?? tokenize(article.text);
-  const boilerplate = await siteTemplate(store, article, tokens, id !== null, params, templates);
+  const boilerplate = await siteTemplate(store, article, tokens, id !== null, params, context.templates);
   const features = (id !== null ? await store.featuresOf(id) : null) ?? fingerprint(tokens, store.fingerprint);
-  const candidates = await findCandidates(store, features, id, total, params.candidates);
+  const candidates = await findCandidates(store, features, id, context.total, params.candidates, context.shared);
+  if (candidates.length === 0) return judge(article, tokens, boilerplate, [], params.verdict);
   const missing = candidates.filter((c) => !cache.get(c.id)).map((c) => c.id);
   const loaded = new Map<number, { article: StoredArticle; profile: AlignProfile }>();
   for (const other of await store.getMany(missing)) {
@@ -81,7 +90,12 @@ async function traceWith(
     loaded.set(other.id, entry);
     cache.set(other.id, entry);
   }
-  const mine = (id !== null ? cache.get(id)?.profile : undefined) ?? profile(tokens, params.align);
+  let mine = id !== null ? cache.get(id)?.profile : undefined;
+  if (!mine) {
+    mine = profile(tokens, params.align);
+    // its later copies, traced next, will ask for it
+    if (id !== null) cache.set(id, { article: article as StoredArticle, profile: mine });
+  }
   const matches: Match[] = [];
   for (const candidate of candidates) {
     const entry = loaded.get(candidate.id) ?? cache.get(candidate.id);
@@ -117,42 +131,37 @@ async function siteTemplate(
 
 /**
  * Traces every stored article, in the order they were stored, on `workers`
- * threads. The lines that are some site's template are found in one pass
- * first; candidates are looked up article by article (a pass over the whole
- * index would need memory that grows with the corpus).
+ * threads. Two passes over the index come first: the lines that are some
+ * site's template, and the features that more than one article holds (only
+ * those are looked up). Candidates are then looked up article by article: a
+ * pass that paired articles over the whole index would need memory that
+ * grows with the corpus.
  */
 export async function* traceAll(store: Store, options: TraceOptions = {}): AsyncGenerator<Trace> {
   const params = options.params ?? DEFAULTS;
   const workers = options.workers ?? 1;
   const templates = await store.commonLines(params.verdict.templateRepeats);
-  if (workers > 1 && store.parallel) yield* traceAllParallel(store, params, workers, templates);
-  else yield* traceRange(store, 0, Infinity, { params }, templates);
+  const shared = await store.sharedPostings(params.candidates.postingsPerFeature);
+  if (workers > 1 && store.parallel) yield* traceAllParallel(store, { params, templates, shared }, workers);
+  else yield* traceRange(store, 0, Infinity, { params, templates, shared });
 }
 
-/**
- * Traces the stored articles with ids in (after, upTo], in id order;
- * `templates` are the template lines when the caller has found them.
- */
+/** Traces the stored articles with ids in (after, upTo], in id order. */
 export async function* traceRange(
   store: Store,
   after: number,
   upTo: number,
-  options: TraceOptions = {},
-  templates?: Set<number>,
-  cache: ProfileCache = new ProfileCache(PROFILE_CACHE),
+  context: Omit<TraceContext, 'total' | 'cache'> & { cache?: ProfileCache },
 ): AsyncGenerator<Trace> {
-  const params = options.params ?? DEFAULTS;
-  const total = await store.count();
+  const full: TraceContext = { ...context, cache: context.cache ?? new ProfileCache(PROFILE_CACHE), total: await store.count() };
   const batch = 256;
   while (after < upTo) {
     const ids = (await store.ids(after, batch)).filter((id) => id <= upTo);
     if (ids.length === 0) return;
-    for (const article of await store.getMany(ids)) {
-      yield await traceWith(store, article, params, cache, total, templates);
-    }
+    for (const article of await store.getMany(ids)) yield await traceWith(store, article, full);
     after = ids[ids.length - 1] as number;
   }
 }
 
 /** Stored articles whose alignment profiles a long run keeps (about 30 KB each; a thread keeps at most this many). */
-const PROFILE_CACHE = 1024;
+export const PROFILE_CACHE = 1024;

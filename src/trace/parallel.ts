@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers.js';
 import type { Params } from '../defaults.js';
+import type { SharedPostings } from '../fingerprint/shared.js';
 import { NewstraceError } from '../errors.js';
 import type { Store } from '../store/types.js';
 import type { Trace } from '../types.js';
@@ -17,9 +18,8 @@ type Reply = { seq: number; traces: Trace[] } | { seq: number; error: string };
  */
 export async function* traceAllParallel(
   store: Store,
-  params: Params,
+  context: { params: Params; templates: Set<number>; shared: SharedPostings },
   workers: number,
-  templates: Set<number>,
 ): AsyncGenerator<Trace> {
   const ranges: Array<[number, number]> = [];
   for (let after = 0; ; ) {
@@ -30,7 +30,13 @@ export async function* traceAllParallel(
     after = last;
   }
   const pool = Array.from({ length: Math.min(workers, Math.max(1, ranges.length)) }, () =>
-    startWorker(import.meta.url, '_worker', { path: store.location, params, templates: [...templates] }),
+    startWorker(import.meta.url, '_worker', {
+      path: store.location,
+      params: context.params,
+      templates: [...context.templates],
+      // its arrays are in shared memory: every thread reads the same copy
+      shared: { lists: context.shared.lists, filter: context.shared.filter && { bits: context.shared.filter.bits } },
+    }),
   );
   const done = new Map<number, Trace[]>();
   const pending: Worker[] = [];

@@ -1,0 +1,108 @@
+import { mix32 } from '../text/hash.js';
+
+/** Bits per feature: with 7 probes, about 1% of other features pass. */
+const BITS_PER_FEATURE = 10;
+const PROBES = 7;
+
+/**
+ * A Bloom filter over feature hashes: `has` is true for every feature added
+ * and for about 1% of the others. Tracing everything asks it which features
+ * more than one article holds, and looks up only those: a feature held by
+ * one article brings no candidate, and most features are. A false positive
+ * costs one lookup, never a candidate. The bits live in a SharedArrayBuffer,
+ * so threads read one copy.
+ */
+export class FeatureFilter {
+  private readonly mask: number;
+
+  constructor(readonly bits: Uint32Array) {
+    this.mask = bits.length * 32 - 1;
+  }
+
+  static of(features: Uint32Array): FeatureFilter {
+    let words = 1;
+    while (words * 32 < features.length * BITS_PER_FEATURE) words *= 2;
+    const filter = new FeatureFilter(new Uint32Array(new SharedArrayBuffer(words * 4)));
+    for (const feature of features) filter.add(feature);
+    return filter;
+  }
+
+  private add(feature: number): void {
+    const step = mix32(feature ^ 0x9e3779b9) | 1;
+    for (let i = 0, at = feature; i < PROBES; i++, at = (at + step) | 0) {
+      const bit = at & this.mask;
+      this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
+    }
+  }
+
+  has(feature: number): boolean {
+    const step = mix32(feature ^ 0x9e3779b9) | 1;
+    for (let i = 0, at = feature; i < PROBES; i++, at = (at + step) | 0) {
+      const bit = at & this.mask;
+      if (((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+    }
+    return true;
+  }
+}
+
+/** Posting lists, sorted by feature, each list in ascending article id order. */
+export interface PostingLists {
+  features: Uint32Array;
+  /** List k is articles[starts[k], starts[k + 1]). */
+  starts: Uint32Array;
+  articles: Uint32Array;
+}
+
+/**
+ * The features that more than one stored article holds, found in one pass
+ * over the index before tracing everything: a feature that only its own
+ * article holds brings no candidate, and most features are such. When their
+ * posting lists fit in memory they come along (`lists`), and lookups never
+ * reach the store; otherwise a Bloom filter (`filter`) tells which features
+ * to look up there. Both live in shared memory, so threads read one copy.
+ */
+export class SharedPostings {
+  constructor(
+    readonly lists: PostingLists | null,
+    readonly filter: FeatureFilter | null,
+  ) {}
+
+  static of(lists: PostingLists, complete: boolean): SharedPostings {
+    if (complete) return new SharedPostings(share(lists), null);
+    return new SharedPostings(null, FeatureFilter.of(lists.features));
+  }
+
+  /** Rebuilds one sent to another thread (its arrays still share memory). */
+  static from(sent: { lists: PostingLists | null; filter: { bits: Uint32Array } | null }): SharedPostings {
+    return new SharedPostings(sent.lists, sent.filter ? new FeatureFilter(sent.filter.bits) : null);
+  }
+
+  /** Whether `feature` may be held by more than one article. */
+  has(feature: number): boolean {
+    return this.lists ? this.list(feature) !== undefined : (this.filter as FeatureFilter).has(feature);
+  }
+
+  /** The articles holding `feature`, when the lists are here and it is shared. */
+  list(feature: number): Uint32Array | undefined {
+    const lists = this.lists;
+    if (!lists) return undefined;
+    let lo = 0;
+    let hi = lists.features.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((lists.features[mid] as number) < feature) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lists.features[lo] !== feature) return undefined;
+    return lists.articles.subarray(lists.starts[lo], lists.starts[lo + 1]);
+  }
+}
+
+function share(lists: PostingLists): PostingLists {
+  const copy = (a: Uint32Array): Uint32Array => {
+    const out = new Uint32Array(new SharedArrayBuffer(Math.max(4, a.length * 4)));
+    out.set(a);
+    return out.subarray(0, a.length);
+  };
+  return { features: copy(lists.features), starts: copy(lists.starts), articles: copy(lists.articles) };
+}
