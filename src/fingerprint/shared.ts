@@ -62,10 +62,25 @@ export interface PostingLists {
  * to look up there. Both live in shared memory, so threads read one copy.
  */
 export class SharedPostings {
+  /** Open addressing over the lists' features: slot → feature, and 1 + its list's index (0: empty). */
+  private readonly keys: Uint32Array;
+  private readonly where: Uint32Array;
+
   constructor(
     readonly lists: PostingLists | null,
     readonly filter: FeatureFilter | null,
-  ) {}
+  ) {
+    let size = 2;
+    while (lists && size < lists.features.length * 2) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.where = new Uint32Array(size);
+    lists?.features.forEach((feature, k) => {
+      let at = feature & (size - 1);
+      while (this.where[at] !== 0) at = (at + 1) & (size - 1);
+      this.keys[at] = feature;
+      this.where[at] = k + 1;
+    });
+  }
 
   static of(lists: PostingLists, complete: boolean): SharedPostings {
     if (complete) return new SharedPostings(share(lists), null);
@@ -86,15 +101,12 @@ export class SharedPostings {
   list(feature: number): Uint32Array | undefined {
     const lists = this.lists;
     if (!lists) return undefined;
-    let lo = 0;
-    let hi = lists.features.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((lists.features[mid] as number) < feature) lo = mid + 1;
-      else hi = mid;
+    const mask = this.keys.length - 1;
+    for (let at = feature & mask; ; at = (at + 1) & mask) {
+      const k = this.where[at] as number;
+      if (k === 0) return undefined;
+      if (this.keys[at] === feature) return lists.articles.subarray(lists.starts[k - 1], lists.starts[k]);
     }
-    if (lists.features[lo] !== feature) return undefined;
-    return lists.articles.subarray(lists.starts[lo], lists.starts[lo + 1]);
   }
 }
 

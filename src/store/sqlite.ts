@@ -150,7 +150,7 @@ class SqliteStore implements Store {
     this.segments = new PostingSegments(db, !options.readonly, this.setting('segment-articles', options.segmentArticles ?? SEGMENT_ARTICLES, options));
     this.statements = {
       byUrl: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = ?`),
-      features: db.prepare('SELECT features FROM articles WHERE id = ?').pluck(),
+      features: db.prepare('SELECT id, features FROM articles WHERE id IN (SELECT value FROM json_each(?))').raw(),
       many: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       manyHeads: db.prepare('SELECT id, url, site, published FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       lineCounts: db
@@ -248,9 +248,9 @@ class SqliteStore implements Store {
     return inOrder(ids, this.statements.manyHeads!.all(JSON.stringify(ids)) as ArticleHead[]);
   }
 
-  async featuresOf(id: number): Promise<Uint32Array | null> {
-    const blob = this.statements.features!.get(id) as Buffer | undefined;
-    return blob ? fromBlob(blob) : null;
+  async featuresOf(ids: number[]): Promise<Map<number, Uint32Array>> {
+    const rows = this.statements.features!.all(JSON.stringify(ids)) as Array<[number, Buffer]>;
+    return new Map(rows.map(([id, blob]) => [id, fromBlob(blob)]));
   }
 
   async postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>> {
@@ -259,6 +259,8 @@ class SqliteStore implements Store {
 
   async sharedPostings(limit: number, budget = SHARED_POSTINGS_BUDGET): Promise<SharedPostings> {
     const { lists, complete } = this.segments.shared(limit, budget);
+    // the pass read the whole index through the page cache; tracing will not read it again here
+    this.db.pragma('shrink_memory');
     return SharedPostings.of(lists, complete);
   }
 

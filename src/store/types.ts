@@ -40,7 +40,7 @@ export interface Store {
   getMany(ids: number[]): Promise<StoredArticle[]>;
   heads(ids: number[]): Promise<ArticleHead[]>;
   /** Features an article was indexed under. */
-  featuresOf(id: number): Promise<Uint32Array | null>;
+  featuresOf(ids: number[]): Promise<Map<number, Uint32Array>>;
   /** Ids of the articles holding each feature, at most `limit` per feature, lowest ids first. */
   postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>>;
   /**

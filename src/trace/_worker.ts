@@ -19,7 +19,8 @@ const context = {
   /** Kept across jobs: popular sources come back in every chunk. */
   cache: new ProfileCache(PROFILE_CACHE),
 };
-const store = createSqliteStore({ path: data.path, readonly: true });
+// With the shared posting lists in memory, a worker reads articles only: a small page cache does.
+const store = createSqliteStore({ path: data.path, readonly: true, ...(data.shared.lists ? { cacheMiB: 16 } : {}) });
 
 parentPort?.on('message', async (job: Job | null) => {
   if (job === null) {

@@ -73,6 +73,10 @@ export interface TraceContext {
   templates?: Set<number>;
   /** Features more than one article holds, when found in one pass. */
   shared?: SharedPostings;
+  /** Features of the articles being traced, read with them. */
+  features?: Map<number, Uint32Array>;
+  /** Publication dates of candidates, kept for breaking ties between them. */
+  published?: Map<number, string | null>;
 }
 
 async function traceWith(store: Store, article: Article | StoredArticle, context: TraceContext): Promise<Trace> {
@@ -80,8 +84,15 @@ async function traceWith(store: Store, article: Article | StoredArticle, context
   const id = 'id' in article ? article.id : null;
   const tokens = (id !== null ? cache.get(id)?.profile.tokens : undefined) ?? tokenize(article.text);
   const boilerplate = await siteTemplate(store, article, tokens, id !== null, params, context.templates);
-  const features = (id !== null ? await store.featuresOf(id) : null) ?? fingerprint(tokens, store.fingerprint);
-  const candidates = await findCandidates(store, features, id, context.total, params.candidates, context.shared);
+  const stored = id === null ? undefined : (context.features?.get(id) ?? (await store.featuresOf([id])).get(id));
+  const features = stored ?? fingerprint(tokens, store.fingerprint);
+  const candidates = await findCandidates(store, features, {
+    self: id,
+    total: context.total,
+    params: params.candidates,
+    shared: context.shared,
+    published: context.published,
+  });
   if (candidates.length === 0) return judge(article, tokens, boilerplate, [], params.verdict);
   const missing = candidates.filter((c) => !cache.get(c.id)).map((c) => c.id);
   const loaded = new Map<number, { article: StoredArticle; profile: AlignProfile }>();
@@ -153,11 +164,17 @@ export async function* traceRange(
   upTo: number,
   context: Omit<TraceContext, 'total' | 'cache'> & { cache?: ProfileCache },
 ): AsyncGenerator<Trace> {
-  const full: TraceContext = { ...context, cache: context.cache ?? new ProfileCache(PROFILE_CACHE), total: await store.count() };
+  const full: TraceContext = {
+    ...context,
+    cache: context.cache ?? new ProfileCache(PROFILE_CACHE),
+    total: await store.count(),
+    published: new Map(),
+  };
   const batch = 256;
   while (after < upTo) {
     const ids = (await store.ids(after, batch)).filter((id) => id <= upTo);
     if (ids.length === 0) return;
+    full.features = await store.featuresOf(ids);
     for (const article of await store.getMany(ids)) yield await traceWith(store, article, full);
     after = ids[ids.length - 1] as number;
   }
