@@ -157,6 +157,7 @@ class SqliteStore implements Store {
         .prepare('SELECT json_group_array((SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = j.value LIMIT ?))) FROM json_each(?) AS j')
         .pluck(),
       ids: db.prepare('SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?').pluck(),
+      lastId: db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck(),
       commonLines: db.prepare('SELECT line FROM lines GROUP BY line HAVING count(*) >= ?').pluck(),
       count: db.prepare('SELECT count(*) FROM articles').pluck(),
     };
@@ -271,6 +272,10 @@ class SqliteStore implements Store {
   async lineCounts(lines: Uint32Array, limit: number): Promise<number[]> {
     if (lines.length === 0) return [];
     return JSON.parse(this.statements.lineCounts!.get(limit, JSON.stringify(Array.from(lines))) as string) as number[];
+  }
+
+  async lastId(): Promise<number> {
+    return this.statements.lastId!.get() as number;
   }
 
   async ids(afterId: number, limit: number): Promise<number[]> {

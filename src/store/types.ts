@@ -57,5 +57,7 @@ export interface Store {
   /** Ids of stored articles in ascending order, after `afterId`, at most `limit`. */
   ids(afterId: number, limit: number): Promise<number[]>;
   count(): Promise<number>;
+  /** The highest id given so far (0 in an empty store). */
+  lastId(): Promise<number>;
   close(): Promise<void>;
 }

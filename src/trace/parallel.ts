@@ -21,14 +21,10 @@ export async function* traceAllParallel(
   context: { params: Params; templates: Set<number>; shared: SharedPostings },
   workers: number,
 ): AsyncGenerator<Trace> {
+  // Ranges of ids, not of articles: listing every id would read the whole table first.
   const ranges: Array<[number, number]> = [];
-  for (let after = 0; ; ) {
-    const ids = await store.ids(after, CHUNK);
-    if (ids.length === 0) break;
-    const last = ids[ids.length - 1] as number;
-    ranges.push([after, last]);
-    after = last;
-  }
+  const last = await store.lastId();
+  for (let after = 0; after < last; after += CHUNK) ranges.push([after, Math.min(last, after + CHUNK)]);
   const pool = Array.from({ length: Math.min(workers, Math.max(1, ranges.length)) }, () =>
     startWorker(import.meta.url, '_worker', {
       path: store.location,
