@@ -87,23 +87,28 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
   let records: PrepareJob['records'] = [];
   let chars = 0;
   let seq = 0;
+  const bytes = new ByteBuffer();
   const send = async (): Promise<void> => {
     if (records.length === 0) return;
-    inFlight.push(preparer.prepare({ seq: seq++, stamp, records }));
+    inFlight.push(preparer.prepare({ seq: seq++, stamp, records, bytes: bytes.take() }));
     records = [];
     chars = 0;
     while (inFlight.length > IN_FLIGHT) await write(await (inFlight.shift() as Promise<PreparedBatch>));
   };
   try {
-    for await (const record of readInputs(paths, options.stdin)) {
+    // JSON Lines are decoded and parsed on the worker: their bytes move there in one buffer a batch.
+    for await (const record of readInputs(paths, { ...(options.stdin ? { stdin: options.stdin } : {}), deferJson: true })) {
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;
       }
       summary.read++;
       if ('error' in record) report(record.error);
-      else {
-        records.push(record as { where: string; input: ArticleInput });
+      else if ('json' in record) {
+        records.push({ where: record.where, ...bytes.append(record.json) });
+        chars += record.json.length;
+      } else {
+        records.push(record);
         chars += (record.input.text?.length ?? 0) + (record.input.html?.length ?? 0);
       }
       if (records.length >= batchSize || chars >= BATCH_CHARS) await send();
@@ -146,7 +151,7 @@ function createPreparer(store: Store, onWorker: boolean): Preparer {
         });
       }
       const promise = new Promise<PreparedBatch>((resolve, reject) => waiting.set(job.seq, { resolve, reject }));
-      worker.postMessage(job);
+      worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
       return promise;
     },
     async close() {
@@ -156,4 +161,30 @@ function createPreparer(store: Store, onWorker: boolean): Preparer {
       await exited;
     },
   };
+}
+
+/** Bytes of a batch's lines, appended into one buffer that is handed over whole. */
+class ByteBuffer {
+  private buffer = new Uint8Array(1 << 20);
+  private size = 0;
+
+  append(bytes: Uint8Array): { begin: number; end: number } {
+    if (this.size + bytes.length > this.buffer.length) {
+      let length = this.buffer.length * 2;
+      while (length < this.size + bytes.length) length *= 2;
+      const grown = new Uint8Array(length);
+      grown.set(this.buffer.subarray(0, this.size));
+      this.buffer = grown;
+    }
+    this.buffer.set(bytes, this.size);
+    this.size += bytes.length;
+    return { begin: this.size - bytes.length, end: this.size };
+  }
+
+  /** The bytes so far, in a buffer of their own; this one starts again. */
+  take(): Uint8Array {
+    const taken = this.buffer.slice(0, this.size);
+    this.size = 0;
+    return taken;
+  }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NewstraceError } from '../errors.js';
@@ -6,8 +5,9 @@ import { extractHtml } from '../extract/html.js';
 import { fingerprint } from '../fingerprint/index.js';
 import type { FingerprintParams } from '../defaults.js';
 import { parsePublished } from '../text/dates.js';
-import { hashSequence, hashString } from '../text/hash.js';
+import { hashSequence, hashString, hashStrings } from '../text/hash.js';
 import { lineSpans, tokenize, wordAt, type Tokens } from '../text/tokenize.js';
+import { parseRecord } from './read.js';
 import type { IndexedArticle } from '../store/types.js';
 import type { Article, ArticleInput, Span } from '../types.js';
 
@@ -88,8 +88,10 @@ export function lineHashes(tokens: Tokens, site: string): Uint32Array {
 
 /** Identity of an article's content: ingesting the same record twice gives the same hash. */
 export function contentHash(article: Article): string {
-  const { firstSeen: _ignored, ...content } = article;
-  return createHash('sha1').update(JSON.stringify(content)).digest('base64url');
+  const { url, site, title, published, author, language, text, meta } = article;
+  // null and '' hash apart: a missing field is not an empty one
+  const field = (value: string | null): string => (value === null ? '\u0000' : `=${value}`);
+  return hashStrings([url, site, field(title), field(published), field(author), field(language), text, JSON.stringify(meta)]);
 }
 
 /** Tokenizes and fingerprints an article for the store. */
@@ -110,7 +112,10 @@ export function indexArticle(
 export interface PrepareJob {
   seq: number;
   stamp: string;
-  records: Array<{ where: string; input: ArticleInput }>;
+  /** Inputs, or lines of JSON Lines still to be parsed: bytes[begin, end). */
+  records: Array<{ where: string; input: ArticleInput } | { where: string; begin: number; end: number }>;
+  /** The lines' bytes, one buffer for the batch (moved to the worker, not copied). */
+  bytes: Uint8Array;
 }
 
 /** Prepared articles, or the reason each record could not be prepared (as plain data, to cross threads). */
@@ -122,9 +127,12 @@ export interface PreparedBatch {
 export function prepareBatch(job: PrepareJob, params: FingerprintParams): PreparedBatch {
   return {
     seq: job.seq,
-    results: job.records.map(({ where, input }) => {
+    results: job.records.map((record) => {
+      const { where } = record;
       try {
-        return { article: indexArticle(toArticle(input, job.stamp, where), params) };
+        const checked = 'begin' in record ? parseRecord(job.bytes.subarray(record.begin, record.end), where) : record;
+        if ('error' in checked) return { where, message: checked.error.message };
+        return { article: indexArticle(toArticle(checked.input, job.stamp, where), params) };
       } catch (error) {
         if (!(error instanceof NewstraceError)) throw error;
         return { where, message: error.message };

@@ -10,8 +10,22 @@ import { declaredCharset } from '../extract/html.js';
 import type { ArticleInput } from '../types.js';
 import { toArticleInput } from './record.js';
 
-/** One record read from the inputs, or the reason it could not be read. */
-export type InputRecord = { where: string; input: ArticleInput } | { where: string; error: NewstraceError };
+/**
+ * One record read from the inputs, or the reason it could not be read; with
+ * `deferJson`, a line of JSON Lines comes as its text (`json`), for
+ * `parseRecord` to check where the caller likes (on the ingest worker).
+ */
+export type InputRecord =
+  | { where: string; input: ArticleInput }
+  | { where: string; error: NewstraceError }
+  | { where: string; json: Uint8Array };
+
+export interface ReadOptions {
+  /** Standard input, for the path `-`. */
+  stdin?: Readable;
+  /** Give JSON Lines records unparsed. */
+  deferJson?: boolean;
+}
 
 type Kind = 'jsonl' | 'json' | 'txt' | 'html';
 
@@ -41,10 +55,11 @@ const fail = (where: string, message: string, cause?: unknown): InputRecord => (
  * and `-` (JSON Lines on `stdin`). Never throws for bad input: each problem
  * becomes a record with an error, and reading goes on.
  */
-export async function* readInputs(paths: string[], stdin: Readable = process.stdin): AsyncGenerator<InputRecord> {
+export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<InputRecord> {
+  const defer = options.deferJson ?? false;
   for (const path of paths) {
     if (path === '-') {
-      yield* readJsonLines(stdin, 'stdin');
+      yield* readJsonLines(options.stdin ?? process.stdin, 'stdin', defer);
       continue;
     }
     let info;
@@ -54,12 +69,12 @@ export async function* readInputs(paths: string[], stdin: Readable = process.std
       yield fail(path, `cannot read: ${(cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (cause as Error).message}`, cause);
       continue;
     }
-    if (info.isDirectory()) yield* readDirectory(path);
-    else yield* readFile(path, true);
+    if (info.isDirectory()) yield* readDirectory(path, defer);
+    else yield* readFile(path, true, defer);
   }
 }
 
-async function* readDirectory(dir: string): AsyncGenerator<InputRecord> {
+async function* readDirectory(dir: string, defer: boolean): AsyncGenerator<InputRecord> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -71,12 +86,12 @@ async function* readDirectory(dir: string): AsyncGenerator<InputRecord> {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* readDirectory(path);
-    else if (entry.isFile()) yield* readFile(path, false);
+    if (entry.isDirectory()) yield* readDirectory(path, defer);
+    else if (entry.isFile()) yield* readFile(path, false, defer);
   }
 }
 
-async function* readFile(path: string, explicit: boolean): AsyncGenerator<InputRecord> {
+async function* readFile(path: string, explicit: boolean, defer: boolean): AsyncGenerator<InputRecord> {
   const type = kindOf(path);
   if (!type) {
     // Files of other kinds inside a directory are skipped; one named on purpose is an error.
@@ -88,7 +103,7 @@ async function* readFile(path: string, explicit: boolean): AsyncGenerator<InputR
     return type.gzip ? raw.pipe(createGunzip()) : raw;
   };
   if (type.kind === 'jsonl') {
-    yield* readJsonLines(open(), path);
+    yield* readJsonLines(open(), path, defer);
     return;
   }
   let bytes: Buffer;
@@ -130,7 +145,30 @@ async function* readFile(path: string, explicit: boolean): AsyncGenerator<InputR
   for (let k = 0; k < items.length; k++) yield recordOf(items[k], Array.isArray(value) ? `${path}[${k}]` : path);
 }
 
-function recordOf(value: unknown, where: string): InputRecord {
+/** ASCII white space only (a line of JSON Lines to skip). */
+function isBlank(line: Uint8Array): boolean {
+  for (const byte of line) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
+  return true;
+}
+
+/** A line of JSON Lines (UTF-8), checked: the article input, or the reason it is not one. */
+export function parseRecord(line: Uint8Array, where: string): { where: string; input: ArticleInput } | { where: string; error: NewstraceError } {
+  let json: string;
+  try {
+    json = decodeUtf8(line);
+  } catch {
+    return { where, error: new NewstraceError('BAD_INPUT', 'invalid UTF-8', { where }) };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (cause) {
+    return { where, error: new NewstraceError('BAD_INPUT', `invalid JSON: ${(cause as Error).message}`, { where, cause }) };
+  }
+  return recordOf(value, where);
+}
+
+function recordOf(value: unknown, where: string): { where: string; input: ArticleInput } | { where: string; error: NewstraceError } {
   try {
     return { where, input: toArticleInput(value, where) };
   } catch (error) {
@@ -175,7 +213,7 @@ async function readAll(stream: Readable, limit: number): Promise<Buffer> {
 }
 
 /** One record per line; a line that is not a valid record becomes an error naming its number. */
-async function* readJsonLines(stream: Readable, name: string): AsyncGenerator<InputRecord> {
+async function* readJsonLines(stream: Readable, name: string, defer: boolean): AsyncGenerator<InputRecord> {
   let lineNo = 0;
   try {
     for await (const line of splitLines(stream, MAX_RECORD_BYTES)) {
@@ -185,22 +223,9 @@ async function* readJsonLines(stream: Readable, name: string): AsyncGenerator<In
         yield fail(where, `record larger than ${MAX_RECORD_BYTES / 1048576} MiB`);
         continue;
       }
-      let text: string;
-      try {
-        text = decodeUtf8(line);
-      } catch {
-        yield fail(where, 'invalid UTF-8');
-        continue;
-      }
-      if (!text.trim()) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (cause) {
-        yield fail(where, `invalid JSON: ${(cause as Error).message}`, cause);
-        continue;
-      }
-      yield recordOf(value, where);
+      if (isBlank(line)) continue;
+      // Deferred, the bytes are the caller's to copy before reading on.
+      yield defer ? { where, json: line } : parseRecord(line, where);
     }
   } catch (cause) {
     yield fail(lineNo ? `${name}:${lineNo + 1}` : name, `cannot read: ${(cause as Error).message}`, cause);
