@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { NewstraceError } from '../errors.js';
 import { readArticleFile } from '../ingest/file.js';
-import { renderTraceText } from '../report/text.js';
 import type { Store } from '../store/types.js';
-import { traceAll, traceArticle, traceUrl } from '../trace/index.js';
+import { render, renderAll, traceArticle, traceUrl } from '../trace/index.js';
 import type { Trace } from '../types.js';
 import { EXIT, openExisting, printError } from './_io.js';
 
@@ -22,23 +21,28 @@ export async function runTrace(targets: string[], options: TraceCommandOptions):
     throw new NewstraceError('BAD_ARGUMENT', 'name a url or file to trace, or pass --all');
   }
   const store = await openExisting(options.db);
-  const print = (trace: Trace): void => {
-    process.stdout.write(options.json ? `${JSON.stringify(trace)}\n` : `${renderTraceText(trace)}\n`);
-  };
+  const format = options.json ? 'json' : 'text';
   let failed = 0;
   try {
-    if (options.all) for await (const trace of traceAll(store, { workers: options.workers ?? 1 })) print(trace);
-    for (const target of targets) failed += await traceTarget(store, target, print);
+    if (options.all) {
+      for await (const line of renderAll(store, format, { workers: options.workers ?? 1 })) await writeLine(line);
+    }
+    for (const target of targets) failed += await traceTarget(store, target, (trace) => writeLine(render(trace, format)));
   } finally {
     await store.close();
   }
   return failed > 0 ? EXIT.failedInputs : EXIT.ok;
 }
 
-async function traceTarget(store: Store, target: string, print: (t: Trace) => void): Promise<number> {
+/** Writes a line to stdout, waiting while a slow reader (a pipe) has not taken the earlier ones. */
+async function writeLine(line: string): Promise<void> {
+  if (!process.stdout.write(`${line}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
+async function traceTarget(store: Store, target: string, print: (t: Trace) => Promise<void>): Promise<number> {
   try {
     if (looksLikeUrl(target) && !target.startsWith('file://')) {
-      print(await traceUrl(store, target));
+      await print(await traceUrl(store, target));
       return 0;
     }
     if (!existsSync(target)) throw new NewstraceError('NOT_FOUND', 'neither a stored url nor a file', { where: target });
@@ -47,7 +51,7 @@ async function traceTarget(store: Store, target: string, print: (t: Trace) => vo
       if ('error' in record) {
         printError(record.error);
         failed++;
-      } else print(await traceArticle(store, record.article));
+      } else await print(await traceArticle(store, record.article));
     }
     return failed;
   } catch (error) {

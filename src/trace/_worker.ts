@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Params } from '../defaults.js';
 import { SharedPostings } from '../fingerprint/shared.js';
 import { createSqliteStore } from '../store/sqlite.js';
-import { PROFILE_CACHE, ProfileCache, traceRange } from './index.js';
+import { PROFILE_CACHE, ProfileCache, render, traceRange, type TraceFormat } from './index.js';
 
 interface Job {
   seq: number;
@@ -11,7 +11,13 @@ interface Job {
   upTo: number;
 }
 
-const data = workerData as { path: string; params: Params; templates: number[]; shared: Parameters<typeof SharedPostings.from>[0] };
+const data = workerData as {
+  path: string;
+  params: Params;
+  templates: number[];
+  shared: Parameters<typeof SharedPostings.from>[0];
+  format: TraceFormat | null;
+};
 const context = {
   params: data.params,
   templates: new Set(data.templates),
@@ -30,7 +36,7 @@ parentPort?.on('message', async (job: Job | null) => {
   }
   try {
     const traces = [];
-    for await (const trace of traceRange(store, job.after, job.upTo, context)) traces.push(trace);
+    for await (const trace of traceRange(store, job.after, job.upTo, context)) traces.push(data.format ? render(trace, data.format) : trace);
     parentPort?.postMessage({ seq: job.seq, traces });
   } catch (error) {
     parentPort?.postMessage({ seq: job.seq, error: (error as Error).message });

@@ -6,6 +6,7 @@ import { fingerprint } from '../fingerprint/index.js';
 import { templateLines } from '../ingest/prepare.js';
 import { judge, type Match } from '../provenance/index.js';
 import type { Store } from '../store/types.js';
+import { renderTraceText } from '../report/text.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Article, Boilerplate, StoredArticle, Trace } from '../types.js';
 import { findCandidates } from './candidates.js';
@@ -149,12 +150,33 @@ async function siteTemplate(
  * grows with the corpus.
  */
 export async function* traceAll(store: Store, options: TraceOptions = {}): AsyncGenerator<Trace> {
+  yield* tracedAll<Trace>(store, options, null);
+}
+
+export type TraceFormat = 'json' | 'text';
+
+/** A trace as one JSON line, or as the readable text of `newstrace trace`. */
+export function render(trace: Trace, format: TraceFormat): string {
+  return format === 'json' ? JSON.stringify(trace) : renderTraceText(trace);
+}
+
+/** traceAll, each trace rendered (on the worker threads, when there are several). */
+export async function* renderAll(store: Store, format: TraceFormat, options: TraceOptions = {}): AsyncGenerator<string> {
+  yield* tracedAll<string>(store, options, format);
+}
+
+async function* tracedAll<T extends Trace | string>(store: Store, options: TraceOptions, format: TraceFormat | null): AsyncGenerator<T> {
   const params = options.params ?? DEFAULTS;
   const workers = options.workers ?? 1;
   const templates = await store.commonLines(params.verdict.templateRepeats);
   const shared = await store.sharedPostings(params.candidates.postingsPerFeature);
-  if (workers > 1 && store.parallel) yield* traceAllParallel(store, { params, templates, shared }, workers);
-  else yield* traceRange(store, 0, Infinity, { params, templates, shared });
+  if (workers > 1 && store.parallel) {
+    yield* traceAllParallel<T>(store, { params, templates, shared }, workers, format);
+    return;
+  }
+  for await (const trace of traceRange(store, 0, Infinity, { params, templates, shared })) {
+    yield (format ? render(trace, format) : trace) as T;
+  }
 }
 
 /** Traces the stored articles with ids in (after, upTo], in id order. */

@@ -5,22 +5,25 @@ import type { SharedPostings } from '../fingerprint/shared.js';
 import { NewstraceError } from '../errors.js';
 import type { Store } from '../store/types.js';
 import type { Trace } from '../types.js';
+import type { TraceFormat } from './index.js';
 
 /** Ids per job: large enough to amortise messages, small enough to keep workers busy to the end. */
 const CHUNK = 1024;
 
-type Reply = { seq: number; traces: Trace[] } | { seq: number; error: string };
+type Reply<T> = { seq: number; traces: T[] } | { seq: number; error: string };
 
 /**
  * Traces every stored article on `workers` threads, each with its own
  * read-only connection to the SQLite file, and yields the traces in id order.
  * Only a few chunks are in flight, so memory stays bounded.
  */
-export async function* traceAllParallel(
+export async function* traceAllParallel<T extends Trace | string>(
   store: Store,
   context: { params: Params; templates: Set<number>; shared: SharedPostings },
   workers: number,
-): AsyncGenerator<Trace> {
+  /** Rendered on the workers (a string crosses threads far cheaper than a trace); null: traces. */
+  format: TraceFormat | null,
+): AsyncGenerator<T> {
   // Ranges of ids, not of articles: listing every id would read the whole table first.
   const ranges: Array<[number, number]> = [];
   const last = await store.lastId();
@@ -32,9 +35,10 @@ export async function* traceAllParallel(
       templates: [...context.templates],
       // its arrays are in shared memory: every thread reads the same copy
       shared: { lists: context.shared.lists, filter: context.shared.filter && { bits: context.shared.filter.bits } },
+      format,
     }),
   );
-  const done = new Map<number, Trace[]>();
+  const done = new Map<number, T[]>();
   const pending: Worker[] = [];
   let next = 0;
   let failure: Error | null = null;
@@ -45,7 +49,7 @@ export async function* traceAllParallel(
     worker.postMessage({ seq: next++, after, upTo });
   };
   for (const worker of pool) {
-    worker.on('message', (reply: Reply) => {
+    worker.on('message', (reply: Reply<T>) => {
       if ('error' in reply) failure ??= new NewstraceError('STORE', reply.error, { where: store.location });
       else done.set(reply.seq, reply.traces);
       // Keep at most a few finished chunks waiting, so memory stays bounded.
@@ -65,7 +69,7 @@ export async function* traceAllParallel(
         if (failure) throw failure;
         await new Promise<void>((resolve) => (wake = resolve));
       }
-      const traces = done.get(seq) as Trace[];
+      const traces = done.get(seq) as T[];
       done.delete(seq);
       while (pending.length && done.size < pool.length * 2) dispatch(pending.pop() as Worker);
       yield* traces;
