@@ -13,15 +13,18 @@ const SEED_FUNCTION = 0x85ebca77;
  * alone (reuse whose content words were spun). Unique, sorted ascending.
  */
 export function fingerprint(tokens: Tokens, params: FingerprintParams): Uint32Array {
-  const selected = new Set<number>();
   const words = ngramHashes(tokens.hash, params.wordGram, SEED_WORDS);
-  winnow(words, windowFor(words.length, params.wordWindow, params.minFeatures), (i) => selected.add(words[i] as number));
-  const functionWords = functionPositions(tokens);
-  if (params.functionGram > 0) {
-    const grams = ngramHashesAt(tokens.hash, functionWords, params.functionGram, SEED_FUNCTION);
-    winnow(grams, windowFor(grams.length, params.functionWindow, params.minFeatures / 2), (i) => selected.add(grams[i] as number));
-  }
-  return Uint32Array.from(selected).sort();
+  const grams =
+    params.functionGram > 0 ? ngramHashesAt(tokens.hash, functionPositions(tokens), params.functionGram, SEED_FUNCTION) : new Uint32Array(0);
+  // each position is kept at most once, so the n-grams bound the features
+  const selected = new Uint32Array(words.length + grams.length);
+  let count = 0;
+  winnow(words, windowFor(words.length, params.wordWindow, params.minFeatures), (i) => (selected[count++] = words[i] as number));
+  winnow(grams, windowFor(grams.length, params.functionWindow, params.minFeatures / 2), (i) => (selected[count++] = grams[i] as number));
+  const sorted = selected.subarray(0, count).sort();
+  let unique = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i] as number;
+  return sorted.slice(0, unique);
 }
 
 /**

@@ -56,30 +56,3 @@ export function hashSequenceAt(
   }
   return mix32(h ^ n);
 }
-
-/**
- * A 96-bit identity of a list of strings (three 32-bit multiply-rotate
- * lanes over every code unit, each list item closed by its length), as 24
- * hex digits: for telling whether a record changed, where a cryptographic
- * hash of its JSON cost as much as indexing it. Not for adversarial input.
- */
-export function hashStrings(values: ReadonlyArray<string>): string {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
-  let c = 0x85ebca6b;
-  for (const value of values) {
-    for (let i = 0; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      a = Math.imul(a ^ code, 0x01000193);
-      b = Math.imul((b ^ code) + i, 0x5bd1e995);
-      b ^= b >>> 15;
-      c = Math.imul(c + code, 0xcc9e2d51);
-      c = (c << 15) | (c >>> 17);
-    }
-    a = mix32(a ^ value.length);
-    b = mix32(b + value.length);
-    c = mix32(c ^ (value.length * 31));
-  }
-  const hex = (h: number): string => (h >>> 0).toString(16).padStart(8, '0');
-  return hex(mix32(a ^ c)) + hex(mix32(b ^ a)) + hex(mix32(c + b));
-}
