@@ -56,3 +56,11 @@ export function spinEvery(text: string, step: number): string {
     return k++ % step === 0 ? `x${word.length}q${k}` : word;
   });
 }
+
+/** Rows of every postings table (the segments and the fresh table) that meet `where`. */
+export function countPostings(db: { prepare(sql: string): { pluck(): { all(): unknown[]; get(...params: unknown[]): unknown } } }, where: string, ...params: unknown[]): number {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'postings%'").pluck().all() as string[];
+  let n = 0;
+  for (const table of tables) n += db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get(...params) as number;
+  return n;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { bodies, tempDir } from './_helpers.js';
+import { bodies, countPostings, tempDir } from './_helpers.js';
 
 const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 const run = (args: string[], input?: string) => {
@@ -122,7 +122,7 @@ describe('newstrace command', () => {
       const code = await exited;
       const conn = new Database(db, { readonly: true });
       const n = (conn.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-      const orphans = (conn.prepare('SELECT count(*) AS n FROM postings_0 WHERE article NOT IN (SELECT id FROM articles)').get() as { n: number }).n;
+      const orphans = countPostings(conn, 'article NOT IN (SELECT id FROM articles)');
       conn.close();
       assert.ok(n > before && n < total, `${signal}: ${n} stored`);
       before = n;

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { ingest, openStore, traceUrl, type NewstraceError } from '../src/index.js';
 import Database from 'better-sqlite3';
 import { MAX_RECORD_BYTES } from '../src/defaults.js';
-import { bodies, FIXTURES, tempDir } from './_helpers.js';
+import { bodies, countPostings, FIXTURES, tempDir } from './_helpers.js';
 
 const [a, b] = bodies.map((x) => x.articleBody) as [string, string];
 
@@ -103,7 +103,7 @@ describe('ingest', () => {
     const copy = (await store.getByUrl('https://c.example/')) as { id: number };
     await store.close();
     const db = new Database(join(dir, 'n.db'), { readonly: true });
-    const indexed = (db.prepare('SELECT count(*) AS n FROM postings_0 WHERE article = ?').get(copy.id) as { n: number }).n;
+    const indexed = countPostings(db, 'article = ?', copy.id);
     const blob = (db.prepare('SELECT features FROM articles WHERE id = ?').get(copy.id) as { features: Buffer }).features;
     db.close();
     assert.equal(indexed, blob.byteLength / 4);

@@ -13,7 +13,7 @@ describe('SQLite store', () => {
   it('spreads postings over segments and reads them back in id order, capped', async () => {
     const dir = tempDir();
     const path = join(dir, 's.db');
-    const store = await openStore({ path, segmentArticles: 3 });
+    const store = await openStore({ path, segmentArticles: 3, freshArticles: 2 });
     const a = bodies[0]!.articleBody;
     // Ten articles: the origin in segment 0, copies in segments 0 to 3.
     const batch = [article('https://origin.example/', a, '2024-01-01')];
@@ -46,11 +46,13 @@ describe('SQLite store', () => {
 
   it('finds the features more than one article holds, with their lists or, past the budget, as a filter', async () => {
     const dir = tempDir();
-    const store = await openStore({ path: join(dir, 's.db'), segmentArticles: 3 });
+    // segments of 3 articles, merged from the fresh table every 4: articles 1–6 end in segments, 7–9 wait in the fresh table
+    const store = await openStore({ path: join(dir, 's.db'), segmentArticles: 3, freshArticles: 4 });
     const a = bodies[0]!.articleBody;
     const batch = [article('https://origin.example/', a, '2024-01-01'), article('https://other.example/', bodies[1]!.articleBody, '2024-01-01')];
     for (let k = 1; k < 8; k++) batch.push(article(`https://copy${k}.example/`, spinEvery(a, 3 + k), `2024-01-0${k + 1}`));
-    await store.put(batch);
+    await store.put(batch.slice(0, 6));
+    await store.put(batch.slice(6));
     const lists = await store.sharedPostings(4);
     const filter = await store.sharedPostings(4, 10);
     assert.ok(lists.lists && !lists.filter, 'lists within the budget');
@@ -75,7 +77,7 @@ describe('SQLite store', () => {
         }
       }
     }
-    // the articles sit in three segments, and lists span them
+    // the articles sit in two segments and the fresh table, and lists span them
     assert.ok(shared > 100 && single > 20 && spanning > 100, `${shared} shared (${spanning} across segments), ${single} single`);
     assert.ok(passed < single * 0.05, `filter passed ${passed} of ${single} unshared features`);
     await store.close();

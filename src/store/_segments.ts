@@ -3,13 +3,22 @@ import type { PostingLists } from '../fingerprint/shared.js';
 
 /**
  * The postings index, cut into segments of consecutive article ids, one
- * table each. A batch's postings land in the newest segment only, so an
- * ingest touches a B-tree of bounded size however large the index grows
- * (one table for everything: every batch rewrote pages all over it, and
- * ingest slowed as the corpus grew). A lookup reads every segment, oldest
- * first, so posting lists stay in ascending id order.
+ * table each, and a small table of the newest articles' postings
+ * (`postings_fresh`). A batch's postings land in the fresh table, and every
+ * 32,768 articles the fresh table is merged into its segment in key order,
+ * so a batch's commit rewrites the pages of a small B-tree, not those of a
+ * segment of millions of rows: a batch's postings land all over a B-tree,
+ * and every page a transaction touches is written again. A lookup reads
+ * every segment, oldest first, then the fresh table (which holds only ids
+ * above the segments' own), so posting lists stay in ascending id order.
  */
 export const SEGMENT_ARTICLES = 262_144;
+
+/** Articles whose postings wait in the fresh table before a merge. */
+export const FRESH_ARTICLES = 32_768;
+
+/** The fresh table's number among the segments. */
+const FRESH = -1;
 
 /** Stretches of the feature space that `shared` reads one string each. */
 const STRETCHES = 16;
@@ -27,14 +36,42 @@ interface SegmentStatements {
 export class PostingSegments {
   private readonly statements = new Map<number, SegmentStatements | null>();
   private readonly maxId: Statement;
+  /** Writers only: the highest id whose postings are in a segment; higher ones are in the fresh table. */
+  private mergedThrough = 0;
+  private readonly freshSize: number;
 
   constructor(
     private readonly db: Db,
     private readonly writable: boolean,
     /** Articles per segment: fixed for the life of a database. */
     private readonly size: number,
+    /** Articles waiting in the fresh table before a merge. */
+    freshSize: number | undefined,
   ) {
     this.maxId = db.prepare('SELECT max(id) FROM articles').pluck();
+    this.freshSize = freshSize ?? FRESH_ARTICLES;
+    if (writable) {
+      const saved = db.prepare("SELECT value FROM settings WHERE key = 'postings-merged-through'").pluck().get() as string | undefined;
+      // a database from before the fresh table has every posting in its segments
+      this.mergedThrough = saved === undefined ? ((this.maxId.get() as number | null) ?? 0) : Number(saved);
+      if (saved === undefined) this.saveMergedThrough();
+    }
+  }
+
+  private saveMergedThrough(): void {
+    this.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('postings-merged-through', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(String(this.mergedThrough));
+  }
+
+  /** The segments that may hold postings, oldest first, then the fresh table. */
+  private tables(): number[] {
+    const max = this.maxId.get() as number | null;
+    if (max === null) return [];
+    const out: number[] = [];
+    for (let n = 0; n <= this.segmentOf(max); n++) out.push(n);
+    out.push(FRESH);
+    return out;
   }
 
   private segmentOf(id: number): number {
@@ -44,7 +81,7 @@ export class PostingSegments {
   private segment(n: number): SegmentStatements | null {
     const known = this.statements.get(n);
     if (known) return known;
-    const table = `postings_${n}`;
+    const table = n === FRESH ? 'postings_fresh' : `postings_${n}`;
     if (this.writable) {
       this.db.exec(
         `CREATE TABLE IF NOT EXISTS ${table} (feature INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (feature, article)) WITHOUT ROWID`,
@@ -80,12 +117,32 @@ export class PostingSegments {
   add(fresh: Array<[number, Uint32Array]>): void {
     const bySegment = new Map<number, Array<[number, Uint32Array]>>();
     for (const entry of fresh) {
-      const n = this.segmentOf(entry[0]);
+      // new articles wait in the fresh table; an older one replaced goes back to its segment
+      const n = entry[0] > this.mergedThrough ? FRESH : this.segmentOf(entry[0]);
       const list = bySegment.get(n);
       if (list) list.push(entry);
       else bySegment.set(n, [entry]);
     }
     for (const [n, entries] of bySegment) this.addSorted(this.segment(n) as SegmentStatements, entries);
+    const max = (this.maxId.get() as number | null) ?? 0;
+    if (max - this.mergedThrough >= this.freshSize) this.merge(max);
+  }
+
+  /** Moves the fresh table's postings into their segments, in key order (one pass over each B-tree). */
+  private merge(max: number): void {
+    this.segment(FRESH);
+    for (let n = this.segmentOf(this.mergedThrough + 1); n <= this.segmentOf(max); n++) {
+      this.segment(n);
+      this.db
+        .prepare(
+          `INSERT OR IGNORE INTO postings_${n} (feature, article)
+           SELECT feature, article FROM postings_fresh WHERE article > ? AND article <= ? ORDER BY feature, article`,
+        )
+        .run(n * this.size, (n + 1) * this.size);
+    }
+    this.db.exec('DELETE FROM postings_fresh');
+    this.mergedThrough = max;
+    this.saveMergedThrough();
   }
 
   private addSorted(statements: SegmentStatements, fresh: Array<[number, Uint32Array]>): void {
@@ -119,9 +176,8 @@ export class PostingSegments {
    * `budget` postings (`complete` is then false and only the features come).
    */
   shared(limit: number, budget: number): { lists: PostingLists; complete: boolean } {
-    const max = this.maxId.get() as number | null;
     const tables: string[] = [];
-    if (max !== null) for (let n = 0; n <= this.segmentOf(max); n++) if (this.segment(n)) tables.push(`postings_${n}`);
+    for (const n of this.tables()) if (this.segment(n)) tables.push(n === FRESH ? 'postings_fresh' : `postings_${n}`);
     let cross = '';
     if (tables.length > 1) {
       this.db.exec('CREATE TEMP TABLE IF NOT EXISTS newstrace_cross (feature INTEGER PRIMARY KEY); DELETE FROM temp.newstrace_cross');
@@ -151,17 +207,16 @@ export class PostingSegments {
   }
 
   drop(id: number, features: Uint32Array): void {
-    this.segment(this.segmentOf(id))?.drop?.run(id, JSON.stringify(Array.from(features)));
+    this.segment(id > this.mergedThrough ? FRESH : this.segmentOf(id))?.drop?.run(id, JSON.stringify(Array.from(features)));
   }
 
   /** Ids holding each feature, at most `limit` per feature, lowest first. */
   lookup(features: Uint32Array, limit: number): Map<number, number[]> {
     const out = new Map<number, number[]>();
     for (const feature of features) out.set(feature, []);
-    const max = this.maxId.get() as number | null;
-    if (max === null) return out;
     let wanted = Array.from(features);
-    for (let n = 0; n <= this.segmentOf(max) && wanted.length > 0; n++) {
+    for (const n of this.tables()) {
+      if (wanted.length === 0) break;
       const statements = this.segment(n);
       if (!statements) continue;
       const rows = JSON.parse(statements.lookup.get(limit, JSON.stringify(wanted)) as string) as Array<[number, number[]]>;

@@ -10,6 +10,8 @@ export interface OpenStoreOptions {
   fingerprint?: FingerprintParams;
   /** Articles per postings segment for a new store. */
   segmentArticles?: number;
+  /** Articles whose postings wait in the fresh table before it is merged into the segments. */
+  freshArticles?: number;
 }
 
 /** Opens a store. SQLite is the embedded default. */

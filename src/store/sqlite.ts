@@ -43,6 +43,8 @@ export interface SqliteStoreOptions {
   cacheMiB?: number;
   /** Articles per postings segment for a new store (tests use small ones); an existing store keeps its own. */
   segmentArticles?: number;
+  /** Articles whose postings wait in the fresh table before a merge (tests use few). */
+  freshArticles?: number;
 }
 
 interface ArticleRow {
@@ -147,7 +149,12 @@ class SqliteStore implements Store {
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }
     this.fingerprint = this.loadFingerprint(options);
-    this.segments = new PostingSegments(db, !options.readonly, this.setting('segment-articles', options.segmentArticles ?? SEGMENT_ARTICLES, options));
+    this.segments = new PostingSegments(
+      db,
+      !options.readonly,
+      this.setting('segment-articles', options.segmentArticles ?? SEGMENT_ARTICLES, options),
+      options.freshArticles,
+    );
     this.statements = {
       byUrl: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = ?`),
       features: db.prepare('SELECT id, features FROM articles WHERE id IN (SELECT value FROM json_each(?))').raw(),
