@@ -155,17 +155,23 @@ export class PostingSegments {
       for (const feature of features) keys[k++] = feature * 2097152 + index;
     });
     keys.sort();
-    const pair = (key: number): [number, number] => {
-      const feature = Math.floor(key / 2097152);
-      return [feature, (fresh[key - feature * 2097152] as [number, Uint32Array])[0]];
-    };
+    const ids = Float64Array.from(fresh, ([id]) => id);
     const values: number[] = new Array(ROWS * 2);
+    const fill = (at: number, slot: number): void => {
+      const key = keys[at] as number;
+      const feature = Math.floor(key / 2097152);
+      values[2 * slot] = feature;
+      values[2 * slot + 1] = ids[key - feature * 2097152] as number;
+    };
     let at = 0;
     for (; at + ROWS <= keys.length; at += ROWS) {
-      for (let r = 0; r < ROWS; r++) [values[2 * r], values[2 * r + 1]] = pair(keys[at + r] as number);
+      for (let r = 0; r < ROWS; r++) fill(at + r, r);
       statements.addRows?.run(values);
     }
-    for (; at < keys.length; at++) statements.add?.run(...pair(keys[at] as number));
+    for (; at < keys.length; at++) {
+      fill(at, 0);
+      statements.add?.run(values[0], values[1]);
+    }
   }
 
   /**
