@@ -36,9 +36,9 @@ interface SegmentStatements {
 export class PostingSegments {
   private readonly statements = new Map<number, SegmentStatements | null>();
   private readonly maxId: Statement;
-  /** Writers only: the highest id whose postings are in a segment; higher ones are in the fresh table. */
-  private mergedThrough = 0;
   private readonly freshSize: number;
+  private readonly readMerged: Statement;
+  private readonly writeMerged: Statement;
 
   constructor(
     private readonly db: Db,
@@ -50,18 +50,21 @@ export class PostingSegments {
   ) {
     this.maxId = db.prepare('SELECT max(id) FROM articles').pluck();
     this.freshSize = freshSize ?? FRESH_ARTICLES;
-    if (writable) {
-      const saved = db.prepare("SELECT value FROM settings WHERE key = 'postings-merged-through'").pluck().get() as string | undefined;
-      // a database from before the fresh table has every posting in its segments
-      this.mergedThrough = saved === undefined ? ((this.maxId.get() as number | null) ?? 0) : Number(saved);
-      if (saved === undefined) this.saveMergedThrough();
-    }
+    this.readMerged = db.prepare("SELECT value FROM settings WHERE key = 'postings-merged-through'").pluck();
+    this.writeMerged = db.prepare(
+      "INSERT INTO settings (key, value) VALUES ('postings-merged-through', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    );
+    // a database from before the fresh table has every posting in its segments
+    if (writable && this.readMerged.get() === undefined) this.writeMerged.run(String((this.maxId.get() as number | null) ?? 0));
   }
 
-  private saveMergedThrough(): void {
-    this.db
-      .prepare("INSERT INTO settings (key, value) VALUES ('postings-merged-through', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-      .run(String(this.mergedThrough));
+  /**
+   * The highest id whose postings are in a segment; higher ones are in the
+   * fresh table. Read in the writer's transaction each time, so that a
+   * rolled-back merge or another writer never leaves it stale.
+   */
+  private mergedThrough(): number {
+    return Number(this.readMerged.get() ?? 0);
   }
 
   /** The segments that may hold postings, oldest first, then the fresh table. */
@@ -116,22 +119,23 @@ export class PostingSegments {
    */
   add(fresh: Array<[number, Uint32Array]>): void {
     const bySegment = new Map<number, Array<[number, Uint32Array]>>();
+    const merged = this.mergedThrough();
     for (const entry of fresh) {
       // new articles wait in the fresh table; an older one replaced goes back to its segment
-      const n = entry[0] > this.mergedThrough ? FRESH : this.segmentOf(entry[0]);
+      const n = entry[0] > merged ? FRESH : this.segmentOf(entry[0]);
       const list = bySegment.get(n);
       if (list) list.push(entry);
       else bySegment.set(n, [entry]);
     }
     for (const [n, entries] of bySegment) this.addSorted(this.segment(n) as SegmentStatements, entries);
     const max = (this.maxId.get() as number | null) ?? 0;
-    if (max - this.mergedThrough >= this.freshSize) this.merge(max);
+    if (max - merged >= this.freshSize) this.merge(merged, max);
   }
 
   /** Moves the fresh table's postings into their segments, in key order (one pass over each B-tree). */
-  private merge(max: number): void {
+  private merge(merged: number, max: number): void {
     this.segment(FRESH);
-    for (let n = this.segmentOf(this.mergedThrough + 1); n <= this.segmentOf(max); n++) {
+    for (let n = this.segmentOf(merged + 1); n <= this.segmentOf(max); n++) {
       this.segment(n);
       this.db
         .prepare(
@@ -141,8 +145,7 @@ export class PostingSegments {
         .run(n * this.size, (n + 1) * this.size);
     }
     this.db.exec('DELETE FROM postings_fresh');
-    this.mergedThrough = max;
-    this.saveMergedThrough();
+    this.writeMerged.run(String(max));
   }
 
   private addSorted(statements: SegmentStatements, fresh: Array<[number, Uint32Array]>): void {
@@ -213,7 +216,7 @@ export class PostingSegments {
   }
 
   drop(id: number, features: Uint32Array): void {
-    this.segment(id > this.mergedThrough ? FRESH : this.segmentOf(id))?.drop?.run(id, JSON.stringify(Array.from(features)));
+    this.segment(id > this.mergedThrough() ? FRESH : this.segmentOf(id))?.drop?.run(id, JSON.stringify(Array.from(features)));
   }
 
   /** Ids holding each feature, at most `limit` per feature, lowest first. */
