@@ -34,10 +34,10 @@ export interface Rec {
 }
 
 /** A real SQLite store in a temp dir holding `records` (ingested from a JSON Lines file). */
-export async function storeWith(records: Rec[], dir: string = tempDir()): Promise<Store> {
+export async function storeWith(records: Rec[], dir: string = tempDir(), options: { sharedPostingsBudget?: number } = {}): Promise<Store> {
   const file = join(dir, `input-${Math.random().toString(36).slice(2)}.jsonl`);
   writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
-  const store = await openStore({ path: join(dir, 'test.db') });
+  const store = await openStore({ path: join(dir, 'test.db'), ...options });
   const summary = await ingest(store, [file]);
   if (summary.failed) throw new Error(`fixture ingest failed: ${summary.failed}`);
   after(() => store.close());

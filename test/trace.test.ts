@@ -151,7 +151,7 @@ describe('trace', () => {
     assert.deepEqual(all, [origin.url, 'https://b.example/']);
   });
 
-  it('gives the same traces one by one, with traceAll, and with traceAll on two threads', async () => {
+  it('gives the same traces one by one, with traceAll, and with traceAll on two threads, shared lists in memory or not', async () => {
     const footer = 'Subscribe to the Daily Example newsletter for the best of our journalism every morning.';
     const records: Rec[] = [
       origin,
@@ -168,8 +168,14 @@ describe('trace', () => {
     for await (const t of traceAll(store)) all.push(t);
     const threaded = [];
     for await (const t of traceAll(store, { workers: 2 })) threaded.push(t);
+    // no memory for the shared posting lists: a Bloom filter picks the features to look up
+    const lean = await storeWith(records, tempDir(), { sharedPostingsBudget: 0 });
+    assert.ok((await lean.sharedPostings(200)).filter);
+    const filtered = [];
+    for await (const t of traceAll(lean, { workers: 2 })) filtered.push(t);
     assert.deepEqual(all, one);
     assert.deepEqual(threaded, one);
+    assert.deepEqual(filtered, one);
     assert.equal(one[1]!.boilerplate[0]?.text, footer);
     assert.equal(one[4]!.parent, 'https://farm.example/1');
   });

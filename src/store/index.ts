@@ -12,6 +12,8 @@ export interface OpenStoreOptions {
   segmentArticles?: number;
   /** Articles whose postings wait in the fresh table before it is merged into the segments. */
   freshArticles?: number;
+  /** Postings that tracing everything may hold in memory (default 2^25, 128 MiB); past it, lookups go to the database. */
+  sharedPostingsBudget?: number;
 }
 
 /** Opens a store. SQLite is the embedded default. */

@@ -45,6 +45,8 @@ export interface SqliteStoreOptions {
   segmentArticles?: number;
   /** Articles whose postings wait in the fresh table before a merge (tests use few). */
   freshArticles?: number;
+  /** Postings that tracing everything may hold in memory; past it, a Bloom filter and lookups. */
+  sharedPostingsBudget?: number;
 }
 
 interface ArticleRow {
@@ -121,6 +123,7 @@ class SqliteStore implements Store {
   private readonly db: Db;
   private readonly statements: Record<string, Statement>;
   private readonly segments: PostingSegments;
+  private readonly sharedBudget: number;
 
   constructor(db: Db, options: SqliteStoreOptions) {
     this.db = db;
@@ -149,6 +152,7 @@ class SqliteStore implements Store {
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }
     this.fingerprint = this.loadFingerprint(options);
+    this.sharedBudget = options.sharedPostingsBudget ?? SHARED_POSTINGS_BUDGET;
     this.segments = new PostingSegments(
       db,
       !options.readonly,
@@ -265,7 +269,7 @@ class SqliteStore implements Store {
     return this.segments.lookup(features, limit);
   }
 
-  async sharedPostings(limit: number, budget = SHARED_POSTINGS_BUDGET): Promise<SharedPostings> {
+  async sharedPostings(limit: number, budget = this.sharedBudget): Promise<SharedPostings> {
     const { lists, complete } = this.segments.shared(limit, budget);
     // the pass read the whole index through the page cache; tracing will not read it again here
     this.db.pragma('shrink_memory');
