@@ -24,6 +24,7 @@ const context = {
   shared: SharedPostings.from(data.shared),
   /** Kept across jobs: popular sources come back in every chunk. */
   cache: new ProfileCache(PROFILE_CACHE),
+  published: new Map<number, string | null>(),
 };
 // With the shared posting lists in memory, a worker reads articles only: a small page cache does.
 const store = createSqliteStore({ path: data.path, readonly: true, ...(data.shared.lists ? { cacheMiB: 16 } : {}) });

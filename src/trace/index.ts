@@ -190,7 +190,7 @@ export async function* traceRange(
     ...context,
     cache: context.cache ?? new ProfileCache(PROFILE_CACHE),
     total: await store.count(),
-    published: new Map(),
+    published: context.published ?? new Map(),
   };
   const batch = 256;
   while (after < upTo) {
