@@ -6,11 +6,8 @@ const PROBES = 7;
 
 /**
  * A Bloom filter over feature hashes: `has` is true for every feature added
- * and for about 1% of the others. Tracing everything asks it which features
- * more than one article holds, and looks up only those: a feature held by
- * one article brings no candidate, and most features are. A false positive
- * costs one lookup, never a candidate. The bits live in a SharedArrayBuffer,
- * so threads read one copy.
+ * and for about 1% of the others. Its bits live in a SharedArrayBuffer, so
+ * threads read one copy.
  */
 export class FeatureFilter {
   private readonly mask: number;

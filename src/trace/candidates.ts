@@ -81,8 +81,6 @@ async function rank(store: Store, all: Candidate[], least: number, context: Cand
 /** Publication dates kept across calls at most: a story's many copies come back again and again. */
 const PUBLISHED_KEPT = 65_536;
 
-
-
 async function breakTies(store: Store, ranked: Candidate[], keep: number, published: Map<number, string | null>): Promise<Candidate[]> {
   const unknown = ranked.filter((c) => !published.has(c.id)).map((c) => c.id);
   if (published.size + unknown.length > PUBLISHED_KEPT) published.clear();
