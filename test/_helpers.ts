@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,10 +58,23 @@ export function spinEvery(text: string, step: number): string {
   });
 }
 
-/** Rows of every postings table (the segments and the fresh table) that meet `where`. */
-export function countPostings(db: { prepare(sql: string): { pluck(): { all(): unknown[]; get(...params: unknown[]): unknown } } }, where: string, ...params: unknown[]): number {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'postings%'").pluck().all() as string[];
-  let n = 0;
-  for (const table of tables) n += db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get(...params) as number;
-  return n;
+/**
+ * Checks the postings index against the stored articles (every `step`-th of
+ * them): each is listed under every feature it holds, and every id listed
+ * is a stored article.
+ */
+export async function checkIndex(store: Store, step = 1): Promise<void> {
+  const ids = await store.ids(0, Number.MAX_SAFE_INTEGER);
+  const stored = new Set(ids);
+  const sample = ids.filter((_, k) => k % step === 0);
+  const features = await store.featuresOf(sample);
+  for (const id of sample) {
+    const own = features.get(id)!;
+    const postings = await store.postings(own, Number.MAX_SAFE_INTEGER);
+    for (const feature of own) {
+      const list = postings.get(feature)!;
+      assert.ok(list.includes(id), `article ${id} is not listed under feature ${feature}`);
+      for (const other of list) assert.ok(stored.has(other), `feature ${feature} lists article ${other}, which is not stored`);
+    }
+  }
 }

@@ -4,18 +4,19 @@ import { describe, it } from 'node:test';
 import { DEFAULTS } from '../src/defaults.js';
 import { indexArticle, toArticle } from '../src/ingest/prepare.js';
 import { openStore, traceUrl } from '../src/index.js';
-import { bodies, spinEvery, tempDir } from './_helpers.js';
+import { bodies, checkIndex, spinEvery, tempDir } from './_helpers.js';
 
 const article = (url: string, text: string, published: string) =>
   indexArticle(toArticle({ url, text, published }, '2024-06-01T00:00:00Z', url), DEFAULTS.fingerprint);
 
 describe('SQLite store', () => {
-  it('spreads postings over segments and reads them back in id order, capped', async () => {
+  it('spreads postings over runs and reads them back in id order, capped', async () => {
     const dir = tempDir();
     const path = join(dir, 's.db');
-    const store = await openStore({ path, segmentArticles: 3, freshArticles: 2 });
+    // a run every 2 articles, four runs merged into one: ids 1–8 in a merged run, 9–10 in a run of their own
+    const store = await openStore({ path, freshArticles: 2 });
     const a = bodies[0]!.articleBody;
-    // Ten articles: the origin in segment 0, copies in segments 0 to 3.
+    // Ten articles: the origin and copies of it, in two batches.
     const batch = [article('https://origin.example/', a, '2024-01-01')];
     for (let k = 1; k < 10; k++) batch.push(article(`https://copy${k}.example/`, `${spinEvery(a, 5 + k)}\n\nLine ${k}.`, `2024-01-0${k + 1 > 9 ? 9 : k + 1}T0${k % 10}:00Z`));
     await store.put(batch.slice(0, 4));
@@ -30,31 +31,32 @@ describe('SQLite store', () => {
     assert.deepEqual([...holders].sort((x, y) => x - y), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const capped = await store.postings(features, 2);
     for (const ids of capped.values()) assert.ok(ids.length <= 2 && ids.every((id, k) => k === 0 || id > ids[k - 1]!));
-    // Copies in the last segment still find their origin in the first.
+    // Copies in the last run still find their origin in the first.
     const t = await traceUrl(store, 'https://copy9.example/');
     assert.equal(t.verdict, 'copy');
     assert.ok(t.sources.some((s) => s.url === 'https://origin.example/'));
     await store.close();
-    // The segment size is the store's own: reopening with another keeps it.
-    const again = await openStore({ path, segmentArticles: 1000 });
+    // An article replaced after its postings went into a run leaves them: they are no longer found.
+    const again = await openStore({ path });
     await again.put([article('https://copy9.example/', bodies[1]!.articleBody, '2024-02-01')]);
     const origin = await traceUrl(again, 'https://origin.example/');
     assert.ok(!origin.related.some((r) => r.url === 'https://copy9.example/'));
     assert.ok(origin.related.some((r) => r.url === 'https://copy8.example/'));
+    await checkIndex(again);
     await again.close();
   });
 
   it('finds the features more than one article holds, with their lists or, past the budget, as a filter', async () => {
     const dir = tempDir();
-    // segments of 3 articles, merged from the fresh table every 4: articles 1–6 end in segments, 7–9 wait in the fresh table
-    const store = await openStore({ path: join(dir, 's.db'), segmentArticles: 3, freshArticles: 4 });
+    // a run every 2 articles, four merged into one: ids 1–8 in a merged run, 9–10 in a run, 11 not yet in one
+    const store = await openStore({ path: join(dir, 's.db'), freshArticles: 2 });
     const a = bodies[0]!.articleBody;
     const batch = [article('https://origin.example/', a, '2024-01-01'), article('https://other.example/', bodies[1]!.articleBody, '2024-01-01')];
-    for (let k = 1; k < 8; k++) batch.push(article(`https://copy${k}.example/`, spinEvery(a, 3 + k), `2024-01-0${k + 1}`));
+    for (let k = 1; k < 10; k++) batch.push(article(`https://copy${k}.example/`, spinEvery(a, 3 + k), `2024-01-0${k}`));
     await store.put(batch.slice(0, 6));
     await store.put(batch.slice(6));
-    const lists = await store.sharedPostings(4);
-    const filter = await store.sharedPostings(4, 10);
+    const lists = await store.sharedPostings(16);
+    const filter = await store.sharedPostings(16, 10);
     assert.ok(lists.lists && !lists.filter, 'lists within the budget');
     assert.ok(filter.filter && !filter.lists, 'a filter past it');
     let shared = 0;
@@ -62,13 +64,13 @@ describe('SQLite store', () => {
     let passed = 0;
     let spanning = 0;
     for (const { features } of batch) {
-      const postings = await store.postings(features, 4);
+      const postings = await store.postings(features, 16);
       for (const feature of features) {
         const ids = postings.get(feature)!;
         if (ids.length > 1) {
           shared++;
           assert.deepEqual(Array.from(lists.list(feature) ?? []), ids);
-          if (ids[0]! <= 3 && ids[ids.length - 1]! >= 7) spanning++;
+          if (ids[0]! <= 8 && ids[ids.length - 1]! >= 9) spanning++;
           assert.ok(filter.has(feature));
         } else {
           single++;
@@ -77,8 +79,8 @@ describe('SQLite store', () => {
         }
       }
     }
-    // the articles sit in two segments and the fresh table, and lists span them
-    assert.ok(shared > 100 && single > 20 && spanning > 100, `${shared} shared (${spanning} across segments), ${single} single`);
+    // the articles sit in two runs and the fresh ones, and lists span them
+    assert.ok(shared > 100 && single > 20 && spanning > 100, `${shared} shared (${spanning} across runs), ${single} single`);
     assert.ok(passed < single * 0.05, `filter passed ${passed} of ${single} unshared features`);
     await store.close();
   });

@@ -8,9 +8,7 @@ export interface OpenStoreOptions {
   readonly?: boolean;
   /** Fingerprint parameters for a new store. */
   fingerprint?: FingerprintParams;
-  /** Articles per postings segment for a new store. */
-  segmentArticles?: number;
-  /** Articles whose postings wait in the fresh table before it is merged into the segments. */
+  /** Articles whose postings wait, unindexed, before they are written as a run (default 16,384). */
   freshArticles?: number;
   /** Postings that tracing everything may hold in memory (default 2^25, 128 MiB); past it, lookups go to the database. */
   sharedPostingsBudget?: number;

@@ -5,9 +5,10 @@ import { NewstraceError } from '../errors.js';
 import { SharedPostings } from '../fingerprint/shared.js';
 import type { StoredArticle } from '../types.js';
 import type { ArticleHead, IndexedArticle, PutOutcome, Store } from './types.js';
-import { PostingSegments, SEGMENT_ARTICLES } from './_segments.js';
+import { PostingRuns, RUNS_SCHEMA } from './_runs.js';
 
-const SCHEMA_VERSION = 1;
+/** 2: postings in sorted runs (1 had them a row each, in segments). */
+const SCHEMA_VERSION = 2;
 
 /** Postings that tracing everything keeps in memory (4 bytes each); past this it looks them up. */
 const SHARED_POSTINGS_BUDGET = 2 ** 25;
@@ -30,7 +31,7 @@ CREATE TABLE IF NOT EXISTS articles (
   lines BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS lines (line INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (line, article)) WITHOUT ROWID;
-`;
+${RUNS_SCHEMA}`;
 
 export interface SqliteStoreOptions {
   /** Database file; created when missing. */
@@ -41,9 +42,7 @@ export interface SqliteStoreOptions {
   fingerprint?: FingerprintParams;
   /** Page cache in MiB. */
   cacheMiB?: number;
-  /** Articles per postings segment for a new store (tests use small ones); an existing store keeps its own. */
-  segmentArticles?: number;
-  /** Articles whose postings wait in the fresh table before a merge (tests use few). */
+  /** Articles whose postings wait, unindexed, before they are written as a run (tests use few). */
   freshArticles?: number;
   /** Postings that tracing everything may hold in memory; past it, a Bloom filter and lookups. */
   sharedPostingsBudget?: number;
@@ -76,6 +75,18 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     if (cause instanceof NewstraceError) throw cause;
     throw new NewstraceError('STORE', `not a newstrace database: ${(cause as Error).message}`, { where: options.path, cause });
   }
+}
+
+/** Brings a database of an earlier schema to this one (its runs are written once the index opens). */
+function upgrade(db: Db, version: number): void {
+  if (version === 1) {
+    // schema 1 kept a row per posting, in segment tables and a fresh table
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'postings%'").pluck().all() as string[];
+    for (const table of tables) db.exec(`DROP TABLE ${table}`);
+    db.exec("DELETE FROM settings WHERE key IN ('postings-merged-through', 'segment-articles')");
+  }
+  db.exec(SCHEMA);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
 function toBlob(array: Uint32Array): Buffer {
@@ -122,7 +133,7 @@ class SqliteStore implements Store {
   readonly fingerprint: FingerprintParams;
   private readonly db: Db;
   private readonly statements: Record<string, Statement>;
-  private readonly segments: PostingSegments;
+  private readonly index: PostingRuns;
   private readonly sharedBudget: number;
 
   constructor(db: Db, options: SqliteStoreOptions) {
@@ -147,18 +158,17 @@ class SqliteStore implements Store {
         where: options.path,
       });
     }
-    if (!options.readonly && version < SCHEMA_VERSION) {
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    if (options.readonly && version > 0 && version < SCHEMA_VERSION) {
+      throw new NewstraceError('STORE', 'the database was written by an older newstrace: open it once for writing (newstrace ingest or trace) to upgrade it', {
+        where: options.path,
+      });
     }
+    if (!options.readonly && version < SCHEMA_VERSION) db.transaction(() => upgrade(db, version))();
     this.fingerprint = this.loadFingerprint(options);
     this.sharedBudget = options.sharedPostingsBudget ?? SHARED_POSTINGS_BUDGET;
-    this.segments = new PostingSegments(
-      db,
-      !options.readonly,
-      this.setting('segment-articles', options.segmentArticles ?? SEGMENT_ARTICLES, options),
-      options.freshArticles,
-    );
+    this.index = new PostingRuns(db, !options.readonly, options.freshArticles);
+    // a database upgraded from schema 1 has its articles, not yet their runs
+    if (!options.readonly && version === 1) db.transaction(() => this.index.index())();
     this.statements = {
       byUrl: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = ?`),
       features: db.prepare('SELECT id, features FROM articles WHERE id IN (SELECT value FROM json_each(?))').raw(),
@@ -174,15 +184,12 @@ class SqliteStore implements Store {
     };
     if (!options.readonly) {
       Object.assign(this.statements, {
-        existing: db.prepare('SELECT id, content_hash, first_seen, features, lines FROM articles WHERE url = ?'),
+        existing: db.prepare('SELECT id, content_hash, first_seen, lines FROM articles WHERE url = ?'),
         insert: db.prepare(
-          `INSERT INTO articles (url, site, title, published, author, language, first_seen, content_hash, meta, text, features, lines)
-           VALUES (@url, @site, @title, @published, @author, @language, @firstSeen, @contentHash, @meta, @text, @features, @lines)`,
+          `INSERT INTO articles (id, url, site, title, published, author, language, first_seen, content_hash, meta, text, features, lines)
+           VALUES (@id, @url, @site, @title, @published, @author, @language, @firstSeen, @contentHash, @meta, @text, @features, @lines)`,
         ),
-        update: db.prepare(
-          `UPDATE articles SET site=@site, title=@title, published=@published, author=@author, language=@language,
-           content_hash=@contentHash, meta=@meta, text=@text, features=@features, lines=@lines WHERE id=@id`,
-        ),
+        delete: db.prepare('DELETE FROM articles WHERE id = ?'),
         addLines: db.prepare('INSERT OR IGNORE INTO lines (line, article) SELECT value, ? FROM json_each(?)'),
         dropLines: db.prepare('DELETE FROM lines WHERE (line, article) IN (SELECT value, ? FROM json_each(?))'),
       });
@@ -204,13 +211,19 @@ class SqliteStore implements Store {
   async put(batch: IndexedArticle[]): Promise<PutOutcome[]> {
     const s = this.statements as Required<typeof this.statements>;
     const write = this.db.transaction((articles: IndexedArticle[]) => {
-      const fresh: Array<[number, Uint32Array]> = [];
+      let next = this.index.nextId();
       const outcomes = articles.map((article): PutOutcome => {
-        const old = s.existing!.get(article.url) as
-          | { id: number; content_hash: string; first_seen: string; features: Buffer; lines: Buffer }
-          | undefined;
+        const old = s.existing!.get(article.url) as { id: number; content_hash: string; first_seen: string; lines: Buffer } | undefined;
         if (old && old.content_hash === article.contentHash) return 'unchanged';
-        const row = {
+        if (old) {
+          // a replaced article gets a new id: the postings index only ever appends
+          s.delete!.run(old.id);
+          this.index.kill(old.id);
+          s.dropLines!.run(old.id, JSON.stringify(Array.from(fromBlob(old.lines))));
+        }
+        const id = next++;
+        s.insert!.run({
+          id,
           url: article.url,
           site: article.site,
           title: article.title,
@@ -223,24 +236,11 @@ class SqliteStore implements Store {
           text: article.text,
           features: toBlob(article.features),
           lines: toBlob(article.lines),
-        };
-        let id: number;
-        if (old) {
-          id = old.id;
-          // Replaced twice in one batch: its earlier postings are not written yet.
-          const pending = fresh.findIndex(([freshId]) => freshId === id);
-          if (pending >= 0) fresh.splice(pending, 1);
-          else this.segments.drop(id, fromBlob(old.features));
-          s.dropLines!.run(id, JSON.stringify(Array.from(fromBlob(old.lines))));
-          s.update!.run({ ...row, id });
-        } else {
-          id = Number(s.insert!.run(row).lastInsertRowid);
-        }
-        fresh.push([id, article.features]);
+        });
         s.addLines!.run(id, JSON.stringify(Array.from(article.lines)));
         return old ? 'replaced' : 'added';
       });
-      this.segments.add(fresh);
+      this.index.index();
       return outcomes;
     });
     return write(batch);
@@ -266,11 +266,11 @@ class SqliteStore implements Store {
   }
 
   async postings(features: Uint32Array, limit: number): Promise<Map<number, number[]>> {
-    return this.segments.lookup(features, limit);
+    return this.index.lookup(features, limit);
   }
 
   async sharedPostings(limit: number, budget = this.sharedBudget): Promise<SharedPostings> {
-    const { lists, complete } = this.segments.shared(limit, budget);
+    const { lists, complete } = this.index.shared(limit, budget);
     // the pass read the whole index through the page cache; tracing will not read it again here
     this.db.pragma('shrink_memory');
     return SharedPostings.of(lists, complete);
