@@ -6,6 +6,7 @@ export interface IngestCommandOptions {
   db: string;
   progress?: boolean;
   batchSize?: number;
+  workers?: number;
 }
 
 /** `newstrace ingest <path…>`: returns the exit status. */
@@ -33,6 +34,7 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
       signal: controller.signal,
       onProgress: draw,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      ...(options.workers ? { workers: options.workers } : {}),
       onError: (error) => {
         if (showProgress) process.stderr.write('\r\x1b[K');
         printError(error);

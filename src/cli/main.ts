@@ -27,8 +27,14 @@ program
   .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--no-progress', 'do not show progress, even on a terminal')
   .option('--batch-size <n>', 'articles per transaction (an interrupted ingest keeps every finished batch)', (v) => parseCount(v, 1, 1_000_000), 2500)
-  .action(async (paths: string[], opts: { db: string; progress: boolean; batchSize: number }) => {
-    status = await runIngest(paths, { db: opts.db, batchSize: opts.batchSize, ...(opts.progress ? {} : { progress: false }) });
+  .option('--workers <n>', 'threads that prepare articles while one writes', (value) => parseCount(value, 1, 256), Math.max(1, availableParallelism() - 1))
+  .action(async (paths: string[], opts: { db: string; progress: boolean; batchSize: number; workers: number }) => {
+    status = await runIngest(paths, {
+      db: opts.db,
+      batchSize: opts.batchSize,
+      workers: opts.workers,
+      ...(opts.progress ? {} : { progress: false }),
+    });
   });
 
 program

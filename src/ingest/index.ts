@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import { NewstraceError } from '../errors.js';
@@ -35,16 +36,20 @@ export interface IngestOptions {
    * a batch's postings touch pages all over the index.
    */
   batchSize?: number;
-  /** Prepare articles (extract, tokenize, fingerprint) on a worker thread while this one writes. Default true. */
-  worker?: boolean;
+  /**
+   * Threads that prepare articles (extract, tokenize, fingerprint) while this
+   * one writes: default one per core but one, at least one; 0 prepares on
+   * this thread.
+   */
+  workers?: number;
   /** Standard input, for the path `-`. */
   stdin?: Readable;
   /** The clock, for `firstSeen`. */
   now?: () => Date;
 }
 
-/** Batches prepared on a worker thread at most this many ahead of the writes. */
-const IN_FLIGHT = 2;
+/** Batches being prepared per worker thread at most, ahead of the writes. */
+const IN_FLIGHT_PER_WORKER = 2;
 
 /** A batch is sent early once its texts reach this many characters, so memory stays bounded for long articles. */
 const BATCH_CHARS = 8 * 1024 * 1024;
@@ -68,7 +73,9 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     summary.failed++;
     options.onError?.(error);
   };
-  const preparer = createPreparer(store, options.worker ?? true);
+  const workers = Math.max(0, Math.floor(options.workers ?? Math.max(1, availableParallelism() - 1)));
+  const preparer = createPreparer(store, workers);
+  const maxInFlight = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
   const inFlight: Array<Promise<PreparedBatch>> = [];
   const write = async (prepared: PreparedBatch): Promise<void> => {
     const articles: IndexedArticle[] = [];
@@ -93,7 +100,7 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     inFlight.push(preparer.prepare({ seq: seq++, stamp, records, bytes: bytes.take() }));
     records = [];
     chars = 0;
-    while (inFlight.length > IN_FLIGHT) await write(await (inFlight.shift() as Promise<PreparedBatch>));
+    while (inFlight.length > maxInFlight) await write(await (inFlight.shift() as Promise<PreparedBatch>));
   };
   try {
     // JSON Lines are decoded and parsed on the worker: their bytes move there in one buffer a batch.
@@ -127,38 +134,49 @@ interface Preparer {
   close(): Promise<void>;
 }
 
-function createPreparer(store: Store, onWorker: boolean): Preparer {
-  if (!onWorker) {
+/**
+ * Prepares batches on `workers` threads (each batch on the next thread in
+ * turn; the writes still take them in order), or on this one with none.
+ */
+function createPreparer(store: Store, workers: number): Preparer {
+  if (workers === 0) {
     return { prepare: async (job) => prepareBatch(job, store.fingerprint), close: async () => {} };
   }
-  let worker: Worker | null = null;
+  const pool: Worker[] = [];
   const waiting = new Map<number, { resolve: (b: PreparedBatch) => void; reject: (e: unknown) => void }>();
   const fail = (error: unknown): void => {
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   };
+  const start = (): Worker => {
+    const worker = startWorker(import.meta.url, '_worker', { fingerprint: store.fingerprint });
+    worker.on('message', (batch: PreparedBatch) => {
+      waiting.get(batch.seq)?.resolve(batch);
+      waiting.delete(batch.seq);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (waiting.size > 0) fail(new Error(`an ingest worker stopped (exit code ${code})`));
+    });
+    return worker;
+  };
   return {
     prepare(job) {
-      if (!worker) {
-        worker = startWorker(import.meta.url, '_worker', { fingerprint: store.fingerprint });
-        worker.on('message', (batch: PreparedBatch) => {
-          waiting.get(batch.seq)?.resolve(batch);
-          waiting.delete(batch.seq);
-        });
-        worker.on('error', fail);
-        worker.on('exit', (code) => {
-          if (waiting.size > 0) fail(new Error(`the ingest worker stopped (exit code ${code})`));
-        });
-      }
+      // threads start as batches come, so a small input starts one
+      const slot = job.seq % workers;
+      const worker = pool[slot] ?? (pool[slot] = start());
       const promise = new Promise<PreparedBatch>((resolve, reject) => waiting.set(job.seq, { resolve, reject }));
       worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
       return promise;
     },
     async close() {
-      if (!worker) return;
-      const exited = new Promise((resolve) => worker?.once('exit', resolve));
-      worker.postMessage(null);
-      await exited;
+      await Promise.all(
+        pool.map((worker) => {
+          const exited = new Promise((resolve) => worker.once('exit', resolve));
+          worker.postMessage(null);
+          return exited;
+        }),
+      );
     },
   };
 }

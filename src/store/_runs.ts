@@ -27,7 +27,7 @@ export const FRESH_ARTICLES = 16_384;
 const FANOUT = 4;
 
 /** Postings a bucket row holds on average: a lookup reads one row per feature and run. */
-const BUCKET_POSTINGS = 64;
+const BUCKET_POSTINGS = 16;
 /** Buckets per run: at least 2^8 (one per stretch), at most 2^24. */
 const MIN_BITS = 8;
 const MAX_BITS = 24;
