@@ -1,44 +1,58 @@
 import { mix32 } from '../text/hash.js';
 
-/** Bits per feature: with 7 probes, about 1% of other features pass. */
+/** Bits per feature: with 7 probes in blocks of 512 bits, about 1% of other features pass. */
 const BITS_PER_FEATURE = 10;
 const PROBES = 7;
+/** 32-bit words per block: all of a feature's probes fall in one block (one cache line). */
+const BLOCK_WORDS = 16;
 
 /**
- * A Bloom filter over feature hashes: `has` is true for every feature added
- * and for about 1% of the others. Its bits live in a SharedArrayBuffer, so
- * threads read one copy.
+ * A blocked Bloom filter over feature hashes: `has` is true for every
+ * feature added and for about 1% of the others. Its bits live in a
+ * SharedArrayBuffer, so threads read one copy.
  */
 export class FeatureFilter {
-  private readonly mask: number;
+  private readonly blocks: number;
 
   constructor(readonly bits: Uint32Array) {
-    this.mask = bits.length * 32 - 1;
+    this.blocks = bits.length / BLOCK_WORDS;
+  }
+
+  /** An empty filter for up to `count` features. */
+  static sized(count: number): FeatureFilter {
+    const blocks = Math.max(1, Math.ceil((count * BITS_PER_FEATURE) / (BLOCK_WORDS * 32)));
+    return new FeatureFilter(new Uint32Array(new SharedArrayBuffer(blocks * BLOCK_WORDS * 4)));
   }
 
   static of(features: Uint32Array): FeatureFilter {
-    let words = 1;
-    while (words * 32 < features.length * BITS_PER_FEATURE) words *= 2;
-    const filter = new FeatureFilter(new Uint32Array(new SharedArrayBuffer(words * 4)));
+    const filter = FeatureFilter.sized(features.length);
     for (const feature of features) filter.add(feature);
     return filter;
   }
 
-  private add(feature: number): void {
-    const step = mix32(feature ^ 0x9e3779b9) | 1;
-    for (let i = 0, at = feature; i < PROBES; i++, at = (at + step) | 0) {
-      const bit = at & this.mask;
-      this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
+  add(feature: number): void {
+    const base = this.blockOf(feature);
+    const h = mix32(feature ^ 0x9e3779b9);
+    const step = (h >>> 9) | 1;
+    for (let i = 0, bit = h; i < PROBES; i++, bit = (bit + step) | 0) {
+      const at = base + ((bit >>> 5) & (BLOCK_WORDS - 1));
+      this.bits[at] = (this.bits[at] as number) | (1 << (bit & 31));
     }
   }
 
   has(feature: number): boolean {
-    const step = mix32(feature ^ 0x9e3779b9) | 1;
-    for (let i = 0, at = feature; i < PROBES; i++, at = (at + step) | 0) {
-      const bit = at & this.mask;
-      if (((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+    const base = this.blockOf(feature);
+    const h = mix32(feature ^ 0x9e3779b9);
+    const step = (h >>> 9) | 1;
+    for (let i = 0, bit = h; i < PROBES; i++, bit = (bit + step) | 0) {
+      if (((this.bits[base + ((bit >>> 5) & (BLOCK_WORDS - 1))] as number) & (1 << (bit & 31))) === 0) return false;
     }
     return true;
+  }
+
+  /** The first word of a feature's block: the feature scaled to the number of blocks. */
+  private blockOf(feature: number): number {
+    return Math.floor(((feature >>> 0) * this.blocks) / 4294967296) * BLOCK_WORDS;
   }
 }
 

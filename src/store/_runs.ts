@@ -1,5 +1,5 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
-import type { PostingLists } from '../fingerprint/shared.js';
+import { FeatureFilter, type PostingLists } from '../fingerprint/shared.js';
 
 /**
  * The postings index: an inverted index kept as sorted runs (a log-structured
@@ -19,7 +19,9 @@ import type { PostingLists } from '../fingerprint/shared.js';
  *
  * A lookup reads, per run, the one row holding each feature's bucket, oldest
  * run first, then the fresh articles: posting lists come out in ascending id
- * order.
+ * order. Each run has a Bloom filter of its features (`postings_filters`),
+ * so a lookup reads a run's row only for the features the run may hold:
+ * most features of an article are in no other article, or in one run only.
  */
 export const FRESH_ARTICLES = 16_384;
 
@@ -27,7 +29,7 @@ export const FRESH_ARTICLES = 16_384;
 const FANOUT = 4;
 
 /** Postings a bucket row holds on average: a lookup reads one row per feature and run. */
-const BUCKET_POSTINGS = 16;
+const BUCKET_POSTINGS = 64;
 /** Buckets per run: at least 2^8 (one per stretch), at most 2^24. */
 const MIN_BITS = 8;
 const MAX_BITS = 24;
@@ -48,6 +50,8 @@ interface Run {
   /** The run has 2^bits buckets: bucket = feature >>> (32 - bits). */
   bits: number;
   postings: number;
+  /** Distinct features (absent in runs written before it was counted). */
+  distinct?: number;
 }
 
 interface IndexState {
@@ -69,6 +73,7 @@ const STATE_KEY = 'postings-runs';
 export const RUNS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS postings_runs (key INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS dead (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS postings_filters (run INTEGER PRIMARY KEY, data BLOB NOT NULL);
 `;
 
 export class PostingRuns {
@@ -83,6 +88,8 @@ export class PostingRuns {
   private freshSorted: Postings | null = null;
   private readonly dead = new Set<number>();
   private deadSeq = 0;
+  /** Bloom filters of the runs' features, as loaded here (null: the run has none, so every feature is read). */
+  private readonly filters = new Map<number, FeatureFilter | null>();
 
   constructor(
     private readonly db: Db,
@@ -98,6 +105,7 @@ export class PostingRuns {
       rows: db.prepare('SELECT key, data FROM postings_runs WHERE key IN (SELECT value FROM json_each(?))').raw(),
       begin: db.prepare('BEGIN'),
       end: db.prepare('COMMIT'),
+      filter: db.prepare('SELECT data FROM postings_filters WHERE run = ?').pluck(),
       range: db.prepare('SELECT data FROM postings_runs WHERE key >= ? AND key < ? ORDER BY key').pluck(),
     };
     if (writable) {
@@ -107,6 +115,8 @@ export class PostingRuns {
         ),
         insertRow: db.prepare('INSERT INTO postings_runs (key, data) VALUES (?, ?)'),
         deleteRange: db.prepare('DELETE FROM postings_runs WHERE key >= ? AND key < ?'),
+        insertFilter: db.prepare('INSERT INTO postings_filters (run, data) VALUES (?, ?)'),
+        deleteFilter: db.prepare('DELETE FROM postings_filters WHERE run = ?'),
         kill: db.prepare('INSERT INTO dead (id) VALUES (?)'),
       });
     }
@@ -146,9 +156,8 @@ export class PostingRuns {
       const first = this.state.mergedThrough;
       const last = first + this.freshSize;
       const postings = this.loadPostings(first, last);
-      this.writeRun({ run: this.state.nextRun++, first, last, tier: 0, bits: bitsFor(postings.length), postings: postings.length }, (s) =>
-        stretchOf(postings, s),
-      );
+      const run = { run: this.state.nextRun++, first, last, tier: 0, bits: bitsFor(postings.length), postings: postings.length };
+      this.writeRun(run, distinctFeatures(postings), (s) => stretchOf(postings, s));
       this.state.mergedThrough = last;
       changed = true;
       this.compact();
@@ -174,25 +183,43 @@ export class PostingRuns {
       this.refreshDead();
       const dead = this.dead;
       runs.splice(runs.length - FANOUT, FANOUT);
-      this.writeRun(merged, (s) => sortPostings(this.readStretch(last, s, dead), STRETCH_SHIFT));
-      for (const run of last) this.s['deleteRange']!.run(run.run * RUN_KEY, (run.run + 1) * RUN_KEY);
+      // a merged run holds at most the features of its parts
+      const distinct = last.reduce((sum, run) => sum + (run.distinct ?? run.postings), 0);
+      this.writeRun(merged, distinct, (s) => sortPostings(this.readStretch(last, s, dead), STRETCH_SHIFT));
+      for (const run of last) {
+        this.s['deleteRange']!.run(run.run * RUN_KEY, (run.run + 1) * RUN_KEY);
+        this.s['deleteFilter']!.run(run.run);
+      }
     }
   }
 
-  /** Writes a run stretch by stretch (each stretch's postings in feature, then id, order) and lists it. */
-  private writeRun(run: Run, stretch: (s: number) => Postings): void {
-    let postings = 0;
+  /**
+   * Writes a run stretch by stretch (each stretch's postings in feature, then
+   * id, order), with a Bloom filter for at most `distinct` features, and lists it.
+   */
+  private writeRun(run: Run, distinct: number, stretch: (s: number) => Postings): void {
+    const filter = FeatureFilter.sized(distinct);
+    run.postings = 0;
+    run.distinct = 0;
     for (let s = 0; s < 2 ** STRETCH_BITS; s++) {
       const part = stretch(s);
-      postings += part.length;
-      this.writeBuckets(run, part);
+      run.postings += part.length;
+      run.distinct += this.writeBuckets(run, part, filter);
     }
-    run.postings = postings;
+    this.s['insertFilter']!.run(run.run, Buffer.from(filter.bits.buffer, filter.bits.byteOffset, filter.bits.byteLength));
     this.state.runs.push(run);
   }
 
-  private writeBuckets(run: Run, part: Postings): void {
+  /** Writes sorted postings as bucket rows, adding their features to `filter`; returns how many distinct features they hold. */
+  private writeBuckets(run: Run, part: Postings, filter: FeatureFilter): number {
     const shift = 32 - run.bits;
+    let distinct = 0;
+    for (let i = 0; i < part.length; i++) {
+      if (i === 0 || part.features[i] !== part.features[i - 1]) {
+        filter.add(part.features[i] as number);
+        distinct++;
+      }
+    }
     let begin = 0;
     while (begin < part.length) {
       const bucket = (part.features[begin] as number) >>> shift;
@@ -205,6 +232,7 @@ export class PostingRuns {
       this.s['insertRow']!.run(run.run * RUN_KEY + bucket, Buffer.from(data.buffer));
       begin = end;
     }
+    return distinct;
   }
 
   /** The postings of `runs` (consecutive, oldest first) in stretch `s`, runs in order, dead ids left out. */
@@ -257,6 +285,8 @@ export class PostingRuns {
     if (text !== this.stateText) {
       this.stateText = text;
       this.state = text ? (JSON.parse(text) as IndexState) : { runs: [], mergedThrough: 0, nextRun: 0 };
+      const live = new Set(this.state.runs.map((run) => run.run));
+      for (const run of this.filters.keys()) if (!live.has(run)) this.filters.delete(run);
       for (const id of this.fresh.keys()) {
         if (id <= this.state.mergedThrough) {
           this.fresh.delete(id);
@@ -288,13 +318,26 @@ export class PostingRuns {
     return this.freshSorted;
   }
 
+  private filterOf(run: Run): FeatureFilter | null {
+    let filter = this.filters.get(run.run);
+    if (filter === undefined) {
+      const blob = this.s['filter']!.get(run.run) as Buffer | undefined;
+      filter = blob ? new FeatureFilter(words(blob)) : null;
+      this.filters.set(run.run, filter);
+    }
+    return filter;
+  }
+
   /** Ids holding each feature, at most `limit` per feature, lowest first. */
   lookup(features: Uint32Array, limit: number): Map<number, number[]> {
     return this.inSnapshot(() => {
       this.refresh();
       const runs = this.state.runs;
       const keys = new Set<number>();
-      for (const run of runs) for (const feature of features) keys.add(run.run * RUN_KEY + (feature >>> (32 - run.bits)));
+      for (const run of runs) {
+        const filter = this.filterOf(run);
+        for (const feature of features) if (!filter || filter.has(feature)) keys.add(run.run * RUN_KEY + (feature >>> (32 - run.bits)));
+      }
       const rows = new Map<number, Uint32Array>();
       if (keys.size > 0) {
         for (const [key, blob] of this.s['rows']!.all(JSON.stringify([...keys])) as Array<[number, Buffer]>) rows.set(key, words(blob));
@@ -365,6 +408,13 @@ function words(blob: Buffer): Uint32Array {
   const copy = new Uint32Array(blob.byteLength >> 2);
   new Uint8Array(copy.buffer).set(blob);
   return copy;
+}
+
+/** Distinct features in sorted postings. */
+function distinctFeatures(postings: Postings): number {
+  let n = 0;
+  for (let i = 0; i < postings.length; i++) if (i === 0 || postings.features[i] !== postings.features[i - 1]) n++;
+  return n;
 }
 
 /** Buckets for a run of `postings`: about `BUCKET_POSTINGS` each. */

@@ -77,7 +77,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
 }
 
-/** Brings a database of an earlier schema to this one (its runs are written once the index opens). */
+/** Brings a database of an earlier schema (or none) to this one, creating what is missing (its runs are written once the index opens). */
 function upgrade(db: Db, version: number): void {
   if (version === 1) {
     // schema 1 kept a row per posting, in segment tables and a fresh table
@@ -163,7 +163,7 @@ class SqliteStore implements Store {
         where: options.path,
       });
     }
-    if (!options.readonly && version < SCHEMA_VERSION) db.transaction(() => upgrade(db, version))();
+    if (!options.readonly) db.transaction(() => upgrade(db, version))();
     this.fingerprint = this.loadFingerprint(options);
     this.sharedBudget = options.sharedPostingsBudget ?? SHARED_POSTINGS_BUDGET;
     this.index = new PostingRuns(db, !options.readonly, options.freshArticles);
