@@ -50,13 +50,16 @@ export class FeatureFilter {
     return true;
   }
 
-  /** The first word of a feature's block: the feature scaled to the number of blocks. */
+  /**
+   * The first word of a feature's block: the feature, scrambled (winnowed
+   * features crowd the low end of their range), scaled to the number of blocks.
+   */
   private blockOf(feature: number): number {
-    return Math.floor(((feature >>> 0) * this.blocks) / 4294967296) * BLOCK_WORDS;
+    return Math.floor((mix32(feature) * this.blocks) / 4294967296) * BLOCK_WORDS;
   }
 }
 
-/** Posting lists, sorted by feature, each list in ascending article id order. */
+/** Posting lists, one a feature, each in ascending article id order. */
 export interface PostingLists {
   features: Uint32Array;
   /** List k is articles[starts[k], starts[k + 1]). */

@@ -1,5 +1,6 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { FeatureFilter, type PostingLists } from '../fingerprint/shared.js';
+import { mix32, unmix32 } from '../text/hash.js';
 
 /**
  * The postings index: an inverted index kept as sorted runs (a log-structured
@@ -61,9 +62,15 @@ interface IndexState {
   nextRun: number;
 }
 
-/** Parallel arrays of postings: features[i] is held by articles[i]. */
+/**
+ * Parallel arrays of postings: the feature whose key is keys[i] is held by
+ * articles[i]. A key is the feature scrambled (`mix32`, a bijection):
+ * winnowing keeps the smallest hashes, so features crowd the low end of
+ * their range, and buckets and stretches cut by the keys' top bits would be
+ * most of them empty and a few very full.
+ */
 interface Postings {
-  features: Uint32Array;
+  keys: Uint32Array;
   articles: Uint32Array;
   length: number;
 }
@@ -215,19 +222,19 @@ export class PostingRuns {
     const shift = 32 - run.bits;
     let distinct = 0;
     for (let i = 0; i < part.length; i++) {
-      if (i === 0 || part.features[i] !== part.features[i - 1]) {
-        filter.add(part.features[i] as number);
+      if (i === 0 || part.keys[i] !== part.keys[i - 1]) {
+        filter.add(part.keys[i] as number);
         distinct++;
       }
     }
     let begin = 0;
     while (begin < part.length) {
-      const bucket = (part.features[begin] as number) >>> shift;
+      const bucket = (part.keys[begin] as number) >>> shift;
       let end = begin + 1;
-      while (end < part.length && (part.features[end] as number) >>> shift === bucket) end++;
+      while (end < part.length && (part.keys[end] as number) >>> shift === bucket) end++;
       const n = end - begin;
       const data = new Uint32Array(2 * n);
-      data.set(part.features.subarray(begin, end));
+      data.set(part.keys.subarray(begin, end));
       data.set(part.articles.subarray(begin, end), n);
       this.s['insertRow']!.run(run.run * RUN_KEY + bucket, Buffer.from(data.buffer));
       begin = end;
@@ -246,14 +253,14 @@ export class PostingRuns {
         total += blob.byteLength >> 3;
       }
     }
-    const out: Postings = { features: new Uint32Array(total), articles: new Uint32Array(total), length: 0 };
+    const out: Postings = { keys: new Uint32Array(total), articles: new Uint32Array(total), length: 0 };
     for (const blob of blobs) {
       const data = words(blob);
       const n = data.length >> 1;
       for (let i = 0; i < n; i++) {
         const id = data[n + i] as number;
         if (dead.size > 0 && dead.has(id)) continue;
-        out.features[out.length] = data[i] as number;
+        out.keys[out.length] = data[i] as number;
         out.articles[out.length++] = id;
       }
     }
@@ -334,9 +341,10 @@ export class PostingRuns {
       this.refresh();
       const runs = this.state.runs;
       const keys = new Set<number>();
+      const wanted = features.map(mix32);
       for (const run of runs) {
         const filter = this.filterOf(run);
-        for (const feature of features) if (!filter || filter.has(feature)) keys.add(run.run * RUN_KEY + (feature >>> (32 - run.bits)));
+        for (const key of wanted) if (!filter || filter.has(key)) keys.add(run.run * RUN_KEY + (key >>> (32 - run.bits)));
       }
       const rows = new Map<number, Uint32Array>();
       if (keys.size > 0) {
@@ -344,27 +352,28 @@ export class PostingRuns {
       }
       const fresh = this.freshPostings();
       const out = new Map<number, number[]>();
-      for (const feature of features) {
+      features.forEach((feature, k) => {
+        const key = wanted[k] as number;
         const list: number[] = [];
         for (const run of runs) {
           if (list.length >= limit) break;
-          const data = rows.get(run.run * RUN_KEY + (feature >>> (32 - run.bits)));
-          if (data) this.collect(data, data.length >> 1, data, data.length >> 1, feature, list, limit);
+          const data = rows.get(run.run * RUN_KEY + (key >>> (32 - run.bits)));
+          if (data) this.collect(data, data.length >> 1, data, data.length >> 1, key, list, limit);
         }
-        if (list.length < limit) this.collect(fresh.features, fresh.length, fresh.articles, 0, feature, list, limit);
+        if (list.length < limit) this.collect(fresh.keys, fresh.length, fresh.articles, 0, key, list, limit);
         out.set(feature, list);
-      }
+      });
       return out;
     });
   }
 
   /**
-   * Appends the live ids holding `feature` to `list`: `features[0, n)` are
-   * sorted, and the id of features[i] is ids[idsAt + i] (a bucket row holds
-   * its features, then their ids).
+   * Appends the live ids holding the feature of `key` to `list`: `keys[0, n)`
+   * are sorted, and the id of keys[i] is ids[idsAt + i] (a bucket row holds
+   * its keys, then their ids).
    */
-  private collect(features: Uint32Array, n: number, ids: Uint32Array, idsAt: number, feature: number, list: number[], limit: number): void {
-    for (let at = lowerBound(features, n, feature); at < n && features[at] === feature && list.length < limit; at++) {
+  private collect(keys: Uint32Array, n: number, ids: Uint32Array, idsAt: number, key: number, list: number[], limit: number): void {
+    for (let at = lowerBound(keys, n, key); at < n && keys[at] === key && list.length < limit; at++) {
       const id = ids[idsAt + at] as number;
       if (!this.dead.has(id)) list.push(id);
     }
@@ -385,15 +394,15 @@ export class PostingRuns {
       for (let s = 0; s < 2 ** STRETCH_BITS; s++) {
         const stored = this.readStretch(this.state.runs, s, this.dead);
         let freshEnd = freshAt;
-        while (freshEnd < fresh.length && (fresh.features[freshEnd] as number) >>> STRETCH_SHIFT === s) freshEnd++;
+        while (freshEnd < fresh.length && (fresh.keys[freshEnd] as number) >>> STRETCH_SHIFT === s) freshEnd++;
         const part = sortPostings(append(stored, fresh, freshAt, freshEnd), STRETCH_SHIFT);
         freshAt = freshEnd;
         let begin = 0;
         while (begin < part.length) {
-          const feature = part.features[begin] as number;
+          const key = part.keys[begin] as number;
           let end = begin + 1;
-          while (end < part.length && part.features[end] === feature) end++;
-          if (end - begin > 1) out.add(feature, part.articles.subarray(begin, Math.min(end, begin + limit)));
+          while (end < part.length && part.keys[end] === key) end++;
+          if (end - begin > 1) out.add(unmix32(key), part.articles.subarray(begin, Math.min(end, begin + limit)));
           begin = end;
         }
       }
@@ -413,7 +422,7 @@ function words(blob: Buffer): Uint32Array {
 /** Distinct features in sorted postings. */
 function distinctFeatures(postings: Postings): number {
   let n = 0;
-  for (let i = 0; i < postings.length; i++) if (i === 0 || postings.features[i] !== postings.features[i - 1]) n++;
+  for (let i = 0; i < postings.length; i++) if (i === 0 || postings.keys[i] !== postings.keys[i - 1]) n++;
   return n;
 }
 
@@ -426,10 +435,10 @@ function bitsFor(postings: number): number {
 function gather(articles: Array<[number, Uint32Array]>): Postings {
   let total = 0;
   for (const [, features] of articles) total += features.length;
-  const out: Postings = { features: new Uint32Array(total), articles: new Uint32Array(total), length: total };
+  const out: Postings = { keys: new Uint32Array(total), articles: new Uint32Array(total), length: total };
   let at = 0;
   for (const [id, features] of articles) {
-    out.features.set(features, at);
+    for (let j = 0; j < features.length; j++) out.keys[at + j] = mix32(features[j] as number);
     out.articles.fill(id, at, at + features.length);
     at += features.length;
   }
@@ -438,19 +447,19 @@ function gather(articles: Array<[number, Uint32Array]>): Postings {
 
 /** The part of sorted postings in stretch `s` (a view, not a copy). */
 function stretchOf(postings: Postings, s: number): Postings {
-  const begin = lowerBound(postings.features, postings.length, s * 2 ** STRETCH_SHIFT);
-  const end = s + 1 < 2 ** STRETCH_BITS ? lowerBound(postings.features, postings.length, (s + 1) * 2 ** STRETCH_SHIFT) : postings.length;
-  return { features: postings.features.subarray(begin, end), articles: postings.articles.subarray(begin, end), length: end - begin };
+  const begin = lowerBound(postings.keys, postings.length, s * 2 ** STRETCH_SHIFT);
+  const end = s + 1 < 2 ** STRETCH_BITS ? lowerBound(postings.keys, postings.length, (s + 1) * 2 ** STRETCH_SHIFT) : postings.length;
+  return { keys: postings.keys.subarray(begin, end), articles: postings.articles.subarray(begin, end), length: end - begin };
 }
 
 /** `a` followed by `b[begin, end)`. */
 function append(a: Postings, b: Postings, begin: number, end: number): Postings {
   if (end === begin) return a;
   const n = a.length + end - begin;
-  const out: Postings = { features: new Uint32Array(n), articles: new Uint32Array(n), length: n };
-  out.features.set(a.features.subarray(0, a.length));
+  const out: Postings = { keys: new Uint32Array(n), articles: new Uint32Array(n), length: n };
+  out.keys.set(a.keys.subarray(0, a.length));
   out.articles.set(a.articles.subarray(0, a.length));
-  out.features.set(b.features.subarray(begin, end), a.length);
+  out.keys.set(b.keys.subarray(begin, end), a.length);
   out.articles.set(b.articles.subarray(begin, end), a.length);
   return out;
 }
@@ -479,15 +488,15 @@ export function sortPostings(input: Postings, keyBits: number): Postings {
   const digit = Math.ceil(keyBits / 2);
   const size = 2 ** digit;
   const mask = size - 1;
-  let features: Uint32Array = input.features;
+  let keys: Uint32Array = input.keys;
   let articles: Uint32Array = input.articles;
-  let nextFeatures: Uint32Array = new Uint32Array(n);
+  let nextKeys: Uint32Array = new Uint32Array(n);
   let nextArticles: Uint32Array = new Uint32Array(n);
   const counts = new Uint32Array(size);
   for (const shift of [0, digit]) {
     counts.fill(0);
     for (let i = 0; i < n; i++) {
-      const d = ((features[i] as number) >>> shift) & mask;
+      const d = ((keys[i] as number) >>> shift) & mask;
       counts[d] = (counts[d] as number) + 1;
     }
     let sum = 0;
@@ -497,20 +506,20 @@ export function sortPostings(input: Postings, keyBits: number): Postings {
       sum += c;
     }
     for (let i = 0; i < n; i++) {
-      const f = features[i] as number;
+      const f = keys[i] as number;
       const d = (f >>> shift) & mask;
       const to = counts[d] as number;
       counts[d] = to + 1;
-      nextFeatures[to] = f;
+      nextKeys[to] = f;
       nextArticles[to] = articles[i] as number;
     }
-    [features, nextFeatures] = [nextFeatures, features];
+    [keys, nextKeys] = [nextKeys, keys];
     [articles, nextArticles] = [nextArticles, articles];
   }
-  return { features, articles, length: n };
+  return { keys, articles, length: n };
 }
 
-/** Posting lists built in feature order, kept while within a budget of postings. */
+/** Posting lists built one feature at a time, kept while within a budget of postings. */
 class ListBuilder {
   private features: Uint32Array = new Uint32Array(1024);
   private starts: Uint32Array = new Uint32Array(1025);

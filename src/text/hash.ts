@@ -17,6 +17,16 @@ export function mix32(h: number): number {
   return h >>> 0;
 }
 
+/** The inverse of `mix32`: unmix32(mix32(h)) === h. */
+export function unmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7ed1b41d);
+  h ^= (h >>> 13) ^ (h >>> 26);
+  h = Math.imul(h, 0xa5cb9243);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** Hash of `text[begin, end)`, which the caller has already lowercased. */
 export function hashRange(text: string, begin: number, end: number): number {
   let h = FNV_OFFSET;
