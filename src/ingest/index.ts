@@ -49,7 +49,7 @@ export interface IngestOptions {
 }
 
 /** Batches being prepared per worker thread at most, ahead of the writes. */
-const IN_FLIGHT_PER_WORKER = 2;
+const IN_FLIGHT_PER_WORKER = 3;
 
 /** A batch is sent early once its texts reach this many characters, so memory stays bounded for long articles. */
 const BATCH_CHARS = 8 * 1024 * 1024;

@@ -39,6 +39,9 @@ const MAX_BITS = 24;
 const STRETCH_BITS = 8;
 const STRETCH_SHIFT = 32 - STRETCH_BITS;
 
+/** Bucket rows written per statement: each call into SQLite costs more than a row. */
+const ROWS = 32;
+
 /** A row's key: run * 2^25 + bucket. */
 const RUN_KEY = 2 ** 25;
 
@@ -102,6 +105,8 @@ export class PostingRuns {
     private readonly db: Db,
     private readonly writable: boolean,
     freshSize: number | undefined,
+    /** Whether lookups load the runs' Bloom filters. */
+    private readonly useFilters: boolean,
   ) {
     this.freshSize = freshSize ?? FRESH_ARTICLES;
     this.s = {
@@ -121,6 +126,7 @@ export class PostingRuns {
           'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
         ),
         insertRow: db.prepare('INSERT INTO postings_runs (key, data) VALUES (?, ?)'),
+        insertRows: db.prepare(`INSERT INTO postings_runs (key, data) VALUES ${Array.from({ length: ROWS }, () => '(?, ?)').join(', ')}`),
         deleteRange: db.prepare('DELETE FROM postings_runs WHERE key >= ? AND key < ?'),
         insertFilter: db.prepare('INSERT INTO postings_filters (run, data) VALUES (?, ?)'),
         deleteFilter: db.prepare('DELETE FROM postings_filters WHERE run = ?'),
@@ -227,18 +233,25 @@ export class PostingRuns {
         distinct++;
       }
     }
+    // every row's data in one buffer, rows inserted `ROWS` to a statement
+    const data = new Uint32Array(2 * part.length);
+    const values: Array<number | Buffer> = [];
     let begin = 0;
     while (begin < part.length) {
       const bucket = (part.keys[begin] as number) >>> shift;
       let end = begin + 1;
       while (end < part.length && (part.keys[end] as number) >>> shift === bucket) end++;
       const n = end - begin;
-      const data = new Uint32Array(2 * n);
-      data.set(part.keys.subarray(begin, end));
-      data.set(part.articles.subarray(begin, end), n);
-      this.s['insertRow']!.run(run.run * RUN_KEY + bucket, Buffer.from(data.buffer));
+      data.set(part.keys.subarray(begin, end), 2 * begin);
+      data.set(part.articles.subarray(begin, end), 2 * begin + n);
+      values.push(run.run * RUN_KEY + bucket, Buffer.from(data.buffer, 8 * begin, 8 * n));
+      if (values.length === 2 * ROWS) {
+        this.s['insertRows']!.run(values);
+        values.length = 0;
+      }
       begin = end;
     }
+    for (let k = 0; k < values.length; k += 2) this.s['insertRow']!.run(values[k], values[k + 1]);
     return distinct;
   }
 
@@ -326,6 +339,7 @@ export class PostingRuns {
   }
 
   private filterOf(run: Run): FeatureFilter | null {
+    if (!this.useFilters) return null;
     let filter = this.filters.get(run.run);
     if (filter === undefined) {
       const blob = this.s['filter']!.get(run.run) as Buffer | undefined;

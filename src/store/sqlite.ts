@@ -46,6 +46,8 @@ export interface SqliteStoreOptions {
   freshArticles?: number;
   /** Postings that tracing everything may hold in memory; past it, a Bloom filter and lookups. */
   sharedPostingsBudget?: number;
+  /** Load the runs' Bloom filters for lookups (default true; false saves their memory, 10 bits a feature). */
+  runFilters?: boolean;
 }
 
 interface ArticleRow {
@@ -166,7 +168,7 @@ class SqliteStore implements Store {
     if (!options.readonly) db.transaction(() => upgrade(db, version))();
     this.fingerprint = this.loadFingerprint(options);
     this.sharedBudget = options.sharedPostingsBudget ?? SHARED_POSTINGS_BUDGET;
-    this.index = new PostingRuns(db, !options.readonly, options.freshArticles);
+    this.index = new PostingRuns(db, !options.readonly, options.freshArticles, options.runFilters ?? true);
     // a database upgraded from schema 1 has its articles, not yet their runs
     if (!options.readonly && version === 1) db.transaction(() => this.index.index())();
     this.statements = {
