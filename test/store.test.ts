@@ -85,6 +85,38 @@ describe('SQLite store', () => {
     await store.close();
   });
 
+  it('upgrades a database of schema 1 (a row per posting) when opened for writing, and asks for that when opened read-only', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.db');
+    const store = await openStore({ path, freshArticles: 2 });
+    const a = bodies[0]!.articleBody;
+    await store.put([article('https://origin.example/', a, '2024-01-01'), ...[1, 2, 3].map((k) => article(`https://copy${k}.example/`, spinEvery(a, 4 + k), `2024-01-0${k + 1}`))]);
+    await store.close();
+    // the same articles as schema 1 kept them: postings in segment tables, no runs
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path);
+    db.exec(`DROP TABLE postings_runs; DROP TABLE postings_filters; DROP TABLE dead; DELETE FROM settings WHERE key = 'postings-runs';
+      CREATE TABLE postings_0 (feature INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (feature, article)) WITHOUT ROWID;
+      INSERT INTO settings (key, value) VALUES ('postings-merged-through', '4'), ('segment-articles', '262144');
+      PRAGMA user_version = 1;`);
+    db.close();
+    await assert.rejects(openStore({ path, readonly: true }), (error: Error & { describe?: () => string }) => {
+      assert.match(error.describe?.() ?? '', /old\.db: the database was written by an older newstrace: open it once for writing/);
+      return true;
+    });
+    const upgraded = await openStore({ path, freshArticles: 2 });
+    await checkIndex(upgraded);
+    const copy = await traceUrl(upgraded, 'https://copy3.example/');
+    assert.ok(copy.sources.some((s) => s.url === 'https://origin.example/'));
+    await upgraded.close();
+    const check = new Database(path, { readonly: true });
+    assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'postings_%' ORDER BY name").pluck().all(), ['postings_filters', 'postings_runs']);
+    assert.equal(check.pragma('user_version', { simple: true }), 2);
+    // its runs were written from the stored features, not left to the fresh articles
+    assert.ok((check.prepare('SELECT count(*) FROM postings_runs').pluck().get() as number) > 0);
+    check.close();
+  });
+
   it('refuses a file that is not a database, naming it', async () => {
     const dir = tempDir();
     const path = join(dir, 'not.db');
