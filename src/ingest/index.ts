@@ -5,7 +5,7 @@ import { NewstraceError } from '../errors.js';
 import type { IndexedArticle, PutOutcome, Store } from '../store/types.js';
 import type { ArticleInput } from '../types.js';
 import { startWorker } from '../workers.js';
-import { prepareBatch, type PreparedBatch, type PrepareJob } from './prepare.js';
+import { prepareBatch, withContentHash, type PreparedBatch, type PrepareJob } from './prepare.js';
 import { readInputs } from './read.js';
 
 export interface IngestProgress {
@@ -80,7 +80,7 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
   const write = async (prepared: PreparedBatch): Promise<void> => {
     const articles: IndexedArticle[] = [];
     for (const result of prepared.results) {
-      if ('article' in result) articles.push(result.article);
+      if ('article' in result) articles.push(withContentHash(result.article));
       else report(new NewstraceError('BAD_INPUT', result.message, { where: result.where }));
     }
     if (articles.length > 0) {
