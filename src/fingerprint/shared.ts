@@ -96,9 +96,10 @@ export class SharedPostings {
     });
   }
 
-  static of(lists: PostingLists, complete: boolean): SharedPostings {
-    if (complete) return new SharedPostings(share(lists), null);
-    return new SharedPostings(null, FeatureFilter.of(lists.features));
+  /** From the lists, or (when they were over budget) the features alone. */
+  static of(found: { lists: PostingLists } | { features: Uint32Array }): SharedPostings {
+    if ('lists' in found) return new SharedPostings(share(found.lists), null);
+    return new SharedPostings(null, FeatureFilter.of(found.features));
   }
 
   /** Rebuilds one sent to another thread (its arrays still share memory). */

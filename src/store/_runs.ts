@@ -396,10 +396,9 @@ export class PostingRuns {
   /**
    * The posting lists of every feature that more than one article holds, at
    * most `limit` ids each, lowest first, in one pass over the runs, stretch
-   * by stretch. Lists stop being kept past `budget` postings (`complete` is
-   * then false and only the features come).
+   * by stretch. Past `budget` postings only the features come.
    */
-  shared(limit: number, budget: number): { lists: PostingLists; complete: boolean } {
+  shared(limit: number, budget: number): { lists: PostingLists } | { features: Uint32Array } {
     return this.inSnapshot(() => {
       this.refresh();
       const fresh = this.freshPostings();
@@ -420,7 +419,7 @@ export class PostingRuns {
           begin = end;
         }
       }
-      return { lists: out.done(), complete: out.complete };
+      return out.done();
     });
   }
 }
@@ -540,32 +539,36 @@ class ListBuilder {
   private articles: Uint32Array = new Uint32Array(4096);
   private count = 0;
   private size = 0;
-  complete = true;
+  private complete = true;
 
   constructor(private budget: number) {}
 
   add(feature: number, ids: Uint32Array): void {
     if (this.count + 1 >= this.features.length) {
       this.features = grown(this.features, this.features.length * 2);
-      this.starts = grown(this.starts, this.starts.length * 2);
+      if (this.complete) this.starts = grown(this.starts, this.starts.length * 2);
     }
     this.features[this.count++] = feature;
-    if (this.complete && ids.length > this.budget) this.complete = false;
-    if (this.complete) {
-      this.budget -= ids.length;
-      if (this.size + ids.length > this.articles.length) this.articles = grown(this.articles, Math.max(this.articles.length * 2, this.size + ids.length));
-      this.articles.set(ids, this.size);
-      this.size += ids.length;
+    if (this.complete && ids.length > this.budget) {
+      // past the budget only the features are kept: let the lists go now
+      this.complete = false;
+      this.starts = new Uint32Array(1);
+      this.articles = new Uint32Array(0);
+      this.size = 0;
     }
+    if (!this.complete) return;
+    this.budget -= ids.length;
+    if (this.size + ids.length > this.articles.length) this.articles = grown(this.articles, Math.max(this.articles.length * 2, this.size + ids.length));
+    this.articles.set(ids, this.size);
+    this.size += ids.length;
     this.starts[this.count] = this.size;
   }
 
-  done(): PostingLists {
-    return {
-      features: this.features.subarray(0, this.count),
-      starts: this.starts.subarray(0, this.count + 1),
-      articles: this.articles.subarray(0, this.size),
-    };
+  /** The lists; past the budget, the features alone. */
+  done(): { lists: PostingLists } | { features: Uint32Array } {
+    const features = this.features.subarray(0, this.count);
+    if (!this.complete) return { features };
+    return { lists: { features, starts: this.starts.subarray(0, this.count + 1), articles: this.articles.subarray(0, this.size) } };
   }
 }
 

@@ -272,10 +272,10 @@ class SqliteStore implements Store {
   }
 
   async sharedPostings(limit: number, budget = this.sharedBudget): Promise<SharedPostings> {
-    const { lists, complete } = this.index.shared(limit, budget);
+    const found = this.index.shared(limit, budget);
     // the pass read the whole index through the page cache; tracing will not read it again here
     this.db.pragma('shrink_memory');
-    return SharedPostings.of(lists, complete);
+    return SharedPostings.of(found);
   }
 
   async commonLines(count: number): Promise<Set<number>> {
