@@ -83,6 +83,8 @@ export class SharedPostings {
   constructor(
     readonly lists: PostingLists | null,
     readonly filter: FeatureFilter | null,
+    /** What the store lends its readers on other threads for lookups (in shared memory), if anything. */
+    readonly readerData: unknown = null,
   ) {
     let size = 2;
     while (lists && size < lists.features.length * 2) size *= 2;
@@ -97,14 +99,14 @@ export class SharedPostings {
   }
 
   /** From the lists, or (when they were over budget) the features alone. */
-  static of(found: { lists: PostingLists } | { features: Uint32Array }): SharedPostings {
+  static of(found: { lists: PostingLists } | { features: Uint32Array }, readerData: unknown = null): SharedPostings {
     if ('lists' in found) return new SharedPostings(share(found.lists), null);
-    return new SharedPostings(null, FeatureFilter.of(found.features));
+    return new SharedPostings(null, FeatureFilter.of(found.features), readerData);
   }
 
   /** Rebuilds one sent to another thread (its arrays still share memory). */
-  static from(sent: { lists: PostingLists | null; filter: { bits: Uint32Array } | null }): SharedPostings {
-    return new SharedPostings(sent.lists, sent.filter ? new FeatureFilter(sent.filter.bits) : null);
+  static from(sent: { lists: PostingLists | null; filter: { bits: Uint32Array } | null; readerData: unknown }): SharedPostings {
+    return new SharedPostings(sent.lists, sent.filter ? new FeatureFilter(sent.filter.bits) : null, sent.readerData);
   }
 
   /** Whether `feature` may be held by more than one article. */

@@ -80,6 +80,9 @@ interface Postings {
 
 const STATE_KEY = 'postings-runs';
 
+/** The runs' Bloom filter bits, by run number (in shared memory when lent to other threads). */
+export type RunFilterBits = Map<number, Uint32Array>;
+
 export const RUNS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS postings_runs (key INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS dead (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL);
@@ -100,14 +103,17 @@ export class PostingRuns {
   private deadSeq = 0;
   /** Bloom filters of the runs' features, as loaded here (null: the run has none, so every feature is read). */
   private readonly filters = new Map<number, FeatureFilter | null>();
+  private readonly useFilters: boolean;
 
   constructor(
     private readonly db: Db,
     private readonly writable: boolean,
     freshSize: number | undefined,
-    /** Whether lookups load the runs' Bloom filters. */
-    private readonly useFilters: boolean,
+    /** Whether lookups use the runs' Bloom filters, or the filters to use (lent by another reader). */
+    filters: boolean | RunFilterBits,
   ) {
+    this.useFilters = filters !== false;
+    if (filters instanceof Map) for (const [run, bits] of filters) this.filters.set(run, new FeatureFilter(bits));
     this.freshSize = freshSize ?? FRESH_ARTICLES;
     this.s = {
       state: db.prepare('SELECT value FROM settings WHERE key = ?').pluck(),
@@ -347,6 +353,22 @@ export class PostingRuns {
       this.filters.set(run.run, filter);
     }
     return filter;
+  }
+
+  /** Every run's Bloom filter, in shared memory, for readers on other threads. */
+  filterBits(): RunFilterBits {
+    return this.inSnapshot(() => {
+      this.refreshState();
+      const out: RunFilterBits = new Map();
+      for (const run of this.state.runs) {
+        const blob = this.s['filter']!.get(run.run) as Buffer | undefined;
+        if (!blob) continue;
+        const bits = new Uint32Array(new SharedArrayBuffer(blob.byteLength & ~3));
+        new Uint8Array(bits.buffer).set(blob.subarray(0, bits.byteLength));
+        out.set(run.run, bits);
+      }
+      return out;
+    });
   }
 
   /** Ids holding each feature, at most `limit` per feature, lowest first. */

@@ -5,7 +5,7 @@ import { NewstraceError } from '../errors.js';
 import { SharedPostings } from '../fingerprint/shared.js';
 import type { StoredArticle } from '../types.js';
 import type { ArticleHead, IndexedArticle, PutOutcome, Store } from './types.js';
-import { PostingRuns, RUNS_SCHEMA } from './_runs.js';
+import { PostingRuns, RUNS_SCHEMA, type RunFilterBits } from './_runs.js';
 
 /** 2: postings in sorted runs (1 had them a row each, in segments). */
 const SCHEMA_VERSION = 2;
@@ -46,8 +46,12 @@ export interface SqliteStoreOptions {
   freshArticles?: number;
   /** Postings that tracing everything may hold in memory; past it, a Bloom filter and lookups. */
   sharedPostingsBudget?: number;
-  /** Load the runs' Bloom filters for lookups (default true; false saves their memory, 10 bits a feature). */
-  runFilters?: boolean;
+  /**
+   * The runs' Bloom filters for lookups: loaded when first needed (true, the
+   * default), not used (false: saves 10 bits a feature), or as another
+   * store lent them (`sharedPostings` on another thread).
+   */
+  runFilters?: boolean | RunFilterBits;
 }
 
 interface ArticleRow {
@@ -273,9 +277,10 @@ class SqliteStore implements Store {
 
   async sharedPostings(limit: number, budget = this.sharedBudget): Promise<SharedPostings> {
     const found = this.index.shared(limit, budget);
+    // past the budget, other threads look features up: lend them the runs' filters, loaded once
     // the pass read the whole index through the page cache; tracing will not read it again here
     this.db.pragma('shrink_memory');
-    return SharedPostings.of(found);
+    return SharedPostings.of(found, 'lists' in found ? null : this.index.filterBits());
   }
 
   async commonLines(count: number): Promise<Set<number>> {

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Params } from '../defaults.js';
 import { SharedPostings } from '../fingerprint/shared.js';
+import type { RunFilterBits } from '../store/_runs.js';
 import { createSqliteStore } from '../store/sqlite.js';
 import { PROFILE_CACHE, ProfileCache, render, traceRange, type TraceFormat } from './index.js';
 
@@ -27,9 +28,13 @@ const context = {
   published: new Map<number, string | null>(),
 };
 // With the shared posting lists in memory, a worker reads articles only: a small page cache does.
-// Without them (a large index), it looks up only shared features, and leaves the runs' Bloom
-// filters unloaded (about 100 MB at a million articles, for each thread).
-const store = createSqliteStore({ path: data.path, readonly: true, ...(data.shared.lists ? { cacheMiB: 16 } : { runFilters: false }) });
+// Without them (a large index), it looks up only shared features, through the runs' Bloom filters
+// that the main thread loaded once into shared memory (about 100 MB at a million articles).
+const store = createSqliteStore({
+  path: data.path,
+  readonly: true,
+  ...(data.shared.lists ? { cacheMiB: 16 } : { runFilters: (data.shared.readerData as RunFilterBits | null) ?? false }),
+});
 
 parentPort?.on('message', async (job: Job | null) => {
   if (job === null) {

@@ -34,7 +34,11 @@ export async function* traceAllParallel<T extends Trace | string>(
       params: context.params,
       templates: [...context.templates],
       // its arrays are in shared memory: every thread reads the same copy
-      shared: { lists: context.shared.lists, filter: context.shared.filter && { bits: context.shared.filter.bits } },
+      shared: {
+        lists: context.shared.lists,
+        filter: context.shared.filter && { bits: context.shared.filter.bits },
+        readerData: context.shared.readerData,
+      },
       format,
     }),
   );
