@@ -107,7 +107,7 @@ export class PostingRuns {
 
   constructor(
     private readonly db: Db,
-    private readonly writable: boolean,
+    writable: boolean,
     freshSize: number | undefined,
     /** Whether lookups use the runs' Bloom filters, or the filters to use (lent by another reader). */
     filters: boolean | RunFilterBits,
