@@ -92,8 +92,8 @@ CREATE TABLE IF NOT EXISTS postings_filters (run INTEGER PRIMARY KEY, data BLOB 
 export class PostingRuns {
   private readonly freshSize: number;
   private readonly s: Record<string, Statement>;
-  /** The state this connection last read, as stored (to skip parsing it again). */
-  private stateText = '';
+  /** The state this connection last read, as stored (to skip parsing it again); null: read it again. */
+  private stateText: string | null = null;
   private state: IndexState = { runs: [], mergedThrough: 0, nextRun: 0 };
   /** Features of the articles above `mergedThrough`, as loaded here. */
   private readonly fresh = new Map<number, Uint32Array>();
@@ -170,18 +170,23 @@ export class PostingRuns {
   index(): void {
     this.refresh();
     const max = this.s['maxId']!.get() as number;
-    let changed = false;
-    while (max - this.state.mergedThrough >= this.freshSize) {
-      const first = this.state.mergedThrough;
-      const last = first + this.freshSize;
-      const postings = this.loadPostings(first, last);
-      const run = { run: this.state.nextRun++, first, last, tier: 0, bits: bitsFor(postings.length), postings: postings.length };
-      this.writeRun(run, distinctFeatures(postings), (s) => stretchOf(postings, s));
-      this.state.mergedThrough = last;
-      changed = true;
-      this.compact();
+    if (max - this.state.mergedThrough < this.freshSize) return;
+    try {
+      while (max - this.state.mergedThrough >= this.freshSize) {
+        const first = this.state.mergedThrough;
+        const last = first + this.freshSize;
+        const postings = this.loadPostings(first, last);
+        const run = { run: this.state.nextRun++, first, last, tier: 0, bits: bitsFor(postings.length), postings: postings.length };
+        this.writeRun(run, distinctFeatures(postings), (s) => stretchOf(postings, s));
+        this.state.mergedThrough = last;
+        this.compact();
+      }
+      this.saveState();
+    } catch (error) {
+      // the transaction rolls back: read the state again from the database, not this half-changed copy
+      this.stateText = null;
+      throw error;
     }
-    if (changed) this.saveState();
   }
 
   /** Merges the newest runs while `FANOUT` of them share a tier. */
