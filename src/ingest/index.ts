@@ -31,9 +31,9 @@ export interface IngestOptions {
   /** Stops reading; the articles read so far are stored first. */
   signal?: AbortSignal;
   /**
-   * Articles written per transaction (default 2,500). Large batches keep a
-   * large index fast: each batch rewrites every index page it touches, and
-   * a batch's postings touch pages all over the index.
+   * Articles written per transaction (default 2,500): an interrupted ingest
+   * keeps every finished batch; larger batches commit less often and hold
+   * more in memory.
    */
   batchSize?: number;
   /**

@@ -92,7 +92,7 @@ function upgrade(db: Db, version: number): void {
     db.exec("DELETE FROM settings WHERE key IN ('postings-merged-through', 'segment-articles')");
   }
   db.exec(SCHEMA);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
 function toBlob(array: Uint32Array): Buffer {
