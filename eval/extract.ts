@@ -1,0 +1,329 @@
+/**
+ * Extraction quality on real pages, against Readability.js in the same run:
+ * `npm run bench:extract [-- --worst 10] [--only aeb,traf,dates,readability] [--no-reference]`;
+ * `npm run eval:extract` (newstrace alone, failing below the floors in eval/floors.json).
+ *
+ * Datasets (../shared/data, see its README): aeb (body F1 over 4-token
+ * shingles of \w+ tokens, per-page normalised, as its evaluate.py), trafilatura-eval
+ * (segments that must / must not be in the text; titles), htmldate-eval
+ * (publication date, same day), readability-test-pages (titles). Each is
+ * split by a hash of the page's id into a development part (tuned on) and
+ * a held-out part (two pages in seven), reported apart. Speed is pages per
+ * second of extraction alone (decoding and parsing included, reading the
+ * files not), on this one thread.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decodePage, extractPage, isNoArticle, type ExtractedArticle } from '../src/extract/index.js';
+import { requireData } from './_data.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(`--${name}`);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const withReference = !flag('no-reference');
+const gate = flag('gate');
+const worst = Number(option('worst') ?? 0);
+const only = new Set((option('only') ?? 'aeb,traf,dates,readability').split(','));
+
+/** Two pages in seven are held out from tuning. */
+const heldOut = (id: string): boolean => createHash('sha1').update(id).digest()[0]! % 7 < 2;
+
+interface Page {
+  id: string;
+  bytes: Buffer;
+  url: string | null;
+}
+
+interface Output {
+  text: string;
+  title: string | null;
+  author: string | null;
+  published: string | null;
+}
+
+type Extractor = (page: Page) => Output;
+
+const ours: Extractor = (page) => {
+  const result = extractPage(decodePage(page.bytes).text, { url: page.url });
+  if (isNoArticle(result)) return { text: '', title: null, author: null, published: null };
+  const r = result as ExtractedArticle;
+  return { text: r.text, title: r.title, author: r.author, published: r.published };
+};
+
+async function readabilityExtractor(): Promise<Extractor> {
+  const { Readability } = await import('@mozilla/readability');
+  const { parseHTML } = await import('linkedom');
+  return (page) => {
+    try {
+      const { document } = parseHTML(decodePage(page.bytes).text);
+      const article = new Readability(document as unknown as Document).parse();
+      return {
+        text: article?.textContent ?? '',
+        title: article?.title ?? null,
+        author: article?.byline ?? null,
+        published: article?.publishedTime ?? null,
+      };
+    } catch {
+      return { text: '', title: null, author: null, published: null }; // a crash counts as empty output
+    }
+  };
+}
+
+// ---- metrics ----
+
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+
+function shingles(text: string): Map<string, number> {
+  const tokens = text.match(TOKEN) ?? [];
+  const out = new Map<string, number>();
+  for (let i = 0; i < Math.max(1, tokens.length - 3); i++) {
+    const s = tokens.slice(i, i + 4).join(' ');
+    if (s) out.set(s, (out.get(s) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** aeb's per-page (tp, fp, fn), normalised to sum 1. */
+function shingleMatch(truth: string, predicted: string): [number, number, number] {
+  const t = shingles(truth);
+  const p = shingles(predicted);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const key of new Set([...t.keys(), ...p.keys()])) {
+    const a = t.get(key) ?? 0;
+    const b = p.get(key) ?? 0;
+    tp += Math.min(a, b);
+    fp += Math.max(0, b - a);
+    fn += Math.max(0, a - b);
+  }
+  const s = tp + fp + fn;
+  return s > 0 ? [tp / s, fp / s, fn / s] : [0, 0, 0];
+}
+
+/** aeb's F1: the harmonic mean of the mean precision and the mean recall over pages. */
+function aebF1(triples: Array<[number, number, number]>): { f1: number; precision: number; recall: number } {
+  const ps: number[] = [];
+  const rs: number[] = [];
+  for (const [tp, fp, fn] of triples) {
+    if (tp + fp > 0) ps.push(fp === 0 && fn === 0 ? 1 : tp === 0 && fp === 0 ? 0 : tp / (tp + fp));
+    if (tp + fn > 0) rs.push(fp === 0 && fn === 0 ? 1 : tp === 0 && fn === 0 ? 0 : tp / (tp + fn));
+  }
+  const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const precision = mean(ps);
+  const recall = mean(rs);
+  return { f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0, precision, recall };
+}
+
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const normTitle = (s: string | null): string =>
+  norm(s ?? '')
+    .toLowerCase()
+    .replace(/^[\s"'“”‘’«»„-]+|[\s"'“”‘’«»„.:-]+$/g, '');
+
+/** The calendar day of a date as the page would print it: the date part of ISO text. */
+const day = (iso: string | null): string | null => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null);
+
+// ---- datasets ----
+
+const gz = (path: string): Buffer => gunzipSync(readFileSync(path));
+
+interface Score {
+  name: string;
+  value: (run: Run) => number;
+  floor?: string;
+  higher: true;
+}
+interface Run {
+  pages: number;
+  seconds: number;
+  [metric: string]: number;
+}
+
+interface Dataset {
+  name: string;
+  pages: Page[];
+  score(outputs: Output[], pages: Page[], verbose: boolean): Record<string, number>;
+}
+
+function aeb(): Dataset {
+  const dir = requireData('aeb');
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const pages = Object.keys(truth)
+    .sort()
+    .map((id) => ({ id, bytes: gz(join(dir, 'html', `${id}.html.gz`)), url: truth[id]!.url }));
+  return {
+    name: 'aeb',
+    pages,
+    score(outputs, ps, verbose) {
+      const triples = outputs.map((o, i) => shingleMatch(truth[ps[i]!.id]!.articleBody, o.text));
+      if (verbose) report(ps, triples.map(([tp, fp, fn]) => ({ score: tp, detail: `fp ${fp.toFixed(3)} fn ${fn.toFixed(3)}` })));
+      const m = aebF1(triples);
+      return { 'body F1': m.f1, precision: m.precision, recall: m.recall };
+    },
+  };
+}
+
+interface TrafEntry {
+  file: string;
+  with: string[];
+  without: string[];
+  title?: string;
+}
+
+function traf(): Dataset {
+  const dir = requireData('trafilatura-eval');
+  const data = JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, TrafEntry>;
+  const keys = Object.keys(data).sort();
+  const pages = keys.map((url) => ({ id: url, bytes: gz(join(dir, 'html', `${data[url]!.file}.gz`)), url: url.startsWith('hard::') ? null : url }));
+  return {
+    name: 'trafilatura-eval',
+    pages,
+    score(outputs, ps, verbose) {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      let titled = 0;
+      let titles = 0;
+      const perPage: Array<{ score: number; detail: string }> = [];
+      outputs.forEach((o, i) => {
+        const e = data[ps[i]!.id]!;
+        const text = norm(o.text);
+        const missing = e.with.filter((s) => !text.includes(norm(s)));
+        const extra = e.without.filter((s) => text.includes(norm(s)));
+        tp += e.with.length - missing.length;
+        fn += missing.length;
+        fp += extra.length;
+        if (e.title) {
+          titled++;
+          if (normTitle(o.title) === normTitle(e.title)) titles++;
+        }
+        perPage.push({ score: -(missing.length + extra.length), detail: `missing ${JSON.stringify(missing.map((s) => s.slice(0, 60)))} extra ${JSON.stringify(extra.map((s) => s.slice(0, 60)))}` });
+      });
+      if (verbose) report(ps, perPage);
+      const precision = tp / (tp + fp);
+      const recall = tp / (tp + fn);
+      return { F1: (2 * tp) / (2 * tp + fp + fn), precision, recall, 'title right': titles / Math.max(1, titled) };
+    },
+  };
+}
+
+function dates(): Dataset {
+  const dir = requireData('htmldate-eval');
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Array<{ url: string; date: string | null; path: string }>;
+  const rows = index.filter((r) => r.date);
+  const gold = new Map(rows.map((r) => [r.url, r.date as string]));
+  const pages = rows.map((r) => ({ id: r.url, bytes: gz(join(dir, r.path)), url: r.url }));
+  return {
+    name: 'htmldate-eval',
+    pages,
+    score(outputs, ps, verbose) {
+      let right = 0;
+      const perPage = outputs.map((o, i) => {
+        const ok = day(o.published) === gold.get(ps[i]!.id);
+        if (ok) right++;
+        return { score: ok ? 1 : 0, detail: `got ${o.published} want ${gold.get(ps[i]!.id)}` };
+      });
+      if (verbose) report(ps, perPage);
+      return { 'date right': right / outputs.length };
+    },
+  };
+}
+
+function readabilityPages(): Dataset {
+  const dir = requireData('readability-test-pages');
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Array<{ name: string; title: string | null }>;
+  const rows = manifest.filter((r) => r.title);
+  const gold = new Map(rows.map((r) => [r.name, r.title as string]));
+  const pages = rows.map((r) => ({ id: r.name, bytes: gz(join(dir, 'pages', r.name, 'source.html.gz')), url: 'http://fakehost/test/page.html' }));
+  return {
+    name: 'readability-test-pages',
+    pages,
+    score(outputs, ps, verbose) {
+      let right = 0;
+      const perPage = outputs.map((o, i) => {
+        const ok = normTitle(o.title) === normTitle(gold.get(ps[i]!.id) ?? '');
+        if (ok) right++;
+        return { score: ok ? 1 : 0, detail: `got ${JSON.stringify(o.title)} want ${JSON.stringify(gold.get(ps[i]!.id))}` };
+      });
+      if (verbose) report(ps, perPage);
+      return { 'title right': right / outputs.length };
+    },
+  };
+}
+
+function report(pages: Page[], perPage: Array<{ score: number; detail: string }>): void {
+  const order = perPage.map((p, i) => ({ ...p, id: pages[i]!.id })).sort((a, b) => a.score - b.score);
+  for (const p of order.slice(0, worst)) process.stdout.write(`    ${p.score.toFixed(3)} ${p.id.slice(0, 70)}  ${p.detail.slice(0, 300)}\n`);
+}
+
+// ---- run ----
+
+function run(extract: Extractor, pages: Page[]): { outputs: Output[]; seconds: number } {
+  const started = performance.now();
+  const outputs = pages.map(extract);
+  return { outputs, seconds: (performance.now() - started) / 1000 };
+}
+
+const fmt = (x: number): string => x.toFixed(3);
+
+async function main(): Promise<void> {
+  const reference = withReference ? await readabilityExtractor() : null;
+  const datasets = [
+    only.has('aeb') ? aeb() : null,
+    only.has('traf') ? traf() : null,
+    only.has('dates') ? dates() : null,
+    only.has('readability') ? readabilityPages() : null,
+  ].filter((d): d is Dataset => d !== null);
+  const floors = (JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')) as { extract?: Record<string, number> }).extract ?? {};
+  const failures: string[] = [];
+  let ourSeconds = 0;
+  let refSeconds = 0;
+  for (const dataset of datasets) {
+    const parts = { development: dataset.pages.filter((p) => !heldOut(p.id)), 'held out': dataset.pages.filter((p) => heldOut(p.id)) };
+    process.stdout.write(`${dataset.name} (${dataset.pages.length} pages: ${parts.development.length} development, ${parts['held out'].length} held out)\n`);
+    const mine = run(ours, dataset.pages);
+    ourSeconds += mine.seconds;
+    const theirs = reference ? run(reference, dataset.pages) : null;
+    if (theirs) refSeconds += theirs.seconds;
+    for (const [part, pages] of Object.entries(parts)) {
+      const pick = (outputs: Output[]): Output[] => pages.map((p) => outputs[dataset.pages.indexOf(p)]!);
+      if (worst > 0 && part === 'development') process.stdout.write(`  worst development pages (newstrace):\n`);
+      const a = dataset.score(pick(mine.outputs), pages, worst > 0 && part === 'development');
+      const b = theirs ? dataset.score(pick(theirs.outputs), pages, false) : null;
+      const line = Object.entries(a)
+        .map(([k, v]) => `${k} ${fmt(v)}${b ? ` (Readability.js ${fmt(b[k]!)})` : ''}`)
+        .join(', ');
+      process.stdout.write(`  ${part.padEnd(11)} ${line}\n`);
+    }
+    const all = dataset.score(mine.outputs, dataset.pages, false);
+    const refAll = theirs ? dataset.score(theirs.outputs, dataset.pages, false) : null;
+    process.stdout.write(
+      `  ${'all'.padEnd(11)} ${Object.entries(all)
+        .map(([k, v]) => `${k} ${fmt(v)}${refAll ? ` (Readability.js ${fmt(refAll[k]!)})` : ''}`)
+        .join(', ')}\n`,
+    );
+    process.stdout.write(
+      `  speed: newstrace ${(dataset.pages.length / mine.seconds).toFixed(0)} pages/s` +
+        (theirs ? `, Readability.js ${(dataset.pages.length / theirs.seconds).toFixed(1)} pages/s (${(theirs.seconds / mine.seconds).toFixed(1)}×)` : '') +
+        '\n',
+    );
+    for (const [metric, value] of Object.entries(all)) {
+      const floor = floors[`${dataset.name} ${metric}`];
+      if (floor !== undefined && value < floor) failures.push(`${dataset.name} ${metric} ${fmt(value)} is below its floor ${floor}`);
+    }
+  }
+  if (reference) process.stdout.write(`overall speed: newstrace ${(refSeconds / ourSeconds).toFixed(1)}× Readability.js (${ourSeconds.toFixed(1)} s against ${refSeconds.toFixed(1)} s)\n`);
+  if (gate) {
+    for (const f of failures) process.stderr.write(`FAIL ${f}\n`);
+    if (failures.length) process.exit(1);
+    process.stdout.write('extraction floors met\n');
+  }
+}
+
+await main();

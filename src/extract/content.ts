@@ -1,0 +1,222 @@
+import type { AnyNode, Element } from 'domhandler';
+import { classAndId, isElement, isText, MAX_DEPTH } from './dom.js';
+
+/** Elements that never hold the article's own text. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'button', 'select', 'input', 'textarea', 'option', 'label', 'nav', 'aside', 'footer', 'header', 'figure',
+  'figcaption', 'picture', 'img', 'head', 'title', 'rt', 'rp', 'dialog', 'menu',
+]);
+
+/** Elements that start a new paragraph. */
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'blockquote', 'pre', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'hr', 'center', 'address',
+  'details', 'summary', 'body', 'html', 'form', 'fieldset',
+]);
+
+const HEADING = /^h([1-6])$/;
+
+/** Class or id of an element that holds no article text (comments, sharing, related links, ads …). */
+const BOILERPLATE =
+  /(^|[\s_-])(comments?|share|sharing|social|related|recommend(ed|ations)?|promo|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|ads?|advert\w*|sponsor\w*|sidebar|footer|menu|breadcrumbs?|nav|navbar|navigation|pagination|pager|popup|modal|banner|trending|most-?popular|outbrain|taboola|widget|toolbar|masthead|disqus|byline|author-?bio|tags|rss|print|skip|visually-?hidden|sr-only|caption|credits?)($|[\s_-])/i;
+
+/** Class or id of an element that holds the article, which no boilerplate pattern may remove. */
+const ARTICLE = /(^|[\s_-])(article|articlebody|article-?body|story-?body|entry-?content|post-?content|post-?body|main-?content|body-?text|story|content)($|[\s_-])/i;
+
+/** Short lines that are page furniture, not text. */
+const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content)\b/i;
+
+interface Block {
+  text: string;
+  chars: number;
+  linkChars: number;
+  owner: Element;
+  heading: number;
+}
+
+interface Walk {
+  blocks: Block[];
+  parts: string[];
+  linkChars: number;
+  inLink: number;
+  owner: Element;
+  prose: Map<Element, number>;
+  totalProse: number;
+}
+
+function hidden(e: Element): boolean {
+  const a = e.attribs;
+  if ('hidden' in a || a['aria-hidden'] === 'true') return true;
+  const style = a['style'];
+  return style !== undefined && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** Characters of text in <p> elements under each element, for telling a layout wrapper from boilerplate. */
+function proseUnder(root: Element): Map<Element, number> {
+  const out = new Map<Element, number>();
+  const visit = (e: Element, depth: number, inP: boolean): number => {
+    let n = 0;
+    const p = inP || e.name === 'p';
+    for (const child of e.children) {
+      if (isText(child)) {
+        if (p) n += child.data.length;
+      } else if (isElement(child) && depth < MAX_DEPTH && !SKIP.has(child.name)) n += visit(child, depth + 1, p);
+    }
+    if (n > 0) out.set(e, n);
+    return n;
+  };
+  visit(root, 0, false);
+  return out;
+}
+
+/**
+ * Whether an element holds no article text: by its tag, because it is
+ * hidden, or by a class or id that names boilerplate, unless the element
+ * holds much of the page's prose (a layout wrapper called
+ * "container_sidebar" holding the article is not a sidebar).
+ */
+function dropped(e: Element, w: Walk): boolean {
+  if (SKIP.has(e.name) || hidden(e)) return true;
+  const hint = classAndId(e);
+  if (!hint || !BOILERPLATE.test(hint)) return false;
+  if ((w.prose.get(e) ?? 0) >= w.totalProse * 0.4) return false;
+  return !ARTICLE.test(hint) || /comment|share|social|related|cookie|newsletter|promo|advert|sidebar/i.test(hint);
+}
+
+function flush(w: Walk): void {
+  if (w.parts.length === 0) return;
+  const text = w.parts.join('').replace(/\s+/g, ' ').trim();
+  w.parts = [];
+  const linkChars = w.linkChars;
+  w.linkChars = 0;
+  if (!text) return;
+  const m = HEADING.exec(w.owner.name);
+  w.blocks.push({ text, chars: text.length, linkChars: Math.min(linkChars, text.length), owner: w.owner, heading: m ? Number(m[1]) : 0 });
+}
+
+function walk(node: AnyNode, w: Walk, depth: number): void {
+  if (isText(node)) {
+    w.parts.push(node.data);
+    if (w.inLink > 0) w.linkChars += node.data.trim().length;
+    return;
+  }
+  if (!isElement(node) || depth > MAX_DEPTH) return;
+  if (node.name === 'br') {
+    flush(w);
+    return;
+  }
+  if (dropped(node, w)) {
+    if (!BLOCK.has(node.name)) w.parts.push(' ');
+    return;
+  }
+  const block = BLOCK.has(node.name);
+  const owner = w.owner;
+  if (block) {
+    flush(w);
+    w.owner = node;
+  }
+  const link = node.name === 'a';
+  if (link) w.inLink++;
+  for (const child of node.children) walk(child, w, depth + 1);
+  if (link) w.inLink--;
+  if (block) {
+    flush(w);
+    w.owner = owner;
+  }
+}
+
+/** The paragraphs of the page's body: every run of text between block boundaries, outside boilerplate. */
+export function blocksOf(body: Element): Block[] {
+  const prose = proseUnder(body);
+  const w: Walk = { blocks: [], parts: [], linkChars: 0, inLink: 0, owner: body, prose, totalProse: prose.get(body) ?? 0 };
+  for (const child of body.children) walk(child, w, 1);
+  flush(w);
+  return w.blocks;
+}
+
+interface Tally {
+  score: number;
+  chars: number;
+  linkChars: number;
+}
+
+/** How much a paragraph says for the elements around it: its length and its clauses. */
+function paragraphScore(block: Block): number {
+  let commas = 0;
+  for (let i = block.text.indexOf(','); i >= 0; i = block.text.indexOf(',', i + 1)) commas++;
+  for (const c of block.text) if (c === '，' || c === '、' || c === '。' || c === '،') commas++;
+  return 1 + commas + Math.min(Math.floor(block.chars / 100), 3);
+}
+
+const linkDensity = (t: { chars: number; linkChars: number }): number => (t.chars === 0 ? 0 : t.linkChars / t.chars);
+
+/**
+ * The article's paragraphs: the element whose paragraphs score highest
+ * (each paragraph of 25 characters or more, mostly not links, scores its
+ * parent in full, its grandparent half and further ancestors less), with
+ * its siblings that score a fifth as much, then each paragraph in them that
+ * is not a list of links or a line of page furniture. Null when nothing on
+ * the page reads like an article.
+ */
+export function articleBlocks(body: Element, minChars: number): string[] | null {
+  const blocks = blocksOf(body);
+  const tallies = new Map<Element, Tally>();
+  const tally = (e: Element): Tally => {
+    let t = tallies.get(e);
+    if (!t) tallies.set(e, (t = { score: 0, chars: 0, linkChars: 0 }));
+    return t;
+  };
+  for (const block of blocks) {
+    const score = block.chars >= 25 && linkDensity(block) < 0.5 && block.heading === 0 ? paragraphScore(block) : 0;
+    let level = 0;
+    for (let e: Element | null = block.owner; e; e = e.parent as Element | null) {
+      if (!isElement(e)) break;
+      const t = tally(e);
+      t.chars += block.chars;
+      t.linkChars += block.linkChars;
+      if (score > 0 && e !== block.owner && level < 5) {
+        t.score += level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
+        level++;
+      } else if (e !== block.owner) level++;
+    }
+  }
+  let top: Element | null = null;
+  let topScore = 0;
+  for (const [e, t] of tallies) {
+    const score = t.score * (1 - linkDensity(t));
+    if (score > topScore) {
+      topScore = score;
+      top = e;
+    }
+  }
+  if (!top) return null;
+  const chosen = new Set<Element>([top]);
+  const parent = top.parent;
+  if (parent && 'children' in parent) {
+    for (const sibling of parent.children) {
+      if (!isElement(sibling) || sibling === top) continue;
+      const t = tallies.get(sibling);
+      if (!t) continue;
+      const score = t.score * (1 - linkDensity(t));
+      if (score >= Math.max(10, topScore * 0.2)) chosen.add(sibling);
+      else if (sibling.name === 'p' && t.chars > 80 && linkDensity(t) < 0.25) chosen.add(sibling);
+    }
+  }
+  const inside = (e: Element): boolean => {
+    for (let a: Element | null = e; a && isElement(a); a = a.parent as Element | null) if (chosen.has(a)) return true;
+    return false;
+  };
+  const out: string[] = [];
+  let chars = 0;
+  for (const block of blocks) {
+    if (!inside(block.owner)) continue;
+    if (block.heading === 1) continue;
+    const density = linkDensity(block);
+    if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
+    if (block.chars < 60 && FURNITURE.test(block.text)) continue;
+    out.push(block.text);
+    if (block.heading === 0) chars += block.chars;
+  }
+  return chars >= minChars ? out : null;
+}

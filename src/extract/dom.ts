@@ -1,0 +1,49 @@
+import type { AnyNode, Document, Element } from 'domhandler';
+
+/** Elements nested deeper than this are not read (a page nested 100,000 deep would overflow the stack). */
+export const MAX_DEPTH = 400;
+
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+export function isText(node: AnyNode): node is AnyNode & { data: string } {
+  return node.type === 'text';
+}
+
+/** White space collapsed to single spaces, trimmed. */
+export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** The text under `node`, as in the page (no white space changed), skipping `skip` elements. */
+export function textContent(node: AnyNode, skip?: ReadonlySet<string>, depth = 0): string {
+  if (isText(node)) return node.data;
+  if (!('children' in node) || depth > MAX_DEPTH) return '';
+  if (isElement(node) && skip?.has(node.name)) return '';
+  let out = '';
+  for (const child of node.children as AnyNode[]) out += textContent(child, skip, depth + 1);
+  return out;
+}
+
+/** Every element under `root` in document order (iterative: deep pages do not overflow the stack). */
+export function* elements(root: Document | Element): Generator<Element> {
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isElement(node)) continue;
+    yield node;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+  }
+}
+
+/** The first element under `root` that passes `test`. */
+export function findElement(root: Document | Element, test: (e: Element) => boolean): Element | null {
+  for (const e of elements(root)) if (test(e)) return e;
+  return null;
+}
+
+/** Class and id of an element, for the patterns that tell boilerplate from content. */
+export function classAndId(e: Element): string {
+  const c = e.attribs['class'];
+  const id = e.attribs['id'];
+  return c ? (id ? `${c} ${id}` : c) : (id ?? '');
+}

@@ -1,0 +1,76 @@
+import { parseDocument } from 'htmlparser2';
+import { articleBlocks } from './content.js';
+import { authorOf, declared, descriptionOf, languageOf, publishedOf, siteOf, titleOf } from './metadata.js';
+
+export { decodePage, declaredCharset, headerCharset, type Decoded } from './charset.js';
+
+/** An article extracted from a page. */
+export interface ExtractedArticle {
+  /** Where the page came from (the url fetched, the WARC record's target, the file), if known. */
+  url: string | null;
+  /** The canonical url the page declares: evidence only, never the article's identity. */
+  canonicalUrl: string | null;
+  title: string | null;
+  author: string | null;
+  /** ISO 8601 date or date-time. */
+  published: string | null;
+  site: string | null;
+  language: string | null;
+  description: string | null;
+  /** The body as plain text, paragraphs separated by blank lines. */
+  text: string;
+}
+
+/** A page that holds no article, with the reason. */
+export interface NoArticle {
+  url: string | null;
+  error: string;
+}
+
+export interface ExtractOptions {
+  /** The page's url: resolves relative links and gives a date in the path. */
+  url?: string | null;
+  /** Article text shorter than this many characters is not an article (default 200). */
+  minChars?: number;
+}
+
+function resolve(href: string | null, base: string | null): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base ?? undefined).href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Extracts the article from a page: its main text (the paragraphs of the
+ * element that holds the most prose, without navigation, related links,
+ * comments, sharing, captions and the like) and its metadata (JSON-LD, Open
+ * Graph and other meta elements, <title>, <h1>, <time>, bylines). A page
+ * whose prose is too short to be an article gives a NoArticle.
+ */
+export function extractPage(html: string, options: ExtractOptions = {}): ExtractedArticle | NoArticle {
+  const url = options.url ?? null;
+  const doc = parseDocument(html);
+  const d = declared(doc);
+  const minChars = options.minChars ?? 200;
+  const paragraphs = d.body ? articleBlocks(d.body, minChars) : null;
+  if (!paragraphs) {
+    return { url, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
+  }
+  const site = siteOf(d);
+  return {
+    url,
+    canonicalUrl: resolve(d.canonical ?? d.meta.get('og:url') ?? null, url),
+    title: titleOf(d, site),
+    author: authorOf(d),
+    published: publishedOf(d, url),
+    site,
+    language: languageOf(d),
+    description: descriptionOf(d),
+    text: paragraphs.join('\n\n'),
+  };
+}
+
+export const isNoArticle = (page: ExtractedArticle | NoArticle): page is NoArticle => 'error' in page;

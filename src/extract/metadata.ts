@@ -1,0 +1,212 @@
+import type { Document, Element } from 'domhandler';
+import { parsePublished } from '../text/dates.js';
+import { collapse, elements, textContent } from './dom.js';
+
+/** What the page declares about itself, gathered in one pass over its elements. */
+export interface Declared {
+  /** meta name / property / itemprop (lowercased) → first content. */
+  meta: Map<string, string>;
+  /** JSON-LD objects describing the article (NewsArticle, BlogPosting …). */
+  ld: Array<Record<string, unknown>>;
+  titleTag: string | null;
+  h1s: string[];
+  lang: string | null;
+  canonical: string | null;
+  /** `datetime` of <time> elements, in page order. */
+  times: string[];
+  /** Texts of elements that say they are the byline or the author. */
+  bylines: string[];
+  body: Element | null;
+}
+
+const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage|Blog|VideoObject)$/;
+
+function ldObjects(json: string, out: Array<Record<string, unknown>>): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return;
+  }
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 6 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const item of v) visit(item, depth + 1);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    const types = ([] as unknown[]).concat(o['@type'] ?? []).map(String);
+    if (types.some((t) => ARTICLE_TYPES.test(t))) out.push(o);
+    if (o['@graph']) visit(o['@graph'], depth + 1);
+    if (o['mainEntity'] && typeof o['mainEntity'] === 'object') visit(o['mainEntity'], depth + 1);
+  };
+  visit(value, 0);
+  // the article types first, a plain WebPage last
+  out.sort((a, b) => Number(String(a['@type']) === 'WebPage') - Number(String(b['@type']) === 'WebPage'));
+}
+
+const BYLINE = /(^|[\s_-])(byline|author|autor|auteur|autore|writer|by-?line|article-?author|post-?author|entry-?author)s?($|[\s_-])/i;
+
+export function declared(doc: Document): Declared {
+  const d: Declared = { meta: new Map(), ld: [], titleTag: null, h1s: [], lang: null, canonical: null, times: [], bylines: [], body: null };
+  for (const e of elements(doc)) {
+    const a = e.attribs;
+    switch (e.name) {
+      case 'html':
+        d.lang ??= a['lang'] ?? a['xml:lang'] ?? null;
+        break;
+      case 'body':
+        d.body ??= e;
+        break;
+      case 'meta': {
+        const key = (a['property'] ?? a['name'] ?? a['itemprop'] ?? a['http-equiv'] ?? '').toLowerCase();
+        const content = a['content'] ?? (a['itemprop'] ? a['datetime'] : undefined);
+        if (key && content && !d.meta.has(key)) d.meta.set(key, collapse(content));
+        break;
+      }
+      case 'title':
+        d.titleTag ??= collapse(textContent(e)) || null;
+        break;
+      case 'h1':
+        if (d.h1s.length < 5) d.h1s.push(collapse(textContent(e, SCRIPTS)));
+        break;
+      case 'link':
+        if (!d.canonical && (a['rel'] ?? '').toLowerCase().split(/\s+/).includes('canonical') && a['href']) d.canonical = a['href'];
+        break;
+      case 'time': {
+        const t = a['datetime'] ?? a['content'];
+        if (t) d.times.push(t);
+        break;
+      }
+      case 'script':
+        if ((a['type'] ?? '').toLowerCase().includes('ld+json')) ldObjects(textContent(e), d.ld);
+        break;
+      default:
+        break;
+    }
+    const itemprop = a['itemprop'];
+    if (itemprop && e.name !== 'meta') {
+      const key = itemprop.toLowerCase();
+      if ((key === 'datepublished' || key === 'datecreated') && !d.meta.has(key)) {
+        const value = a['datetime'] ?? a['content'] ?? collapse(textContent(e));
+        if (value) d.meta.set(key, value);
+      }
+      if (key === 'author' && d.bylines.length < 3) d.bylines.push(collapse(textContent(e, SCRIPTS)));
+    }
+    const rel = a['rel'];
+    if (rel === 'author' && d.bylines.length < 3) d.bylines.push(collapse(textContent(e, SCRIPTS)));
+    const hint = a['class'];
+    if (hint && d.bylines.length < 3 && BYLINE.test(hint) && e.children.length > 0) {
+      const text = collapse(textContent(e, SCRIPTS));
+      if (text && text.length < 120) d.bylines.push(text);
+    }
+  }
+  return d;
+}
+
+const SCRIPTS = new Set(['script', 'style', 'noscript', 'template']);
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? collapse(v) : null);
+
+function ldField(d: Declared, key: string): unknown {
+  for (const o of d.ld) if (o[key] !== undefined && o[key] !== null && o[key] !== '') return o[key];
+  return undefined;
+}
+
+function names(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(names);
+  if (v && typeof v === 'object') {
+    const name = (v as Record<string, unknown>)['name'];
+    return typeof name === 'string' ? [name] : [];
+  }
+  return [];
+}
+
+/** The article's body as its JSON-LD gives it, if it does. */
+export function ldBody(d: Declared): string | null {
+  return str(ldField(d, 'articleBody'));
+}
+
+const SEPARATORS = /\s+[|\-–—:·•»«/]\s+|\s+[|–—·•»«]\s*|\s*[|–—·•»«]\s+/;
+
+/** The headline: a h1 that the declared titles agree with, else the declared title without the site's name. */
+export function titleOf(d: Declared, site: string | null): string | null {
+  const declaredTitles = [d.meta.get('og:title'), str(ldField(d, 'headline')), d.meta.get('twitter:title'), d.titleTag].filter(
+    (t): t is string => Boolean(t),
+  );
+  const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (const h1 of d.h1s) {
+    if (h1.length < 4) continue;
+    const n = norm(h1);
+    if (declaredTitles.some((t) => norm(t).includes(n) || n.includes(norm(t)))) return h1;
+  }
+  const first = declaredTitles[0];
+  if (!first) return d.h1s.find((h) => h.length >= 4) ?? null;
+  return stripSiteName(first, site);
+}
+
+function stripSiteName(title: string, site: string | null): string {
+  const parts = title.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return title;
+  const siteNorm = site?.toLowerCase();
+  const kept = parts.filter((p) => !siteNorm || !(p.toLowerCase() === siteNorm || siteNorm.includes(p.toLowerCase())));
+  // the longest part is the headline; the others are the site and its section
+  const longest = (kept.length ? kept : parts).reduce((a, b) => (b.length > a.length ? b : a));
+  return longest.split(/\s+/).length >= 3 ? longest : title;
+}
+
+export function siteOf(d: Declared): string | null {
+  const publisher = ldField(d, 'publisher');
+  return d.meta.get('og:site_name') ?? names(publisher)[0] ?? d.meta.get('application-name') ?? null;
+}
+
+const NOT_A_NAME = /^(https?:|www\.)|@/i;
+
+/** The byline: the article's declared author(s), else the byline element's text without "By". */
+export function authorOf(d: Declared): string | null {
+  const fromLd = names(ldField(d, 'author')).map(collapse).filter((n) => n && !NOT_A_NAME.test(n));
+  if (fromLd.length) return [...new Set(fromLd)].join(', ');
+  for (const key of ['author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator']) {
+    const v = d.meta.get(key);
+    if (v && !NOT_A_NAME.test(v)) return v.replace(/^by\s+/i, '');
+  }
+  for (const b of d.bylines) {
+    const name = b.replace(/^(by|von|par|por|di|door|av|przez|от|автор:?)\s+/i, '').trim();
+    if (name && name.length <= 80 && !NOT_A_NAME.test(name)) return name;
+  }
+  return null;
+}
+
+const DATE_KEYS = [
+  'article:published_time', 'og:article:published_time', 'datepublished', 'og:published_time', 'published_time',
+  'article.published', 'publish-date', 'publishdate', 'publish_date', 'pubdate', 'dc.date.issued', 'dc.date', 'dcterms.date',
+  'dcterms.created', 'date', 'sailthru.date', 'parsely-pub-date', 'cxenseparse:recs:publishtime', 'article:published',
+  'datecreated', 'dc.date.created', 'citation_publication_date', 'originalpublicationdate',
+];
+
+const URL_DATE = /\/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|\.html?|$)/;
+
+/** The publication date: JSON-LD, meta elements, <time>, then a date in the url. */
+export function publishedOf(d: Declared, url: string | null): string | null {
+  const candidates: unknown[] = [ldField(d, 'datePublished'), ...DATE_KEYS.map((k) => d.meta.get(k)), ...d.times.slice(0, 1), ldField(d, 'dateCreated')];
+  for (const c of candidates) {
+    if (typeof c !== 'string') continue;
+    const date = parsePublished(c.trim());
+    if (date && date.year >= 1990 && date.year <= 2100) return date.iso;
+  }
+  if (url) {
+    const m = URL_DATE.exec(url);
+    if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  }
+  return null;
+}
+
+export function languageOf(d: Declared): string | null {
+  const lang = d.lang ?? d.meta.get('content-language') ?? d.meta.get('og:locale') ?? d.meta.get('language') ?? null;
+  return lang ? lang.replace('_', '-').trim() || null : null;
+}
+
+export function descriptionOf(d: Declared): string | null {
+  return d.meta.get('description') ?? d.meta.get('og:description') ?? d.meta.get('twitter:description') ?? str(ldField(d, 'description'));
+}
