@@ -17,12 +17,18 @@ const BLOCK = new Set([
 
 const HEADING = /^h([1-6])$/;
 
+/** Blocks that are one paragraph, which score their parent, not themselves. */
+const PARAGRAPH = new Set(['p', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'td', 'th', 'caption', 'summary', 'address']);
+
 /** Class or id of an element that holds no article text (comments, sharing, related links, ads …). */
 const BOILERPLATE =
   /(^|[\s_-])(comments?|share|sharing|social|related|recommend(ed|ations)?|promo|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|ads?|advert\w*|sponsor\w*|sidebar|footer|menu|breadcrumbs?|nav|navbar|navigation|pagination|pager|popup|modal|banner|trending|most-?popular|outbrain|taboola|widget|toolbar|masthead|disqus|byline|author-?bio|tags|rss|print|skip|visually-?hidden|sr-only|caption|credits?)($|[\s_-])/i;
 
 /** Class or id of an element that holds the article, which no boilerplate pattern may remove. */
 const ARTICLE = /(^|[\s_-])(article|articlebody|article-?body|story-?body|entry-?content|post-?content|post-?body|main-?content|body-?text|story|content)($|[\s_-])/i;
+
+/** Elements that say they hold the article's body, by itemprop, class or id. */
+const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-?text|article-?content|story-?body|story-?content|entry-?content|post-?content|post-?body|body-?text|news-?text|text-?content)($|[\s_-])/i;
 
 /** Short lines that are page furniture, not text. */
 const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content)\b/i;
@@ -139,6 +145,8 @@ interface Tally {
   score: number;
   chars: number;
   linkChars: number;
+  good: number;
+  bad: number;
 }
 
 /** How much a paragraph says for the elements around it: its length and its clauses. */
@@ -164,36 +172,63 @@ export function articleBlocks(body: Element, minChars: number): string[] | null 
   const tallies = new Map<Element, Tally>();
   const tally = (e: Element): Tally => {
     let t = tallies.get(e);
-    if (!t) tallies.set(e, (t = { score: 0, chars: 0, linkChars: 0 }));
+    if (!t) tallies.set(e, (t = { score: 0, chars: 0, linkChars: 0, good: 0, bad: 0 }));
     return t;
   };
   for (const block of blocks) {
     const score = block.chars >= 25 && linkDensity(block) < 0.5 && block.heading === 0 ? paragraphScore(block) : 0;
     let level = 0;
+    // text right inside a container (paragraphs split by <br>) scores the container itself
+    const first = PARAGRAPH.has(block.owner.name) ? block.owner.parent : block.owner;
     for (let e: Element | null = block.owner; e; e = e.parent as Element | null) {
       if (!isElement(e)) break;
       const t = tally(e);
       t.chars += block.chars;
       t.linkChars += block.linkChars;
-      if (score > 0 && e !== block.owner && level < 5) {
-        t.score += level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
+      if (score > 0) t.good += block.chars;
+      else if (block.heading === 0) t.bad += block.chars;
+      if (e === first || level > 0) {
+        if (score > 0 && level < 5) t.score += level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
         level++;
-      } else if (e !== block.owner) level++;
+      }
     }
   }
   let top: Element | null = null;
   let topScore = 0;
+  const MODE = process.env['NT_MODE'] ?? 'grow';
+  const K = Number(process.env['NT_K'] ?? 2);
   for (const [e, t] of tallies) {
-    const score = t.score * (1 - linkDensity(t));
+    const score = MODE === 'value' ? t.good - K * t.bad : t.score * (1 - linkDensity(t));
     if (score > topScore) {
       topScore = score;
       top = e;
     }
   }
   if (!top) return null;
+  // an element that calls itself the article body and holds most of the prose wins
+  let marked: Element | null = null;
+  const topGood = tallies.get(top)?.good ?? 0;
+  for (const [e, t] of tallies) {
+    if (t.good < topGood * 0.5 || (marked && (tallies.get(marked)?.good ?? 0) >= t.good)) continue;
+    if ((e.attribs['itemprop'] ?? '').toLowerCase() === 'articlebody' || BODY_MARKER.test(classAndId(e))) marked = e;
+  }
+  if (marked) top = marked;
+  else if (MODE === 'grow') {
+    // the ancestor of the densest prose that holds the most prose for its other text
+    let best = -Infinity;
+    for (let a: Element | null = top; a && isElement(a); a = a.parent as Element | null) {
+      const t = tallies.get(a);
+      if (!t) continue;
+      const value = t.good - K * t.bad;
+      if (value > best) {
+        best = value;
+        top = a;
+      }
+    }
+  }
   const chosen = new Set<Element>([top]);
   const parent = top.parent;
-  if (parent && 'children' in parent) {
+  if (MODE === 'r' && parent && 'children' in parent) {
     for (const sibling of parent.children) {
       if (!isElement(sibling) || sibling === top) continue;
       const t = tallies.get(sibling);
@@ -209,8 +244,13 @@ export function articleBlocks(body: Element, minChars: number): string[] | null 
   };
   const out: string[] = [];
   let chars = 0;
+  const seen = new Map<string, number>();
+  for (const block of blocks) if (inside(block.owner)) seen.set(block.text, (seen.get(block.text) ?? 0) + 1);
   for (const block of blocks) {
     if (!inside(block.owner)) continue;
+    // a line the page repeats is a teaser or a label, not the article's prose
+    if ((seen.get(block.text) ?? 0) > 1) continue;
+    if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
     if (block.heading === 1) continue;
     const density = linkDensity(block);
     if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
