@@ -61,7 +61,7 @@ async function readabilityExtractor(): Promise<Extractor> {
   return (page) => {
     try {
       const { document } = parseHTML(decodePage(page.bytes).text);
-      const article = new Readability(document as unknown as Document).parse();
+      const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
       return {
         text: article?.textContent ?? '',
         title: article?.title ?? null,

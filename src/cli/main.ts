@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNewstraceError } from '../errors.js';
 import { DEFAULT_DB, EXIT, printError } from './_io.js';
+import { runExtract } from './extract.js';
 import { runIngest } from './ingest.js';
 import { runTrace } from './trace.js';
 
@@ -47,6 +48,15 @@ program
   .option('--workers <n>', 'threads for --all', (value) => parseCount(value, 1, 256), availableParallelism())
   .action(async (targets: string[], opts: { db: string; all?: boolean; json?: boolean; workers: number }) => {
     status = await runTrace(targets, opts);
+  });
+
+program
+  .command('extract')
+  .description("print the article each page holds: its text and metadata (HTML files, .gz, directories, JSON Lines with \"html\")")
+  .argument('<paths...>', 'files or directories to read')
+  .option('--json', 'print JSON Lines, one object per page')
+  .action(async (paths: string[], opts: { json?: boolean }) => {
+    status = await runExtract(paths, opts);
   });
 
 function parseCount(value: string, min: number, max: number): number {

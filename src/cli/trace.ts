@@ -35,7 +35,7 @@ export async function runTrace(targets: string[], options: TraceCommandOptions):
 }
 
 /** Writes a line to stdout, waiting while a slow reader (a pipe) has not taken the earlier ones. */
-async function writeLine(line: string): Promise<void> {
+export async function writeLine(line: string): Promise<void> {
   if (!process.stdout.write(`${line}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 

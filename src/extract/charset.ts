@@ -7,10 +7,9 @@ const PRESCAN_BYTES = 4096;
 /** Bytes given to detection: enough for a verdict, bounded for enormous pages. */
 const DETECT_BYTES = 64 * 1024;
 
-/** The charset a `<meta charset>` or `<meta http-equiv="Content-Type">` in the page's first bytes declares. */
-export function declaredCharset(head: string): string | null {
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
-  return m ? (m[1] as string).toLowerCase() : null;
+/** The charsets `<meta charset>` or `<meta http-equiv="Content-Type">` in the page's first bytes declare, in order. */
+export function declaredCharsets(head: string): string[] {
+  return [...head.matchAll(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/gi)].map((m) => (m[1] as string).toLowerCase());
 }
 
 /** The charset of a Content-Type header (`text/html; charset=windows-1251`). */
@@ -40,8 +39,9 @@ export interface Decoded {
 /**
  * Decodes a page: by its byte-order mark, else the charset of the HTTP
  * header (`contentType`, from a WARC record or a fetch), else its
- * `<meta charset>`, else UTF-8 when the bytes are valid UTF-8, else the
- * charset detected from the bytes (windows-1252 when nothing is).
+ * `<meta charset>` (a declared UTF-8 that the bytes are not is passed over
+ * for the next declaration), else UTF-8 when the bytes are valid UTF-8, else
+ * the charset detected from the bytes (windows-1252 when nothing is).
  */
 export function decodePage(bytes: Uint8Array, contentType?: string | null): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8', by: 'bom' };
@@ -50,15 +50,28 @@ export function decodePage(bytes: Uint8Array, contentType?: string | null): Deco
   const fromHeader = headerCharset(contentType);
   const header = fromHeader ? decoder(fromHeader) : null;
   if (header) return { text: header.decode(bytes), charset: header.encoding, by: 'header' };
-  const fromMeta = declaredCharset(new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES)));
-  // a page saved as UTF-8 that still declares UTF-16 is UTF-8 (the HTML standard says so too)
-  const meta = fromMeta ? decoder(fromMeta.startsWith('utf-16') ? 'utf-8' : fromMeta) : null;
-  if (meta) return { text: meta.decode(bytes), charset: meta.encoding, by: 'meta' };
-  try {
-    return { text: strictUtf8.decode(bytes), charset: 'utf-8', by: 'utf-8' };
-  } catch {
-    // not UTF-8: detect
+  let utf8: string | null | undefined; // undefined: not tried yet; null: not UTF-8
+  const asUtf8 = (): string | null => {
+    if (utf8 === undefined) {
+      try {
+        utf8 = strictUtf8.decode(bytes);
+      } catch {
+        utf8 = null;
+      }
+    }
+    return utf8;
+  };
+  for (const label of declaredCharsets(new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES)))) {
+    // a page saved as UTF-8 that still declares UTF-16 is UTF-8 (the HTML standard says so too)
+    const meta = decoder(label.startsWith('utf-16') ? 'utf-8' : label);
+    if (!meta) continue;
+    if (meta.encoding !== 'utf-8') return { text: meta.decode(bytes), charset: meta.encoding, by: 'meta' };
+    // pages copied into another site's template often declare UTF-8 first and their own charset after
+    const text = asUtf8();
+    if (text !== null) return { text, charset: 'utf-8', by: 'meta' };
   }
+  const text = asUtf8();
+  if (text !== null) return { text, charset: 'utf-8', by: 'utf-8' };
   const guess = chardet.detect(bytes.subarray(0, DETECT_BYTES));
   const detected = guess ? decoder(guess) : null;
   if (detected) return { text: detected.decode(bytes), charset: detected.encoding, by: 'detected' };

@@ -141,6 +141,13 @@ export function blocksOf(body: Element): Block[] {
   return w.blocks;
 }
 
+/**
+ * How much other text (links, short lines) an element may hold for each
+ * character of prose it adds: the article's container is the ancestor of the
+ * densest prose with the most prose less this much of its other text.
+ */
+const OTHER_TEXT_WEIGHT = 2;
+
 interface Tally {
   score: number;
   chars: number;
@@ -160,12 +167,17 @@ function paragraphScore(block: Block): number {
 const linkDensity = (t: { chars: number; linkChars: number }): number => (t.chars === 0 ? 0 : t.linkChars / t.chars);
 
 /**
- * The article's paragraphs: the element whose paragraphs score highest
- * (each paragraph of 25 characters or more, mostly not links, scores its
- * parent in full, its grandparent half and further ancestors less), with
- * its siblings that score a fifth as much, then each paragraph in them that
- * is not a list of links or a line of page furniture. Null when nothing on
- * the page reads like an article.
+ * The article's paragraphs. 1. The densest prose: the element whose
+ * paragraphs score highest (each paragraph of 25 characters or more, mostly
+ * not links, scores its parent in full, its grandparent half and further
+ * ancestors less; text right in a container scores the container). 2. The
+ * container: an element holding half that prose or more that calls itself
+ * the article body, else the ancestor of the densest prose with the most
+ * prose less twice its other text (so paragraphs split into one wrapper
+ * each are gathered, and a list of teasers around the article is not).
+ * 3. Each paragraph in it that is not a list of links, a line of page
+ * furniture, or a line the container repeats. Null when nothing on the page
+ * reads like an article.
  */
 export function articleBlocks(body: Element, minChars: number): string[] | null {
   const blocks = blocksOf(body);
@@ -195,10 +207,8 @@ export function articleBlocks(body: Element, minChars: number): string[] | null 
   }
   let top: Element | null = null;
   let topScore = 0;
-  const MODE = process.env['NT_MODE'] ?? 'grow';
-  const K = Number(process.env['NT_K'] ?? 2);
   for (const [e, t] of tallies) {
-    const score = MODE === 'value' ? t.good - K * t.bad : t.score * (1 - linkDensity(t));
+    const score = t.score * (1 - linkDensity(t));
     if (score > topScore) {
       topScore = score;
       top = e;
@@ -213,13 +223,13 @@ export function articleBlocks(body: Element, minChars: number): string[] | null 
     if ((e.attribs['itemprop'] ?? '').toLowerCase() === 'articlebody' || BODY_MARKER.test(classAndId(e))) marked = e;
   }
   if (marked) top = marked;
-  else if (MODE === 'grow') {
+  else {
     // the ancestor of the densest prose that holds the most prose for its other text
     let best = -Infinity;
     for (let a: Element | null = top; a && isElement(a); a = a.parent as Element | null) {
       const t = tallies.get(a);
       if (!t) continue;
-      const value = t.good - K * t.bad;
+      const value = t.good - OTHER_TEXT_WEIGHT * t.bad;
       if (value > best) {
         best = value;
         top = a;
@@ -227,17 +237,6 @@ export function articleBlocks(body: Element, minChars: number): string[] | null 
     }
   }
   const chosen = new Set<Element>([top]);
-  const parent = top.parent;
-  if (MODE === 'r' && parent && 'children' in parent) {
-    for (const sibling of parent.children) {
-      if (!isElement(sibling) || sibling === top) continue;
-      const t = tallies.get(sibling);
-      if (!t) continue;
-      const score = t.score * (1 - linkDensity(t));
-      if (score >= Math.max(10, topScore * 0.2)) chosen.add(sibling);
-      else if (sibling.name === 'p' && t.chars > 80 && linkDensity(t) < 0.25) chosen.add(sibling);
-    }
-  }
   const inside = (e: Element): boolean => {
     for (let a: Element | null = e; a && isElement(a); a = a.parent as Element | null) if (chosen.has(a)) return true;
     return false;

@@ -2,7 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import { articleBlocks } from './content.js';
 import { authorOf, declared, descriptionOf, languageOf, publishedOf, siteOf, titleOf } from './metadata.js';
 
-export { decodePage, declaredCharset, headerCharset, type Decoded } from './charset.js';
+export { decodePage, declaredCharsets, headerCharset, type Decoded } from './charset.js';
 
 /** An article extracted from a page. */
 export interface ExtractedArticle {

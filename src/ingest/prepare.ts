@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NewstraceError } from '../errors.js';
-import { extractHtml } from '../extract/html.js';
+import { extractPage, isNoArticle, type ExtractedArticle } from '../extract/index.js';
 import { fingerprint } from '../fingerprint/index.js';
 import type { FingerprintParams } from '../defaults.js';
 import { parsePublished } from '../text/dates.js';
@@ -32,9 +32,18 @@ export function toArticle(input: ArticleInput, now: string, where: string): Arti
   } catch {
     throw new NewstraceError('BAD_INPUT', `"url" is not an absolute URL: ${JSON.stringify(input.url.slice(0, 200))}`, { where });
   }
-  const page = input.text?.trim() ? null : extractHtml(input.html ?? '');
+  let page: ExtractedArticle | null = null;
+  if (!input.text?.trim()) {
+    const extracted = extractPage(input.html ?? '', { url: url.href });
+    if (isNoArticle(extracted)) throw new NewstraceError('BAD_INPUT', extracted.error, { where });
+    page = extracted;
+  }
   const text = normaliseText(input.text?.trim() ? input.text : (page?.text ?? ''));
   if (!text) throw new NewstraceError('BAD_INPUT', 'no article text found in "html"', { where });
+  // what the page declares beyond the article's fields is kept as evidence
+  const declared: Record<string, unknown> = {};
+  if (page?.canonicalUrl && page.canonicalUrl !== url.href) declared['canonicalUrl'] = page.canonicalUrl;
+  if (page?.description) declared['description'] = page.description;
   const publishedText = input.published?.trim() || page?.published || null;
   let published: string | null = null;
   if (publishedText) {
@@ -52,7 +61,7 @@ export function toArticle(input: ArticleInput, now: string, where: string): Arti
     language: input.language?.trim() || page?.language || null,
     text,
     firstSeen: now,
-    meta: input.meta ?? {},
+    meta: { ...declared, ...input.meta },
   };
 }
 

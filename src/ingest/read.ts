@@ -6,7 +6,7 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { MAX_RECORD_BYTES } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
-import { declaredCharset } from '../extract/html.js';
+import { decodePage } from '../extract/charset.js';
 import type { ArticleInput } from '../types.js';
 import { toArticleInput } from './record.js';
 
@@ -115,8 +115,8 @@ async function* readFile(path: string, explicit: boolean, defer: boolean): Async
   }
   const url = pathToFileURL(resolve(path)).href;
   if (type.kind === 'html') {
-    const html = decodeHtml(bytes);
-    yield { where: path, input: { url, html } };
+    if (looksBinary(bytes)) yield fail(path, 'not HTML: binary data');
+    else yield { where: path, input: { url, html: decodePage(bytes).text } };
     return;
   }
   let text: string;
@@ -143,6 +143,15 @@ async function* readFile(path: string, explicit: boolean, defer: boolean): Async
   }
   const items = Array.isArray(value) ? value : [value];
   for (let k = 0; k < items.length; k++) yield recordOf(items[k], Array.isArray(value) ? `${path}[${k}]` : path);
+}
+
+/** Whether bytes are binary data rather than text: NUL bytes at the start (UTF-16 text has a byte-order mark, handled first). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  const head = bytes.subarray(0, 1024);
+  let nul = 0;
+  for (const b of head) if (b === 0) nul++;
+  return nul > 0;
 }
 
 /** ASCII white space only (a line of JSON Lines to skip). */
@@ -180,22 +189,6 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function decodeUtf8(bytes: Uint8Array): string {
   return utf8.decode(bytes);
-}
-
-/** Decodes a page by its byte-order mark, then its declared charset, else UTF-8 (invalid bytes replaced). */
-export function decodeHtml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const declared = declaredCharset(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)));
-  if (declared) {
-    try {
-      return new TextDecoder(declared).decode(bytes);
-    } catch {
-      // an unknown label: fall through to UTF-8
-    }
-  }
-  return new TextDecoder('utf-8').decode(bytes);
 }
 
 async function readAll(stream: Readable, limit: number): Promise<Buffer> {

@@ -1,0 +1,53 @@
+import { extractPage, isNoArticle, type ExtractedArticle, type NoArticle } from '../extract/index.js';
+import { NewstraceError } from '../errors.js';
+import { readInputs } from '../ingest/read.js';
+import { count, EXIT, printError } from './_io.js';
+import { writeLine } from './trace.js';
+
+export interface ExtractCommandOptions {
+  json?: boolean;
+}
+
+const looksLikeUrl = (target: string): boolean => /^https?:\/\//i.test(target);
+
+const FIELDS = ['url', 'canonicalUrl', 'title', 'author', 'published', 'site', 'language', 'description'] as const;
+
+function renderText(source: string, page: ExtractedArticle | NoArticle): string {
+  const lines = [`== ${source}`];
+  if (isNoArticle(page)) return [...lines, `error: ${page.error}`, ''].join('\n');
+  for (const field of FIELDS) if (page[field]) lines.push(`${field}: ${page[field]}`);
+  return [...lines, '', page.text, ''].join('\n');
+}
+
+/** `newstrace extract <file|dir …> [--json]`: prints each page's article; returns the exit status. */
+export async function runExtract(paths: string[], options: ExtractCommandOptions): Promise<number> {
+  const urls = paths.filter(looksLikeUrl);
+  if (urls.length > 0) {
+    throw new NewstraceError('BAD_ARGUMENT', 'fetching pages from the web is not available in this version: save the page and name the file', { where: urls[0] as string });
+  }
+  let articles = 0;
+  let empty = 0;
+  let failed = 0;
+  for await (const record of readInputs(paths)) {
+    if ('error' in record) {
+      failed++;
+      printError(record.error);
+      continue;
+    }
+    if (!('input' in record)) continue;
+    const { where, input } = record;
+    if (!input.html) {
+      failed++;
+      printError(new NewstraceError('BAD_INPUT', 'not a page: the record has "text" and no "html"', { where }));
+      continue;
+    }
+    const url = input.url.startsWith('file:') ? null : input.url;
+    const page = extractPage(input.html, { url });
+    const shown = url ? page : { ...page, url: input.url };
+    if (isNoArticle(page)) empty++;
+    else articles++;
+    await writeLine(options.json ? JSON.stringify({ source: where, ...shown }) : renderText(where, shown));
+  }
+  process.stderr.write(`extracted ${count(articles)} articles; ${count(empty)} pages without an article, ${count(failed)} failed\n`);
+  return failed > 0 ? EXIT.failedInputs : EXIT.ok;
+}

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { decodePage, extractPage, isNoArticle, type ExtractedArticle } from '../src/extract/index.js';
+import { FIXTURES, tempDir } from './_helpers.js';
+
+const page = (name: string): Buffer => gunzipSync(readFileSync(new URL(name, FIXTURES)));
+
+/** F1 over 4-word shingles, as the Article Extraction Benchmark scores a body. */
+function shingleF1(truth: string, got: string): number {
+  const grams = (s: string): Map<string, number> => {
+    const t = s.match(/[\p{L}\p{N}_]+/gu) ?? [];
+    const m = new Map<string, number>();
+    for (let i = 0; i + 4 <= t.length; i++) m.set(t.slice(i, i + 4).join(' '), (m.get(t.slice(i, i + 4).join(' ')) ?? 0) + 1);
+    return m;
+  };
+  const a = grams(truth);
+  const b = grams(got);
+  let tp = 0;
+  for (const [k, n] of b) tp += Math.min(n, a.get(k) ?? 0);
+  const sa = [...a.values()].reduce((x, y) => x + y, 0);
+  const sb = [...b.values()].reduce((x, y) => x + y, 0);
+  return tp === 0 ? 0 : (2 * tp) / (sa + sb);
+}
+
+const article = (result: ReturnType<typeof extractPage>): ExtractedArticle => {
+  assert.ok(!isNoArticle(result), `expected an article, got: ${isNoArticle(result) ? result.error : ''}`);
+  return result as ExtractedArticle;
+};
+
+interface AebPage {
+  file: string;
+  case: string;
+  url: string;
+  articleBody: string;
+}
+
+const aebPages = JSON.parse(readFileSync(new URL('aeb/pages.json', FIXTURES), 'utf8')) as AebPage[];
+
+for (const p of aebPages) {
+  test(`extract: real page with ${p.case} gives its article body`, () => {
+    const got = article(extractPage(decodePage(page(p.file)).text, { url: p.url }));
+    const f1 = shingleF1(p.articleBody, got.text);
+    assert.ok(f1 >= 0.85, `F1 ${f1.toFixed(3)} against the gold body`);
+  });
+}
+
+test('extract: metadata from JSON-LD and meta elements; the title without the site name', () => {
+  const html = `<!doctype html><html lang="de"><head>
+    <title>Brücke gesperrt | Tagesblatt</title>
+    <meta property="og:site_name" content="Tagesblatt">
+    <meta name="description" content="Die Brücke bleibt bis Mai zu.">
+    <link rel="canonical" href="/lokal/bruecke">
+    <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+      {"@type":"NewsArticle","headline":"Brücke gesperrt","datePublished":"2024-03-05T08:30:00+01:00","author":[{"@type":"Person","name":"Anna Weber"}]}]}</script>
+    </head><body><nav><a href="/">Start</a> <a href="/lokal">Lokal</a></nav>
+    <article><h1>Brücke gesperrt</h1>
+    <p>Die alte Brücke über den Fluss ist seit Montag gesperrt, weil Gutachter Risse im Beton gefunden haben, die größer sind als erwartet.</p>
+    <p>Die Stadt richtet eine Umleitung über die Nordstraße ein, die nach Angaben der Verwaltung bis zum Ende der Sanierung im Mai bleiben soll.</p>
+    </article><footer>Impressum · Datenschutz</footer></body></html>`;
+  const got = article(extractPage(html, { url: 'https://tagesblatt.example/lokal/bruecke?ref=home' }));
+  assert.equal(got.title, 'Brücke gesperrt');
+  assert.equal(got.author, 'Anna Weber');
+  assert.equal(got.published, '2024-03-05T08:30:00+01:00');
+  assert.equal(got.site, 'Tagesblatt');
+  assert.equal(got.language, 'de');
+  assert.equal(got.description, 'Die Brücke bleibt bis Mai zu.');
+  assert.equal(got.canonicalUrl, 'https://tagesblatt.example/lokal/bruecke');
+  assert.match(got.text, /^Die alte Brücke.*\n\nDie Stadt richtet/s);
+  assert.doesNotMatch(got.text, /Impressum|Start|Brücke gesperrt\n/);
+});
+
+test('extract: a page of links is not an article, and says why', () => {
+  const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/story/${i}">Headline number ${i} about something that happened today</a></li>`).join('');
+  const result = extractPage(`<html><body><h1>News</h1><ul>${links}</ul></body></html>`);
+  assert.ok(isNoArticle(result));
+  assert.match(result.error, /no article/);
+});
+
+test('extract: a page nested 100,000 elements deep is read without overflowing the stack', () => {
+  const prose = [1, 2, 3].map((n) => `<p>${`Paragraph ${n} of the article goes on for a while, with commas, and more words. `.repeat(4)}</p>`).join('');
+  const html = `<html><body><div>${prose}</div>${'<div>'.repeat(100_000)}deep${'</div>'.repeat(100_000)}</body></html>`;
+  const got = article(extractPage(html));
+  assert.match(got.text, /^Paragraph 1 of the article/);
+});
+
+test('charsets: a declared UTF-8 that the bytes are not gives way to the next declaration, then to detection', () => {
+  const gbk = page('gbk-page.html.gz');
+  const declared = decodePage(gbk);
+  assert.equal(declared.charset, 'gbk');
+  assert.match(article(extractPage(declared.text)).text, /话剧《约定无期限》全省各市巡演活动来到张家口/);
+  const undeclared = decodePage(Buffer.from(gbk.toString('latin1').replace(/charset=/gi, 'x='), 'latin1'));
+  assert.equal(undeclared.by, 'detected');
+  assert.match(undeclared.text, /话剧《约定无期限》/);
+  const latin1 = decodePage(page('latin1-page.html.gz'));
+  assert.equal(latin1.charset, 'windows-1252');
+  assert.match(article(extractPage(latin1.text)).text, /bekanntermaßen exzellent/);
+});
+
+test('charsets: the byte-order mark, then the HTTP header, come before <meta charset>', () => {
+  const html = '<html><head><meta charset="windows-1251"></head><body><p>é</p></body></html>';
+  const utf8 = Buffer.from(html, 'utf8');
+  assert.equal(decodePage(utf8).charset, 'windows-1251');
+  assert.equal(decodePage(utf8, 'text/html; charset=UTF-8').text, html);
+  assert.equal(decodePage(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'text/html; charset=iso-8859-2').text, html);
+  // windows-1251 bytes of Cyrillic letters: А is 0xC0
+  const cyrillic = Buffer.concat([Buffer.from('<meta charset="windows-1251"><p>'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), Buffer.from('</p>')]);
+  assert.match(decodePage(cyrillic).text, /Привет/);
+});
+
+test('cli: extract prints each page as JSON Lines with its source, and names a bad file with the reason', () => {
+  const dir = tempDir();
+  copyFileSync(new URL(aebPages[0]!.file, FIXTURES), join(dir, 'page.html.gz'));
+  writeFileSync(join(dir, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  writeFileSync(join(dir, 'home.html'), `<html><body>${'<a href="/x">a link to a story</a> '.repeat(50)}</body></html>`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'extract', '--json', dir], { encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  assert.equal(lines.length, 2);
+  const home = lines.find((l) => String(l['source']).endsWith('home.html'));
+  assert.match(String(home?.['error']), /no article/);
+  const found = lines.find((l) => String(l['source']).endsWith('page.html.gz'));
+  assert.ok(found);
+  for (const field of ['url', 'canonicalUrl', 'title', 'author', 'published', 'site', 'language', 'description', 'text']) assert.ok(field in found, field);
+  assert.equal(found['canonicalUrl'], aebPages[0]!.url);
+  assert.ok(shingleF1(aebPages[0]!.articleBody, String(found['text'])) > 0.85);
+  assert.match(run.stderr, /binary\.html: not HTML: binary data/);
+  assert.match(run.stderr, /extracted 1 articles; 1 pages without an article, 1 failed/);
+  const text = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'extract', join(dir, 'page.html.gz')], { encoding: 'utf8' });
+  assert.match(text, /^== .*page\.html\.gz\nurl: file:/);
+});
