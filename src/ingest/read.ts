@@ -9,6 +9,8 @@ import { NewstraceError } from '../errors.js';
 import { decodePage } from '../extract/charset.js';
 import type { ArticleInput } from '../types.js';
 import { toArticleInput } from './record.js';
+import { looksBinary } from './sniff.js';
+import { readWarc } from './warc.js';
 
 /**
  * One record read from the inputs, or the reason it could not be read; with
@@ -27,7 +29,7 @@ export interface ReadOptions {
   deferJson?: boolean;
 }
 
-type Kind = 'jsonl' | 'json' | 'txt' | 'html';
+type Kind = 'jsonl' | 'json' | 'txt' | 'html' | 'warc';
 
 const KINDS: Record<string, Kind> = {
   '.jsonl': 'jsonl',
@@ -36,6 +38,7 @@ const KINDS: Record<string, Kind> = {
   '.txt': 'txt',
   '.html': 'html',
   '.htm': 'html',
+  '.warc': 'warc',
 };
 
 /** What kind of input a file name says it is, looking through `.gz`. */
@@ -95,13 +98,18 @@ async function* readFile(path: string, explicit: boolean, defer: boolean): Async
   const type = kindOf(path);
   if (!type) {
     // Files of other kinds inside a directory are skipped; one named on purpose is an error.
-    if (explicit) yield fail(path, 'unknown file type (expected .jsonl, .ndjson, .json, .txt, .html, .htm, optionally .gz)');
+    if (explicit) yield fail(path, 'unknown file type (expected .jsonl, .ndjson, .json, .txt, .html, .htm, .warc, optionally .gz)');
     return;
   }
   const open = (): Readable => {
     const raw = createReadStream(path);
     return type.gzip ? raw.pipe(createGunzip()) : raw;
   };
+  if (type.kind === 'warc') {
+    // gzip members are the WARC reader's to open: each record is one
+    yield* readWarc(path);
+    return;
+  }
   if (type.kind === 'jsonl') {
     yield* readJsonLines(open(), path, defer);
     return;
@@ -143,15 +151,6 @@ async function* readFile(path: string, explicit: boolean, defer: boolean): Async
   }
   const items = Array.isArray(value) ? value : [value];
   for (let k = 0; k < items.length; k++) yield recordOf(items[k], Array.isArray(value) ? `${path}[${k}]` : path);
-}
-
-/** Whether bytes are binary data rather than text: NUL bytes at the start (UTF-16 text has a byte-order mark, handled first). */
-export function looksBinary(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
-  const head = bytes.subarray(0, 1024);
-  let nul = 0;
-  for (const b of head) if (b === 0) nul++;
-  return nul > 0;
 }
 
 /** ASCII white space only (a line of JSON Lines to skip). */

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { WARCRecord, WARCSerializer } from 'warcio';
+import { ingest, openStore, type NewstraceError } from '../src/index.js';
+import { FIXTURES, tempDir } from './_helpers.js';
+
+interface AebPage {
+  file: string;
+  url: string;
+  articleBody: string;
+}
+const pages = JSON.parse(readFileSync(new URL('aeb/pages.json', FIXTURES), 'utf8')) as AebPage[];
+const html = (p: AebPage): Buffer => gunzipSync(readFileSync(new URL(p.file, FIXTURES)));
+
+/** A WARC file written by warcio, the reference WARC library: two pages among records that are not pages. */
+async function warcFile(gzip: boolean): Promise<Buffer> {
+  const response = (url: string, type: string, body: Uint8Array, status = '200 OK'): WARCRecord =>
+    WARCRecord.create(
+      { url, date: '2024-05-01T10:00:00Z', type: 'response', warcVersion: 'WARC/1.1', httpHeaders: { 'Content-Type': type }, statusline: `HTTP/1.1 ${status}` },
+      [body],
+    );
+  const records = [
+    WARCRecord.createWARCInfo({ filename: 'test.warc', warcVersion: 'WARC/1.1' }, { software: 'warcio' }),
+    WARCRecord.create({ url: pages[0]!.url, type: 'request', warcVersion: 'WARC/1.1', statusline: 'GET / HTTP/1.1' }, [new Uint8Array()]),
+    response(pages[0]!.url, 'text/html; charset=utf-8', html(pages[0]!)),
+    response('https://site.example/logo.png', 'image/png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])),
+    response('https://site.example/missing', 'text/html', Buffer.from('<html><body>Not found</body></html>'), '404 Not Found'),
+    response(pages[1]!.url, 'text/html', html(pages[1]!)),
+  ];
+  const parts: Uint8Array[] = [];
+  for (const r of records) parts.push(await WARCSerializer.serialize(r, { gzip }));
+  return Buffer.concat(parts);
+}
+
+async function ingestWarc(path: string) {
+  const store = await openStore({ path: join(tempDir(), 'w.db') });
+  const errors: NewstraceError[] = [];
+  const summary = await ingest(store, [path], { onError: (e) => errors.push(e) });
+  return { store, summary, errors };
+}
+
+for (const gzip of [false, true]) {
+  test(`warc: every HTML response of a ${gzip ? '.warc.gz' : '.warc'} file becomes an article with its url, fetch date and place`, async () => {
+    const dir = tempDir();
+    const path = join(dir, gzip ? 'crawl.warc.gz' : 'crawl.warc');
+    writeFileSync(path, await warcFile(gzip));
+    const { store, summary, errors } = await ingestWarc(path);
+    assert.deepEqual(errors, []);
+    assert.equal(summary.added, 2);
+    const first = await store.getByUrl(pages[0]!.url);
+    assert.ok(first);
+    assert.equal(first.meta['fetched'], '2024-05-01T10:00:00Z');
+    const place = first.meta['warc'] as { file: string; offset: number; length: number };
+    assert.equal(place.file, path);
+    assert.ok(place.length > 0);
+    assert.match(first.text, /When you live in a state as beautiful as Colorado/);
+    await store.close();
+  });
+}
+
+test('warc: a file cut short keeps the pages before the cut and names the file and the reason', async () => {
+  const dir = tempDir();
+  const whole = await warcFile(true);
+  const path = join(dir, 'cut.warc.gz');
+  writeFileSync(path, whole.subarray(0, whole.length - 2000));
+  const { store, summary, errors } = await ingestWarc(path);
+  assert.equal(summary.added, 1);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0]!.describe(), /cut\.warc\.gz@\d+: corrupt or truncated WARC: unexpected end of file/);
+  await store.close();
+});
