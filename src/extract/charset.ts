@@ -7,9 +7,11 @@ const PRESCAN_BYTES = 4096;
 /** Bytes given to detection: enough for a verdict, bounded for enormous pages. */
 const DETECT_BYTES = 64 * 1024;
 
-/** The charsets `<meta charset>` or `<meta http-equiv="Content-Type">` in the page's first bytes declare, in order. */
+/** The charsets an XML declaration, `<meta charset>` or `<meta http-equiv="Content-Type">` in the page's first bytes declare, in order. */
 export function declaredCharsets(head: string): string[] {
-  return [...head.matchAll(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/gi)].map((m) => (m[1] as string).toLowerCase());
+  const xml = /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  const metas = [...head.matchAll(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/gi)].map((m) => m[1] as string);
+  return (xml ? [xml[1] as string, ...metas] : metas).map((label) => label.toLowerCase());
 }
 
 /** The charset of a Content-Type header (`text/html; charset=windows-1251`). */

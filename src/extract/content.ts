@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import { classAndId, isElement, isText, MAX_DEPTH } from './dom.js';
 
 /** Elements that never hold the article's own text. */
@@ -258,4 +259,18 @@ export function articleBlocks(body: Element, minChars: number): string[] | null 
     if (block.heading === 0) chars += block.chars;
   }
   return chars >= minChars ? out : null;
+}
+
+/**
+ * The text of an HTML fragment that is all article (a feed item's content):
+ * its paragraphs, without scripts, styles, figures and the like, separated
+ * by blank lines. Plain text comes back as it is.
+ */
+export function fragmentText(html: string): string {
+  if (!/<[a-z!/]/i.test(html)) return html.trim();
+  const doc = parseDocument(html);
+  const root = { type: 'tag', name: 'div', attribs: {}, children: doc.children, parent: null } as unknown as Element;
+  return blocksOf(root)
+    .map((b) => b.text)
+    .join('\n\n');
 }

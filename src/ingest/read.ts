@@ -11,6 +11,7 @@ import type { ArticleInput } from '../types.js';
 import { toArticleInput } from './record.js';
 import { looksBinary } from './sniff.js';
 import { readWarc } from './warc.js';
+import { isJsonFeed, isXmlFeed, readJsonFeed, readXmlFeed } from './feed.js';
 
 /**
  * One record read from the inputs, or the reason it could not be read; with
@@ -29,7 +30,7 @@ export interface ReadOptions {
   deferJson?: boolean;
 }
 
-type Kind = 'jsonl' | 'json' | 'txt' | 'html' | 'warc';
+type Kind = 'jsonl' | 'json' | 'txt' | 'html' | 'warc' | 'feed';
 
 const KINDS: Record<string, Kind> = {
   '.jsonl': 'jsonl',
@@ -39,6 +40,9 @@ const KINDS: Record<string, Kind> = {
   '.html': 'html',
   '.htm': 'html',
   '.warc': 'warc',
+  '.rss': 'feed',
+  '.atom': 'feed',
+  '.xml': 'feed',
 };
 
 /** What kind of input a file name says it is, looking through `.gz`. */
@@ -98,7 +102,7 @@ async function* readFile(path: string, explicit: boolean, defer: boolean): Async
   const type = kindOf(path);
   if (!type) {
     // Files of other kinds inside a directory are skipped; one named on purpose is an error.
-    if (explicit) yield fail(path, 'unknown file type (expected .jsonl, .ndjson, .json, .txt, .html, .htm, .warc, optionally .gz)');
+    if (explicit) yield fail(path, 'unknown file type (expected .jsonl, .ndjson, .json, .txt, .html, .htm, .warc, .rss, .atom, .xml, optionally .gz)');
     return;
   }
   const open = (): Readable => {
@@ -127,6 +131,12 @@ async function* readFile(path: string, explicit: boolean, defer: boolean): Async
     else yield { where: path, input: { url, html: decodePage(bytes).text } };
     return;
   }
+  if (type.kind === 'feed') {
+    const xml = decodePage(bytes).text;
+    if (looksBinary(bytes) || !isXmlFeed(xml)) yield fail(path, 'not a feed: expected RSS or Atom XML');
+    else yield* readXmlFeed(xml, path);
+    return;
+  }
   let text: string;
   try {
     text = decodeUtf8(bytes);
@@ -147,6 +157,10 @@ async function* readFile(path: string, explicit: boolean, defer: boolean): Async
     value = JSON.parse(text);
   } catch (cause) {
     yield fail(path, `invalid JSON: ${(cause as Error).message}`, cause);
+    return;
+  }
+  if (isJsonFeed(value)) {
+    yield* readJsonFeed(value, path);
     return;
   }
   const items = Array.isArray(value) ? value : [value];
