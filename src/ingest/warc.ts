@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { WARCParser } from 'warcio';
@@ -34,8 +35,10 @@ export async function* readWarc(path: string): AsyncGenerator<WarcRecord> {
   let offset = 0;
   try {
     // zlib, not the WARC reader, opens .warc.gz: it reads every gzip member and fails on a cut-off one
+    const gzip = path.toLowerCase().endsWith('.gz');
+    const size = gzip ? null : (await stat(path)).size;
     const raw = createReadStream(path);
-    parser = new WARCParser(path.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw);
+    parser = new WARCParser(gzip ? raw.pipe(createGunzip()) : raw);
     for (;;) {
       const record = await parser.parse();
       if (!record) break;
@@ -57,11 +60,18 @@ export async function* readWarc(path: string): AsyncGenerator<WarcRecord> {
         yield { where, error: new NewstraceError('BAD_INPUT', 'response record without WARC-Target-URI', { where }) };
         continue;
       }
-      const bytes = await readLimited(record.contentReader, MAX_RECORD_BYTES);
-      if (!bytes) {
+      if (record.warcContentLength > MAX_RECORD_BYTES) {
+        await record.skipFully();
         yield { where, error: new NewstraceError('BAD_INPUT', `page larger than ${MAX_RECORD_BYTES / 1048576} MiB`, { where: `${where} ${url}` }) };
         continue;
       }
+      if (size !== null && offset + record.warcContentLength > size) {
+        // the reader hands out a record cut short as if whole, and may then wait forever for the rest
+        yield { where, error: new NewstraceError('BAD_INPUT', 'truncated WARC: the last record is cut short', { where }) };
+        return;
+      }
+      // readFully, not the content stream: after a partly read stream the reader can wait forever
+      const bytes = await record.readFully(true);
       if (looksBinary(bytes)) {
         yield { where, error: new NewstraceError('BAD_INPUT', 'not HTML: binary data', { where: `${where} ${url}` }) };
         continue;
@@ -80,16 +90,4 @@ export async function* readWarc(path: string): AsyncGenerator<WarcRecord> {
     const where = `${path}@${offset}`;
     yield { where, error: new NewstraceError('BAD_INPUT', `corrupt or truncated WARC: ${(cause as Error).message}`, { where, cause }) };
   }
-}
-
-/** The bytes of a stream up to `limit`, or null past it (the rest is left unread). */
-async function readLimited(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, limit: number): Promise<Uint8Array | null> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of source) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
