@@ -133,18 +133,6 @@ const day = (iso: string | null): string | null => (iso && /^\d{4}-\d{2}-\d{2}/.
 
 const gz = (path: string): Buffer => gunzipSync(readFileSync(path));
 
-interface Score {
-  name: string;
-  value: (run: Run) => number;
-  floor?: string;
-  higher: true;
-}
-interface Run {
-  pages: number;
-  seconds: number;
-  [metric: string]: number;
-}
-
 interface Dataset {
   name: string;
   pages: Page[];
@@ -222,16 +210,9 @@ function dates(): Dataset {
   return {
     name: 'htmldate-eval',
     pages,
-    score(outputs, ps, verbose) {
-      let right = 0;
-      const perPage = outputs.map((o, i) => {
-        const ok = day(o.published) === gold.get(ps[i]!.id);
-        if (ok) right++;
-        return { score: ok ? 1 : 0, detail: `got ${o.published} want ${gold.get(ps[i]!.id)}` };
-      });
-      if (verbose) report(ps, perPage);
-      return { 'date right': right / outputs.length };
-    },
+    score: (outputs, ps, verbose) => ({
+      'date right': shareRight(outputs, ps, verbose, (o, p) => [day(o.published) === gold.get(p.id), `got ${o.published} want ${gold.get(p.id)}`]),
+    }),
   };
 }
 
@@ -244,17 +225,23 @@ function readabilityPages(): Dataset {
   return {
     name: 'readability-test-pages',
     pages,
-    score(outputs, ps, verbose) {
-      let right = 0;
-      const perPage = outputs.map((o, i) => {
-        const ok = normTitle(o.title) === normTitle(gold.get(ps[i]!.id) ?? '');
-        if (ok) right++;
-        return { score: ok ? 1 : 0, detail: `got ${JSON.stringify(o.title)} want ${JSON.stringify(gold.get(ps[i]!.id))}` };
-      });
-      if (verbose) report(ps, perPage);
-      return { 'title right': right / outputs.length };
-    },
+    score: (outputs, ps, verbose) => ({
+      'title right': shareRight(outputs, ps, verbose, (o, p) => [
+        normTitle(o.title) === normTitle(gold.get(p.id) ?? ''),
+        `got ${JSON.stringify(o.title)} want ${JSON.stringify(gold.get(p.id))}`,
+      ]),
+    }),
   };
+}
+
+/** The share of pages that `check` finds right; the wrong ones listed with `--worst`. */
+function shareRight(outputs: Output[], pages: Page[], verbose: boolean, check: (o: Output, p: Page) => [boolean, string]): number {
+  const perPage = outputs.map((o, i) => {
+    const [ok, detail] = check(o, pages[i]!);
+    return { score: ok ? 1 : 0, detail };
+  });
+  if (verbose) report(pages, perPage);
+  return perPage.filter((p) => p.score === 1).length / Math.max(1, outputs.length);
 }
 
 function report(pages: Page[], perPage: Array<{ score: number; detail: string }>): void {
