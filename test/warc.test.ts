@@ -74,3 +74,38 @@ for (const gzip of [false, true]) {
     await store.close();
   });
 }
+
+test('warc: a compressed, chunked payload is decoded; one that expands past the size limit (a gzip bomb) is refused alone, in bounded memory', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const page = html(pages[0]!);
+  const compressed = gzipSync(page);
+  // HTTP/1.1 chunked framing of the gzip body, as a crawler records it
+  const half = Math.floor(compressed.length / 2);
+  const chunk = (b: Buffer): Buffer => Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from('\r\n')]);
+  const chunked = Buffer.concat([chunk(compressed.subarray(0, half)), chunk(compressed.subarray(half)), Buffer.from('0\r\n\r\n')]);
+  const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });
+  assert.ok(bomb.length < 200_000);
+  const record = (url: string, body: Uint8Array, headers: Record<string, string>): WARCRecord =>
+    WARCRecord.create(
+      { url, date: '2024-05-01T10:00:00Z', type: 'response', warcVersion: 'WARC/1.1', httpHeaders: { 'Content-Type': 'text/html', ...headers } },
+      [body],
+    );
+  const parts: Uint8Array[] = [];
+  for (const r of [
+    record('https://bomb.example/a', bomb, { 'Content-Encoding': 'gzip' }),
+    record(pages[0]!.url, chunked, { 'Content-Encoding': 'gzip', 'Transfer-Encoding': 'chunked' }),
+  ]) {
+    parts.push(await WARCSerializer.serialize(r, { gzip: false }));
+  }
+  const path = join(tempDir(), 'encoded.warc');
+  writeFileSync(path, Buffer.concat(parts));
+  const before = process.memoryUsage().rss;
+  const { store, summary, errors } = await ingestWarc(path);
+  assert.ok(process.memoryUsage().rss - before < 48 * 1024 * 1024, 'the bomb was not expanded whole');
+  assert.equal(summary.added, 1);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0]!.describe(), /encoded\.warc@0 https:\/\/bomb\.example\/a: larger than 16 MiB once decompressed/);
+  const stored = await store.getByUrl(pages[0]!.url);
+  assert.match(stored!.text, /When you live in a state as beautiful as Colorado/);
+  await store.close();
+});

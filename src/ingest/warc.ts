@@ -2,11 +2,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { WARCParser } from 'warcio';
+import { AsyncIterReader, WARCParser } from 'warcio';
 import { MAX_RECORD_BYTES } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import { decodePage } from '../extract/charset.js';
 import type { ArticleInput } from '../types.js';
+import { decodeContent } from './encoding.js';
 import { looksBinary } from './sniff.js';
 
 /** Where a page came from in a WARC file: enough to read it again (`reextract`). */
@@ -71,7 +72,15 @@ export async function* readWarc(path: string): AsyncGenerator<WarcRecord> {
         return;
       }
       // readFully, not the content stream: after a partly read stream the reader can wait forever
-      const bytes = await record.readFully(true);
+      const raw = await record.readFully(false);
+      let bytes: Uint8Array;
+      try {
+        // a payload that cannot be decoded spoils only its own record; a file that cannot be read ends the file
+        bytes = await payloadOf(raw, record.httpHeaders.headers);
+      } catch (cause) {
+        yield { where, error: new NewstraceError('BAD_INPUT', (cause as Error).message, { where: `${where} ${url}`, cause }) };
+        continue;
+      }
       if (looksBinary(bytes)) {
         yield { where, error: new NewstraceError('BAD_INPUT', 'not HTML: binary data', { where: `${where} ${url}` }) };
         continue;
@@ -90,4 +99,15 @@ export async function* readWarc(path: string): AsyncGenerator<WarcRecord> {
     const where = `${path}@${offset}`;
     yield { where, error: new NewstraceError('BAD_INPUT', `corrupt or truncated WARC: ${(cause as Error).message}`, { where, cause }) };
   }
+}
+
+/**
+ * A record's HTTP payload as the page's bytes: de-chunked and decompressed
+ * here rather than by the WARC reader, so that decompression stops at the
+ * size limit (a small record may expand without end).
+ */
+async function payloadOf(raw: Uint8Array, headers: { get(name: string): string | null | undefined }): Promise<Uint8Array> {
+  let bytes = raw;
+  if (headers.get('transfer-encoding')?.toLowerCase() === 'chunked') bytes = await new AsyncIterReader([bytes], null, true).readFully();
+  return decodeContent(bytes, headers.get('content-encoding'), MAX_RECORD_BYTES);
 }
