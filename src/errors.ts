@@ -2,6 +2,7 @@
 export type ErrorCode =
   | 'BAD_INPUT' // a record or file that cannot become an article
   | 'NOT_FOUND' // a url or file that is not there
+  | 'FETCH' // a page that could not (or may not) be fetched
   | 'BAD_ARGUMENT' // a command-line or API argument out of range
   | 'STORE'; // the database cannot be opened or written
 

@@ -84,9 +84,13 @@ describe('newstrace command', () => {
     assert.match(r.stderr, /^newstrace: stdin:2: invalid JSON/m);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
     assert.match(r.stdout, /1 added.*1 failed/);
-    const missing = run(['trace', 'https://nowhere.example/', '--db', db]);
+    // not stored, so fetched: a host that does not exist (.invalid never does) is named with the reason
+    const missing = run(['trace', 'https://nowhere.invalid/', '--db', db, '--timeout', '10']);
     assert.equal(missing.status, 1);
-    assert.match(missing.stderr, /https:\/\/nowhere\.example\/: no stored article has this url/);
+    assert.match(missing.stderr, /https:\/\/nowhere\.invalid\/: cannot fetch: no address found for nowhere\.invalid/);
+    const unknown = run(['trace', 'ftp://nowhere.example/', '--db', db]);
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /ftp:\/\/nowhere\.example\/: no stored article has this url/);
     assert.equal(run(['trace', '--db', db]).status, 2);
     const nodb = run(['trace', '--all', '--db', join(dir, 'absent.db')]);
     assert.equal(nodb.status, 1);

@@ -1,14 +1,12 @@
 import { extractPage, isNoArticle, type ExtractedArticle, type NoArticle } from '../extract/index.js';
 import { NewstraceError } from '../errors.js';
 import { readInputs } from '../ingest/read.js';
-import { count, EXIT, printError } from './_io.js';
+import { count, EXIT, fetchOptionsOf, printError, withLinks, type WebCommandOptions } from './_io.js';
 import { writeLine } from './trace.js';
 
-export interface ExtractCommandOptions {
+export interface ExtractCommandOptions extends WebCommandOptions {
   json?: boolean;
 }
-
-const looksLikeUrl = (target: string): boolean => /^https?:\/\//i.test(target);
 
 const FIELDS = ['url', 'canonicalUrl', 'title', 'author', 'published', 'site', 'language', 'description'] as const;
 
@@ -19,16 +17,13 @@ function renderText(source: string, page: ExtractedArticle | NoArticle): string 
   return [...lines, '', page.text, ''].join('\n');
 }
 
-/** `newstrace extract <file|dir …> [--json]`: prints each page's article; returns the exit status. */
+/** `newstrace extract <file|dir|URL …> [--json]`: prints each page's article; returns the exit status. */
 export async function runExtract(paths: string[], options: ExtractCommandOptions): Promise<number> {
-  const urls = paths.filter(looksLikeUrl);
-  if (urls.length > 0) {
-    throw new NewstraceError('BAD_ARGUMENT', 'fetching pages from the web is not available in this version: save the page and name the file', { where: urls[0] as string });
-  }
+  const targets = withLinks(paths, options.links);
   let articles = 0;
   let empty = 0;
   let failed = 0;
-  for await (const record of readInputs(paths)) {
+  for await (const record of readInputs(targets, { fetch: fetchOptionsOf(options) })) {
     if ('error' in record) {
       failed++;
       printError(record.error);

@@ -1,8 +1,8 @@
 import { ingest, type IngestProgress, type IngestSummary } from '../ingest/index.js';
 import { openStore } from '../store/index.js';
-import { count, EXIT, printError } from './_io.js';
+import { count, EXIT, fetchOptionsOf, printError, withLinks, type WebCommandOptions } from './_io.js';
 
-export interface IngestCommandOptions {
+export interface IngestCommandOptions extends WebCommandOptions {
   db: string;
   progress?: boolean;
   batchSize?: number;
@@ -30,7 +30,8 @@ export async function runIngest(paths: string[], options: IngestCommandOptions):
   };
   let summary: IngestSummary;
   try {
-    summary = await ingest(store, paths, {
+    summary = await ingest(store, withLinks(paths, options.links), {
+      fetch: fetchOptionsOf(options),
       signal: controller.signal,
       onProgress: draw,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),

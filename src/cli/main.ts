@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNewstraceError } from '../errors.js';
-import { DEFAULT_DB, EXIT, printError } from './_io.js';
+import { DEFAULT_DB, EXIT, printError, type WebCommandOptions } from './_io.js';
 import { runExtract } from './extract.js';
 import { runIngest } from './ingest.js';
 import { runTrace } from './trace.js';
@@ -21,43 +21,57 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-program
+/** Options of the commands that fetch http(s) URLs. */
+function withWebOptions(command: Command): Command {
+  return command
+    .option('--links <file>', 'also read the URLs in this file (one a line, # for comments)')
+    .option('--allow-private', 'fetch from loopback, private and link-local addresses too (refused by default)')
+    .option('--host-delay <seconds>', 'seconds between requests to one host at least (robots.txt Crawl-delay may ask more)', (v) => parseSeconds(v), 1)
+    .option('--timeout <seconds>', 'seconds a page may take to fetch', (v) => parseSeconds(v), 30);
+}
+
+withWebOptions(program
   .command('ingest')
-  .description('store articles, indexed for text reuse (JSON Lines, JSON, .txt, .html, .gz, directories; - for stdin)')
-  .argument('<paths...>', 'files or directories to read, or - for JSON Lines on stdin')
+  .description('store articles, indexed for text reuse (JSON Lines, JSON, .txt, .html, WARC, RSS/Atom/JSON Feed, .gz, directories, http(s) URLs; - for stdin)')
+  .argument('<paths...>', 'files, directories or URLs to read, or - for JSON Lines on stdin')
   .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--no-progress', 'do not show progress, even on a terminal')
   .option('--batch-size <n>', 'articles per transaction (an interrupted ingest keeps every finished batch)', (v) => parseCount(v, 1, 1_000_000), 2500)
   .option('--workers <n>', 'threads that prepare articles while one writes', (value) => parseCount(value, 1, 256), Math.max(1, availableParallelism() - 1))
-  .action(async (paths: string[], opts: { db: string; progress: boolean; batchSize: number; workers: number }) => {
+  .action(async (paths: string[], opts: { db: string; progress: boolean; batchSize: number; workers: number } & WebCommandOptions) => {
+    const { progress, ...rest } = opts;
     status = await runIngest(paths, {
-      db: opts.db,
-      batchSize: opts.batchSize,
-      workers: opts.workers,
-      ...(opts.progress ? {} : { progress: false }),
+      ...rest,
+      ...(progress ? {} : { progress: false }),
     });
-  });
+  }));
 
-program
+withWebOptions(program
   .command('trace')
   .description('say for each article whether it is original or copied, from which earlier articles and how much')
-  .argument('[targets...]', 'urls of stored articles, or files to analyse without storing them')
+  .argument('[targets...]', 'urls of stored articles, or files and pages (fetched when not stored) to analyse without storing them')
   .option('--all', 'trace every stored article')
   .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--json', 'print JSON Lines, one object per article')
   .option('--workers <n>', 'threads for --all', (value) => parseCount(value, 1, 256), availableParallelism())
-  .action(async (targets: string[], opts: { db: string; all?: boolean; json?: boolean; workers: number }) => {
+  .action(async (targets: string[], opts: { db: string; all?: boolean; json?: boolean; workers: number } & WebCommandOptions) => {
     status = await runTrace(targets, opts);
-  });
+  }));
 
-program
+withWebOptions(program
   .command('extract')
-  .description("print the article each page holds: its text and metadata (HTML files, .gz, directories, JSON Lines with \"html\")")
-  .argument('<paths...>', 'files or directories to read')
+  .description('print the article each page holds: its text and metadata (HTML files, WARC, feeds, .gz, directories, JSON Lines with "html", http(s) URLs)')
+  .argument('<paths...>', 'files, directories or URLs to read')
   .option('--json', 'print JSON Lines, one object per page')
-  .action(async (paths: string[], opts: { json?: boolean }) => {
+  .action(async (paths: string[], opts: { json?: boolean } & WebCommandOptions) => {
     status = await runExtract(paths, opts);
-  });
+  }));
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 3600) throw new InvalidArgumentError('expected seconds from 0 to 3600');
+  return n;
+}
 
 function parseCount(value: string, min: number, max: number): number {
   const n = Number(value);

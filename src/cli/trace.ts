@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { NewstraceError } from '../errors.js';
 import { readArticleFile } from '../ingest/file.js';
 import type { Store } from '../store/types.js';
-import { render, renderAll, traceArticle, traceUrl } from '../trace/index.js';
+import { render, renderAll, traceArticle } from '../trace/index.js';
 import type { Trace } from '../types.js';
-import { EXIT, openExisting, printError } from './_io.js';
+import { EXIT, fetchOptionsOf, openExisting, printError, withLinks, type WebCommandOptions } from './_io.js';
+import type { FetchOptions } from '../fetch/index.js';
+import { isWebUrl } from '../ingest/read.js';
 
-export interface TraceCommandOptions {
+export interface TraceCommandOptions extends WebCommandOptions {
   db: string;
   all?: boolean;
   json?: boolean;
@@ -17,6 +19,7 @@ const looksLikeUrl = (target: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.tes
 
 /** `newstrace trace [URL|FILE …] [--all]`: returns the exit status. */
 export async function runTrace(targets: string[], options: TraceCommandOptions): Promise<number> {
+  targets = withLinks(targets, options.links);
   if (!options.all && targets.length === 0) {
     throw new NewstraceError('BAD_ARGUMENT', 'name a url or file to trace, or pass --all');
   }
@@ -27,7 +30,8 @@ export async function runTrace(targets: string[], options: TraceCommandOptions):
     if (options.all) {
       for await (const line of renderAll(store, format, { workers: options.workers ?? 1 })) await writeLine(line);
     }
-    for (const target of targets) failed += await traceTarget(store, target, (trace) => writeLine(render(trace, format)));
+    const fetch = fetchOptionsOf(options);
+    for (const target of targets) failed += await traceTarget(store, target, fetch, (trace) => writeLine(render(trace, format)));
   } finally {
     await store.close();
   }
@@ -39,19 +43,28 @@ export async function writeLine(line: string): Promise<void> {
   if (!process.stdout.write(`${line}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
-async function traceTarget(store: Store, target: string, print: (t: Trace) => Promise<void>): Promise<number> {
+async function traceTarget(store: Store, target: string, fetch: FetchOptions, print: (t: Trace) => Promise<void>): Promise<number> {
   try {
+    const web = isWebUrl(target);
     if (looksLikeUrl(target) && !target.startsWith('file://')) {
-      await print(await traceUrl(store, target));
-      return 0;
-    }
-    if (!existsSync(target)) throw new NewstraceError('NOT_FOUND', 'neither a stored url nor a file', { where: target });
+      const stored = await store.getByUrl(target);
+      if (stored) {
+        await print(await traceArticle(store, stored));
+        return 0;
+      }
+      if (!web) throw new NewstraceError('NOT_FOUND', 'no stored article has this url', { where: target });
+    } else if (!existsSync(target)) throw new NewstraceError('NOT_FOUND', 'neither a stored url nor a file', { where: target });
+    // a file, or a page not stored: read (or fetched) and analysed without being stored
     let failed = 0;
-    for await (const record of readArticleFile([target])) {
+    for await (const record of readArticleFile([target], new Date(), fetch)) {
       if ('error' in record) {
         printError(record.error);
         failed++;
-      } else await print(await traceArticle(store, record.article));
+        continue;
+      }
+      // a page may redirect to an article that is stored
+      const stored = web ? await store.getByUrl(record.article.url) : null;
+      await print(await traceArticle(store, stored ?? record.article));
     }
     return failed;
   } catch (error) {

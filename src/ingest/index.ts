@@ -6,6 +6,7 @@ import type { IndexedArticle, PutOutcome, Store } from '../store/types.js';
 import type { ArticleInput } from '../types.js';
 import { startWorker } from '../workers.js';
 import { prepareBatch, withContentHash, type PreparedBatch, type PrepareJob } from './prepare.js';
+import type { FetchOptions } from '../fetch/index.js';
 import { readInputs } from './read.js';
 
 export interface IngestProgress {
@@ -44,6 +45,8 @@ export interface IngestOptions {
   workers?: number;
   /** Standard input, for the path `-`. */
   stdin?: Readable;
+  /** How http(s) URLs among the paths are fetched. */
+  fetch?: FetchOptions;
   /** The clock, for `firstSeen`. */
   now?: () => Date;
 }
@@ -104,7 +107,7 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
   };
   try {
     // JSON Lines are decoded and parsed on the worker: their bytes move there in one buffer a batch.
-    for await (const record of readInputs(paths, { ...(options.stdin ? { stdin: options.stdin } : {}), deferJson: true })) {
+    for await (const record of readInputs(paths, { ...(options.stdin ? { stdin: options.stdin } : {}), ...(options.fetch ? { fetch: options.fetch } : {}), deferJson: true })) {
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;

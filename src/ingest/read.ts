@@ -12,6 +12,7 @@ import { toArticleInput } from './record.js';
 import { looksBinary } from './sniff.js';
 import { readWarc } from './warc.js';
 import { isJsonFeed, isXmlFeed, readJsonFeed, readXmlFeed } from './feed.js';
+import { fetchAll, Fetcher, type FetchedPage, type FetchOptions } from '../fetch/index.js';
 
 /**
  * One record read from the inputs, or the reason it could not be read; with
@@ -28,7 +29,12 @@ export interface ReadOptions {
   stdin?: Readable;
   /** Give JSON Lines records unparsed. */
   deferJson?: boolean;
+  /** How http(s) URLs among the paths are fetched (politely, public addresses only, by default). */
+  fetch?: Fetcher | FetchOptions;
 }
+
+/** True for a path that is an http(s) URL, to be fetched. */
+export const isWebUrl = (path: string): boolean => /^https?:\/\//i.test(path);
 
 type Kind = 'jsonl' | 'json' | 'txt' | 'html' | 'warc' | 'feed';
 
@@ -65,6 +71,7 @@ const fail = (where: string, message: string, cause?: unknown): InputRecord => (
 export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<InputRecord> {
   const defer = options.deferJson ?? false;
   for (const path of paths) {
+    if (isWebUrl(path)) continue;
     if (path === '-') {
       yield* readJsonLines(options.stdin ?? process.stdin, 'stdin', defer);
       continue;
@@ -79,6 +86,53 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
     if (info.isDirectory()) yield* readDirectory(path, defer);
     else yield* readFile(path, true, defer);
   }
+  // pages come last: they are fetched a few at a time, as their hosts allow
+  const urls = paths.filter(isWebUrl);
+  if (urls.length > 0) {
+    const fetcher = options.fetch instanceof Fetcher ? options.fetch : new Fetcher(options.fetch);
+    for await (const page of fetchAll(fetcher, urls)) {
+      if (page instanceof NewstraceError) yield { where: page.where ?? '', error: page };
+      else yield* recordsOfPage(page);
+    }
+  }
+}
+
+const FEED_TYPES = /^(application\/(rss|atom|rdf)\+xml|application\/xml|text\/xml)\b/i;
+const JSON_TYPES = /^application\/(feed\+)?json\b/i;
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
+
+/** The article inputs of a fetched page: the page itself, or a feed's items. */
+function* recordsOfPage(page: FetchedPage): Generator<InputRecord> {
+  const where = page.requested;
+  const type = page.contentType ?? '';
+  if (looksBinary(page.body)) {
+    yield fail(where, `not HTML: binary data${type ? ` (${type})` : ''}`);
+    return;
+  }
+  const text = decodePage(page.body, type).text;
+  if (FEED_TYPES.test(type) || (!HTML_TYPES.test(type) && isXmlFeed(text))) {
+    if (isXmlFeed(text)) yield* readXmlFeed(text, where);
+    else yield fail(where, `not a feed: ${type} without RSS or Atom`);
+    return;
+  }
+  if (JSON_TYPES.test(type)) {
+    let value: unknown = null;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // reported below
+    }
+    if (isJsonFeed(value)) yield* readJsonFeed(value, where);
+    else yield fail(where, `not a feed: ${type} that is not a JSON Feed`);
+    return;
+  }
+  if (type && !HTML_TYPES.test(type)) {
+    yield fail(where, `not HTML: the server says ${type}`);
+    return;
+  }
+  const meta: Record<string, unknown> = { fetched: page.fetched };
+  if (page.url !== page.requested) meta['requestedUrl'] = page.requested;
+  yield { where, input: { url: page.url, html: text, meta } };
 }
 
 async function* readDirectory(dir: string, defer: boolean): AsyncGenerator<InputRecord> {
