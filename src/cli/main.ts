@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNewstraceError } from '../errors.js';
 import { DEFAULT_DB, EXIT, printError, type WebCommandOptions } from './_io.js';
 import { runExtract } from './extract.js';
-import { runIngest } from './ingest.js';
+import { runIngest, runReextract } from './ingest.js';
 import { runTrace } from './trace.js';
 
 const program = new Command('newstrace')
@@ -45,6 +45,16 @@ withWebOptions(program
       ...(progress ? {} : { progress: false }),
     });
   }));
+
+program
+  .command('reextract')
+  .description('extract every stored page again (HTML kept at ingest, WARC records read again) and re-index what changed')
+  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+  .option('--no-progress', 'do not show progress, even on a terminal')
+  .option('--workers <n>', 'threads that extract pages while one writes', (value) => parseCount(value, 1, 256), Math.max(1, availableParallelism() - 1))
+  .action(async (opts: { db: string; progress: boolean; workers: number }) => {
+    status = await runReextract({ db: opts.db, workers: opts.workers, ...(opts.progress ? {} : { progress: false }) });
+  });
 
 withWebOptions(program
   .command('trace')

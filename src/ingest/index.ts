@@ -7,7 +7,7 @@ import type { ArticleInput } from '../types.js';
 import { startWorker } from '../workers.js';
 import { prepareBatch, withContentHash, type PreparedBatch, type PrepareJob } from './prepare.js';
 import type { FetchOptions } from '../fetch/index.js';
-import { readInputs } from './read.js';
+import { readInputs, type InputRecord } from './read.js';
 
 export interface IngestProgress {
   read: number;
@@ -66,6 +66,17 @@ const BATCH_CHARS = 8 * 1024 * 1024;
  *    every batch it finished and a rerun completes the rest.
  */
 export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  // JSON Lines are decoded and parsed on the worker: their bytes move there in one buffer a batch.
+  const records = readInputs(paths, {
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    deferJson: true,
+  });
+  return ingestRecords(store, records, options);
+}
+
+/** Stores the records of any source (files, stored pages) the way `ingest` does. */
+export async function ingestRecords(store: Store, source: AsyncIterable<InputRecord>, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const stamp = (options.now ?? (() => new Date()))().toISOString();
   const batchSize = options.batchSize ?? 2500;
@@ -106,8 +117,7 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     while (inFlight.length > maxInFlight) await write(await (inFlight.shift() as Promise<PreparedBatch>));
   };
   try {
-    // JSON Lines are decoded and parsed on the worker: their bytes move there in one buffer a batch.
-    for await (const record of readInputs(paths, { ...(options.stdin ? { stdin: options.stdin } : {}), ...(options.fetch ? { fetch: options.fetch } : {}), deferJson: true })) {
+    for await (const record of source) {
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;

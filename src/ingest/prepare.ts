@@ -8,6 +8,7 @@ import type { FingerprintParams } from '../defaults.js';
 import { parsePublished } from '../text/dates.js';
 import { hashSequence, hashString } from '../text/hash.js';
 import { lineSpans, tokenize, wordAt, type Tokens } from '../text/tokenize.js';
+import { packPage } from './page.js';
 import { parseRecord } from './read.js';
 import type { IndexedArticle } from '../store/types.js';
 import type { Article, ArticleInput, Span } from '../types.js';
@@ -118,7 +119,7 @@ export function fingerprintArticle(
   params: FingerprintParams,
   tokens: Tokens = tokenize(article.text, { quotations: false }),
 ): FingerprintedArticle {
-  return { ...article, features: fingerprint(tokens, params), lines: lineHashes(tokens, article.site) };
+  return { ...article, features: fingerprint(tokens, params), lines: lineHashes(tokens, article.site), page: null };
 }
 
 /** Tokenizes, fingerprints and hashes an article for the store. */
@@ -158,7 +159,11 @@ export function prepareBatch(job: PrepareJob, params: FingerprintParams): Prepar
       try {
         const checked = 'begin' in record ? parseRecord(job.bytes.subarray(record.begin, record.end), where) : record;
         if ('error' in checked) return { where, message: checked.error.message };
-        return { article: fingerprintArticle(toArticle(checked.input, job.stamp, where), params) };
+        const { input } = checked;
+        const article = fingerprintArticle(toArticle(input, job.stamp, where), params);
+        // a page whose article was extracted is kept, to be extracted again when extraction improves
+        if (input.html && !input.text?.trim()) article.page = packPage(input);
+        return { article };
       } catch (error) {
         if (!(error instanceof NewstraceError)) throw error;
         return { where, message: error.message };

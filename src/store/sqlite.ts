@@ -4,11 +4,11 @@ import { DEFAULTS, type FingerprintParams } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import { SharedPostings } from '../fingerprint/shared.js';
 import type { StoredArticle } from '../types.js';
-import type { ArticleHead, IndexedArticle, PutOutcome, Store } from './types.js';
+import type { ArticleHead, IndexedArticle, PutOutcome, Store, StoredPage } from './types.js';
 import { PostingRuns, RUNS_SCHEMA, type RunFilterBits } from './_runs.js';
 
 /** 2: postings in sorted runs (1 had them a row each, in segments). */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /** Postings that tracing everything keeps in memory (4 bytes each); past this it looks them up. */
 const SHARED_POSTINGS_BUDGET = 2 ** 25;
@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS articles (
   lines BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS lines (line INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (line, article)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pages (article INTEGER PRIMARY KEY, page BLOB NOT NULL);
 ${RUNS_SCHEMA}`;
 
 export interface SqliteStoreOptions {
@@ -187,6 +188,7 @@ class SqliteStore implements Store {
       lastId: db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck(),
       commonLines: db.prepare('SELECT line FROM lines GROUP BY line HAVING count(*) >= ?').pluck(),
       count: db.prepare('SELECT count(*) FROM articles').pluck(),
+      pages: db.prepare('SELECT p.article AS id, a.url, p.page FROM pages p JOIN articles a ON a.id = p.article WHERE p.article > ? AND p.article <= ? ORDER BY p.article LIMIT ?'),
     };
     if (!options.readonly) {
       Object.assign(this.statements, {
@@ -196,6 +198,8 @@ class SqliteStore implements Store {
            VALUES (@id, @url, @site, @title, @published, @author, @language, @firstSeen, @contentHash, @meta, @text, @features, @lines)`,
         ),
         delete: db.prepare('DELETE FROM articles WHERE id = ?'),
+        putPage: db.prepare('INSERT OR REPLACE INTO pages (article, page) VALUES (?, ?)'),
+        dropPage: db.prepare('DELETE FROM pages WHERE article = ?'),
         addLines: db.prepare('INSERT OR IGNORE INTO lines (line, article) SELECT value, ? FROM json_each(?)'),
         dropLines: db.prepare('DELETE FROM lines WHERE (line, article) IN (SELECT value, ? FROM json_each(?))'),
       });
@@ -220,10 +224,15 @@ class SqliteStore implements Store {
       let next = this.index.nextId();
       const outcomes = articles.map((article): PutOutcome => {
         const old = s.existing!.get(article.url) as { id: number; content_hash: string; first_seen: string; lines: Buffer } | undefined;
-        if (old && old.content_hash === article.contentHash) return 'unchanged';
+        if (old && old.content_hash === article.contentHash) {
+          // the same article from a page that may have changed around it: the page is the one to extract again
+          if (article.page) s.putPage!.run(old.id, article.page);
+          return 'unchanged';
+        }
         if (old) {
           // a replaced article gets a new id: the postings index only ever appends
           s.delete!.run(old.id);
+          s.dropPage!.run(old.id);
           this.index.kill(old.id);
           s.dropLines!.run(old.id, JSON.stringify(Array.from(fromBlob(old.lines))));
         }
@@ -244,12 +253,17 @@ class SqliteStore implements Store {
           lines: toBlob(article.lines),
         });
         s.addLines!.run(id, JSON.stringify(Array.from(article.lines)));
+        if (article.page) s.putPage!.run(id, article.page);
         return old ? 'replaced' : 'added';
       });
       this.index.index();
       return outcomes;
     });
     return write(batch);
+  }
+
+  async pages(afterId: number, throughId: number, limit: number): Promise<StoredPage[]> {
+    return this.statements.pages!.all(afterId, throughId, limit) as StoredPage[];
   }
 
   async getByUrl(url: string): Promise<StoredArticle | null> {

@@ -10,6 +10,15 @@ export interface IndexedArticle extends Article {
   features: Uint32Array;
   /** Hashes of its lines, each combined with its site, for finding the site's template lines. */
   lines: Uint32Array;
+  /** The page it was extracted from, packed (see ingest/page.ts), for extracting it again; null for a text. */
+  page: Uint8Array | null;
+}
+
+/** A stored page: what `reextract` extracts again. */
+export interface StoredPage {
+  id: number;
+  url: string;
+  page: Uint8Array;
 }
 
 export type PutOutcome = 'added' | 'replaced' | 'unchanged';
@@ -36,6 +45,8 @@ export interface Store {
   /** Writes a batch in one transaction: all of it is stored, or none. */
   put(batch: IndexedArticle[]): Promise<PutOutcome[]>;
   getByUrl(url: string): Promise<StoredArticle | null>;
+  /** Stored pages of the articles with ids in (afterId, throughId], ascending, at most `limit`. */
+  pages(afterId: number, throughId: number, limit: number): Promise<StoredPage[]>;
   /** Articles by id, in the order asked; unknown ids are left out. */
   getMany(ids: number[]): Promise<StoredArticle[]>;
   heads(ids: number[]): Promise<ArticleHead[]>;
