@@ -87,6 +87,16 @@ test('extract: a page nested 100,000 elements deep is read without overflowing t
   assert.match(got.text, /^Paragraph 1 of the article/);
 });
 
+test('extract: an enormous page (13 MB, 100,000 paragraphs) is extracted whole, and HTML cut off mid-tag keeps what came before the cut', () => {
+  const paragraph = (k: number): string => `<p>Paragraph ${k}: the council voted on budget line ${k * 7} after a long debate about ${k % 13} schools, said member ${k % 101}.</p>`;
+  const paragraphs = (n: number): string => Array.from({ length: n }, (_, k) => paragraph(k)).join('\n');
+  const huge = article(extractPage(`<html><head><title>Budget</title></head><body><article>${paragraphs(100_000)}</article></body></html>`));
+  assert.equal(huge.text.split('\n\n').length, 100_000);
+  assert.match(huge.text, /^Paragraph 0: .*\n\n[^]*Paragraph 99999: the council/);
+  const cut = article(extractPage(`<html><head><title>Cut</title></head><body><div class="content"><h1>Cut</h1>${paragraphs(5)}<p>The mayor said <a href="/x">more</a`));
+  assert.match(cut.text, /^Paragraph 0: [^]*Paragraph 4: [^]*\n\nThe mayor said more$/);
+});
+
 test('charsets: a declared UTF-8 that the bytes are not gives way to the next declaration, then to detection', () => {
   const gbk = page('gbk-page.html.gz');
   const declared = decodePage(gbk);
