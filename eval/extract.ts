@@ -50,7 +50,8 @@ type Extractor = (page: Page) => Output;
 
 const ours: Extractor = (page) => {
   const result = extractPage(decodePage(page.bytes).text, { url: page.url });
-  if (isNoArticle(result)) return { text: '', title: null, author: null, published: null };
+  // a page without an article still has the date and title it declares
+  if (isNoArticle(result)) return { text: '', title: result.title, author: result.author, published: result.published };
   const r = result as ExtractedArticle;
   return { text: r.text, title: r.title, author: r.author, published: r.published };
 };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { decodePage, extractPage, isNoArticle, type ExtractedArticle } from '../src/extract/index.js';
+import { datesInText } from '../src/extract/dates.js';
 import { FIXTURES, tempDir } from './_helpers.js';
 
 const page = (name: string): Buffer => gunzipSync(readFileSync(new URL(name, FIXTURES)));
@@ -141,4 +142,35 @@ test('cli: extract prints each page as JSON Lines with its source, and names a b
   assert.match(run.stderr, /extracted 1 articles; 1 pages without an article, 1 failed/);
   const text = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'extract', join(dir, 'page.html.gz')], { encoding: 'utf8' });
   assert.match(text, /^== .*page\.html\.gz\nurl: file:/);
+});
+
+test('dates: written dates in many languages and orders are read; impossible ones are not', () => {
+  const iso = (text: string, language: string | null = null): string[] => datesInText(text, language, 2030).map((d) => d.iso);
+  assert.deepEqual(iso('Posted on July 30th, 2019 by admin'), ['2019-07-30']);
+  assert.deepEqual(iso('Veröffentlicht am 30. Juli 2019, 14:00 Uhr'), ['2019-07-30']);
+  assert.deepEqual(iso('publié le 3 août 2018'), ['2018-08-03']);
+  assert.deepEqual(iso('Madrid, 30 de julio de 2019'), ['2019-07-30']);
+  assert.deepEqual(iso('30 июля 2019 г.'), ['2019-07-30']);
+  assert.deepEqual(iso('2019年7月30日 10時'), ['2019-07-30']);
+  assert.deepEqual(iso('Stand: 30.07.2019 | 12.8.19'), ['2019-07-30', '2019-08-12']);
+  assert.deepEqual(iso('3/4/2019', 'en-US'), ['2019-03-04']);
+  assert.deepEqual(iso('3/4/2019', 'en-GB'), ['2019-04-03']);
+  assert.deepEqual(iso('3/24/2019', 'de'), ['2019-03-24'], 'a day above 12 settles the order');
+  assert.deepEqual(iso('31.02.2019, 1.1.1970, 12 March 2031, 12 marzipan 2019, 3.4.20191'), []);
+});
+
+test('dates: a date in the url wins over a declared date of another day; on the same day the declared time is kept; bylines and the text come after', () => {
+  const page = (head: string, body: string): string => `<html><head>${head}</head><body>${body}<article>${[1, 2, 3, 4].map((n) => `<p>Paragraph ${n} of the article, long enough to be one, with several words in it.</p>`).join('')}</article></body></html>`;
+  const modified = '<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">';
+  assert.equal(article(extractPage(page(modified, ''), { url: 'https://www.befifty.de/home/2017/7/12/unter-uns-montauk' })).published, '2017-07-12');
+  assert.equal(article(extractPage(page(modified, ''), { url: 'https://site.example/2019/06/17/story' })).published, '2019-06-17T18:28:00+02:00');
+  assert.equal(article(extractPage(page('', ''), { url: 'https://site.example/2019/12/30/story' })).published, '2019-12-30', 'not 2019-01-02');
+  assert.equal(article(extractPage(page('', '<div class="entry-meta">Posted on March 4, 2018 by Jane</div>'))).published, '2018-03-04');
+  const dateline = article(extractPage(page('', '<p>Hamburg, 12. Juli 2017 – </p>')));
+  assert.deepEqual([dateline.published, dateline.publishedFrom], ['2017-07-12', 'text'], 'a date found in the text says so');
+  const byline = article(extractPage(page('', '<div class="entry-meta">Posted on March 4, 2018 by Jane</div>')));
+  assert.equal(byline.publishedFrom, 'byline');
+  const home = extractPage('<html><head><title>Home</title></head><body><p>Short.</p></body></html>', { url: 'https://blog.example/2013/06/14/post/' });
+  assert.ok(isNoArticle(home));
+  assert.equal(home.published, '2013-06-14', 'a page without an article still gives its date');
 });

@@ -8,12 +8,12 @@ export interface ExtractCommandOptions extends WebCommandOptions {
   json?: boolean;
 }
 
-const FIELDS = ['url', 'canonicalUrl', 'title', 'author', 'published', 'site', 'language', 'description'] as const;
+const FIELDS = ['url', 'canonicalUrl', 'title', 'author', 'published', 'publishedFrom', 'site', 'language', 'description'] as const;
 
 function renderText(source: string, page: ExtractedArticle | NoArticle): string {
   const lines = [`== ${source}`];
-  if (isNoArticle(page)) return [...lines, `error: ${page.error}`, ''].join('\n');
   for (const field of FIELDS) if (page[field]) lines.push(`${field}: ${page[field]}`);
+  if (isNoArticle(page)) return [...lines, `error: ${page.error}`, ''].join('\n');
   return [...lines, '', page.text, ''].join('\n');
 }
 

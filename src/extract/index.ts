@@ -1,11 +1,11 @@
 import { parseDocument } from 'htmlparser2';
 import { articleBlocks } from './content.js';
-import { authorOf, declared, descriptionOf, languageOf, publishedOf, siteOf, titleOf } from './metadata.js';
+import { authorOf, declared, descriptionOf, languageOf, publishedOf, siteOf, titleOf, type DateSource } from './metadata.js';
 
 export { decodePage, declaredCharsets, headerCharset, type Decoded } from './charset.js';
 
-/** An article extracted from a page. */
-export interface ExtractedArticle {
+/** What a page declares of itself, with or without an article. */
+export interface PageMetadata {
   /** Where the page came from (the url fetched, the WARC record's target, the file), if known. */
   url: string | null;
   /** The canonical url the page declares: evidence only, never the article's identity. */
@@ -14,16 +14,21 @@ export interface ExtractedArticle {
   author: string | null;
   /** ISO 8601 date or date-time. */
   published: string | null;
+  /** Where `published` was found (see DateSource); null when it was not. */
+  publishedFrom: DateSource | null;
   site: string | null;
   language: string | null;
   description: string | null;
+}
+
+/** An article extracted from a page. */
+export interface ExtractedArticle extends PageMetadata {
   /** The body as plain text, paragraphs separated by blank lines. */
   text: string;
 }
 
-/** A page that holds no article, with the reason. */
-export interface NoArticle {
-  url: string | null;
+/** A page that holds no article: the reason, and what the page declares of itself. */
+export interface NoArticle extends PageMetadata {
   error: string;
 }
 
@@ -56,21 +61,23 @@ export function extractPage(html: string, options: ExtractOptions = {}): Extract
   const d = declared(doc);
   const minChars = options.minChars ?? 200;
   const paragraphs = d.body ? articleBlocks(d.body, minChars) : null;
-  if (!paragraphs) {
-    return { url, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
-  }
   const site = siteOf(d);
-  return {
+  const published = publishedOf(d, url);
+  const metadata: PageMetadata = {
     url,
     canonicalUrl: resolve(d.canonical ?? d.meta.get('og:url') ?? null, url),
     title: titleOf(d, site),
     author: authorOf(d),
-    published: publishedOf(d, url),
+    published: published?.date ?? null,
+    publishedFrom: published?.from ?? null,
     site,
     language: languageOf(d),
     description: descriptionOf(d),
-    text: paragraphs.join('\n\n'),
   };
+  if (!paragraphs) {
+    return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
+  }
+  return { ...metadata, text: paragraphs.join('\n\n') };
 }
 
 export const isNoArticle = (page: ExtractedArticle | NoArticle): page is NoArticle => 'error' in page;

@@ -45,6 +45,7 @@ export function toArticle(input: ArticleInput, now: string, where: string): Arti
   const declared: Record<string, unknown> = {};
   if (page?.canonicalUrl && page.canonicalUrl !== url.href) declared['canonicalUrl'] = page.canonicalUrl;
   if (page?.description) declared['description'] = page.description;
+  if (page?.published && !input.published?.trim()) declared['publishedFrom'] = page.publishedFrom;
   const publishedText = input.published?.trim() || page?.published || null;
   let published: string | null = null;
   if (publishedText) {
