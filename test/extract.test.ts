@@ -174,3 +174,16 @@ test('dates: a date in the url wins over a declared date of another day; on the 
   assert.ok(isNoArticle(home));
   assert.equal(home.published, '2013-06-14', 'a page without an article still gives its date');
 });
+
+test('extract: an article shown only to readers without scripts (Blogger puts posts in <noscript>), and a short article on a page that declares itself one', () => {
+  // reduced from security.googleblog.com (trafilatura-eval)
+  const post = ['Over the past few years we have seen threats on the web becoming increasingly sophisticated, and more.', 'Phishing sites rotate domains very quickly to avoid being blocked, and malware campaigns target at-risk users.'];
+  const blogger = `<html><body><div class="post-body"><script type="text/template"><p>${post[0]}</p></script><noscript>${post.map((p) => `<p>${p}</p>`).join('')}</noscript></div></body></html>`;
+  assert.equal(article(extractPage(blogger)).text, post.join('\n\n'));
+  // reduced from caymancompass.com (trafilatura-eval): a paywalled article of one paragraph
+  const brief = 'A senior prison official has said in a sworn affidavit that anyone with sufficient determination could escape.';
+  const page = (head: string): string => `<html><head>${head}</head><body><nav><a href="/">Home</a></nav><div class="entry"><p>${brief}</p></div></body></html>`;
+  assert.ok(isNoArticle(extractPage(page(''))), 'short text on a page that says nothing of itself is no article');
+  assert.equal(article(extractPage(page('<meta property="og:type" content="article">'))).text, brief);
+  assert.equal(article(extractPage(page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Escape"}</script>'))).text, brief);
+});

@@ -9,6 +9,9 @@ const SKIP = new Set([
   'figcaption', 'picture', 'img', 'head', 'title', 'rt', 'rp', 'dialog', 'menu',
 ]);
 
+/** The same, but for <noscript>: where a page shows its article only to readers without scripts. */
+const SKIP_BUT_NOSCRIPT: ReadonlySet<string> = new Set([...SKIP].filter((name) => name !== 'noscript'));
+
 /** Elements that start a new paragraph. */
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
@@ -50,6 +53,7 @@ interface Walk {
   owner: Element;
   prose: Map<Element, number>;
   totalProse: number;
+  skip: ReadonlySet<string>;
 }
 
 function hidden(e: Element): boolean {
@@ -60,7 +64,7 @@ function hidden(e: Element): boolean {
 }
 
 /** Characters of text in <p> elements under each element, for telling a layout wrapper from boilerplate. */
-function proseUnder(root: Element): Map<Element, number> {
+function proseUnder(root: Element, skip: ReadonlySet<string>): Map<Element, number> {
   const out = new Map<Element, number>();
   const visit = (e: Element, depth: number, inP: boolean): number => {
     let n = 0;
@@ -68,7 +72,7 @@ function proseUnder(root: Element): Map<Element, number> {
     for (const child of e.children) {
       if (isText(child)) {
         if (p) n += child.data.length;
-      } else if (isElement(child) && depth < MAX_DEPTH && !SKIP.has(child.name)) n += visit(child, depth + 1, p);
+      } else if (isElement(child) && depth < MAX_DEPTH && !skip.has(child.name)) n += visit(child, depth + 1, p);
     }
     if (n > 0) out.set(e, n);
     return n;
@@ -84,7 +88,7 @@ function proseUnder(root: Element): Map<Element, number> {
  * "container_sidebar" holding the article is not a sidebar).
  */
 function dropped(e: Element, w: Walk): boolean {
-  if (SKIP.has(e.name) || hidden(e)) return true;
+  if (w.skip.has(e.name) || hidden(e)) return true;
   const hint = classAndId(e);
   if (!hint || !BOILERPLATE.test(hint)) return false;
   if ((w.prose.get(e) ?? 0) >= w.totalProse * 0.4) return false;
@@ -134,9 +138,10 @@ function walk(node: AnyNode, w: Walk, depth: number): void {
 }
 
 /** The paragraphs of the page's body: every run of text between block boundaries, outside boilerplate. */
-export function blocksOf(body: Element): Block[] {
-  const prose = proseUnder(body);
-  const w: Walk = { blocks: [], parts: [], linkChars: 0, inLink: 0, owner: body, prose, totalProse: prose.get(body) ?? 0 };
+export function blocksOf(body: Element, withNoscript = false): Block[] {
+  const skip = withNoscript ? SKIP_BUT_NOSCRIPT : SKIP;
+  const prose = proseUnder(body, skip);
+  const w: Walk = { blocks: [], parts: [], linkChars: 0, inLink: 0, owner: body, prose, totalProse: prose.get(body) ?? 0, skip };
   for (const child of body.children) walk(child, w, 1);
   flush(w);
   return w.blocks;
@@ -180,8 +185,8 @@ const linkDensity = (t: { chars: number; linkChars: number }): number => (t.char
  * furniture, or a line the container repeats. Null when nothing on the page
  * reads like an article.
  */
-export function articleBlocks(body: Element, minChars: number): string[] | null {
-  const blocks = blocksOf(body);
+export function articleBlocks(body: Element, minChars: number, withNoscript = false): string[] | null {
+  const blocks = blocksOf(body, withNoscript);
   const tallies = new Map<Element, Tally>();
   const tally = (e: Element): Tally => {
     let t = tallies.get(e);

@@ -1,6 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import { articleBlocks } from './content.js';
-import { authorOf, declared, descriptionOf, languageOf, publishedOf, siteOf, titleOf, type DateSource } from './metadata.js';
+import { authorOf, declared, descriptionOf, languageOf, publishedOf, siteOf, titleOf, type DateSource, type Declared } from './metadata.js';
 
 export { decodePage, declaredCharsets, headerCharset, type Decoded } from './charset.js';
 
@@ -60,7 +60,10 @@ export function extractPage(html: string, options: ExtractOptions = {}): Extract
   const doc = parseDocument(html);
   const d = declared(doc);
   const minChars = options.minChars ?? 200;
-  const paragraphs = d.body ? articleBlocks(d.body, minChars) : null;
+  // a page that shows its article only without scripts (in <noscript>) is read a second time
+  let paragraphs = d.body ? (articleBlocks(d.body, minChars) ?? articleBlocks(d.body, minChars, true)) : null;
+  // a page that declares itself an article may hold a short one (a brief, a paywalled teaser)
+  if (!paragraphs && d.body && declaresArticle(d)) paragraphs = articleBlocks(d.body, Math.min(minChars, SHORT_ARTICLE_CHARS), true);
   const site = siteOf(d);
   const published = publishedOf(d, url);
   const metadata: PageMetadata = {
@@ -78,6 +81,16 @@ export function extractPage(html: string, options: ExtractOptions = {}): Extract
     return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
   }
   return { ...metadata, text: paragraphs.join('\n\n') };
+}
+
+/** The least text of a page that declares itself an article (og:type, JSON-LD) for it to be one. */
+const SHORT_ARTICLE_CHARS = 80;
+
+const ARTICLE_TYPE = /^(article|blog|blogposting|newsarticle|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|report|posting|socialmediaposting|liveblogposting)$/i;
+
+function declaresArticle(d: Declared): boolean {
+  if (ARTICLE_TYPE.test(d.meta.get('og:type') ?? '')) return true;
+  return d.ld.some((o) => [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t)));
 }
 
 export const isNoArticle = (page: ExtractedArticle | NoArticle): page is NoArticle => 'error' in page;
