@@ -122,9 +122,12 @@ function aebF1(triples: Array<[number, number, number]>): { f1: number; precisio
 }
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** Titles compared without case, surrounding quotes and punctuation, and with one apostrophe and one double quote. */
 const normTitle = (s: string | null): string =>
   norm(s ?? '')
     .toLowerCase()
+    .replace(/[‘’‚′]/g, "'")
+    .replace(/[“”„″]/g, '"')
     .replace(/^[\s"'“”‘’«»„-]+|[\s"'“”‘’«»„.:-]+$/g, '');
 
 /** The calendar day of a date as the page would print it: the date part of ISO text. */

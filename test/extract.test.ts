@@ -187,3 +187,20 @@ test('extract: an article shown only to readers without scripts (Blogger puts po
   assert.equal(article(extractPage(page('<meta property="og:type" content="article">'))).text, brief);
   assert.equal(article(extractPage(page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Escape"}</script>'))).text, brief);
 });
+
+test("titles: a blog's name over every post is not its headline; only parts naming the site are cut from the declared title; a kicker in the heading is left out", () => {
+  const body = [1, 2, 3].map((n) => `<p>Paragraph ${n} of the post, long enough to be one, with several words in it and more.</p>`).join('');
+  // reduced from gnaur.wordpress.com (trafilatura-eval)
+  const blog = `<html><head><title>Die Möglichkeit nichts zu tun | Gnaur</title></head><body><div id="header"><h1><a href="https://gnaur.wordpress.com/">Gnaur</a></h1></div>
+    <div class="post"><h2 class="posttitle"><a href="/2013/06/14/x/">Die Möglichkeit nichts zu tun</a></h2>${body}</div></body></html>`;
+  assert.equal(article(extractPage(blog, { url: 'https://gnaur.wordpress.com/2013/06/14/x/' })).title, 'Die Möglichkeit nichts zu tun');
+  // reduced from regards.fr and rueda.wikidot.com: a colon or dash inside a headline stays
+  const titled = (title: string, url: string): string | null =>
+    article(extractPage(`<html><head><title>${title}</title></head><body><article>${body}</article></body></html>`, { url })).title;
+  assert.equal(titled('Deux ans et demi en Macronie : une condamnation | Regards.fr', 'https://www.regards.fr/x'), 'Deux ans et demi en Macronie : une condamnation');
+  assert.equal(titled('Enchufla Figuren - Salsa-Figuren', 'https://rueda.wikidot.com/enchufla'), 'Enchufla Figuren - Salsa-Figuren');
+  assert.equal(titled('Rueda: Enchufla Figuren', 'https://rueda.wikidot.com/enchufla'), 'Enchufla Figuren');
+  // reduced from befifty.de: a date before the headline in the <h1>
+  const kicker = `<html><head><meta property="og:title" content="Das vielleicht schönste Ende der Welt: Montauk"></head><body><article><h1>Jun 17 Das vielleicht schönste Ende der Welt: Montauk</h1>${body}</article></body></html>`;
+  assert.equal(article(extractPage(kicker)).title, 'Das vielleicht schönste Ende der Welt: Montauk');
+});

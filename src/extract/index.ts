@@ -69,7 +69,7 @@ export function extractPage(html: string, options: ExtractOptions = {}): Extract
   const metadata: PageMetadata = {
     url,
     canonicalUrl: resolve(d.canonical ?? d.meta.get('og:url') ?? null, url),
-    title: titleOf(d, site),
+    title: titleOf(d, site, url),
     author: authorOf(d),
     published: published?.date ?? null,
     publishedFrom: published?.from ?? null,

@@ -1,7 +1,7 @@
 import { datesInText } from './dates.js';
 import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
-import { collapse, elements, textContent } from './dom.js';
+import { classAndId, collapse, elements, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
 export interface Declared {
@@ -10,7 +10,8 @@ export interface Declared {
   /** JSON-LD objects describing the article (NewsArticle, BlogPosting …). */
   ld: Array<Record<string, unknown>>;
   titleTag: string | null;
-  h1s: string[];
+  /** Headings that may be the headline: every <h1>, and <h2>/<h3> whose class or id says title or headline (blogs' post titles). */
+  headings: Heading[];
   lang: string | null;
   canonical: string | null;
   /** `datetime` of <time> elements, in page order. */
@@ -51,7 +52,7 @@ function ldObjects(json: string, out: Array<Record<string, unknown>>): void {
 const BYLINE = /(^|[\s_-])(byline|author|autor|auteur|autore|writer|by-?line|article-?author|post-?author|entry-?author)s?($|[\s_-])/i;
 
 export function declared(doc: Document): Declared {
-  const d: Declared = { meta: new Map(), ld: [], titleTag: null, h1s: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], body: null };
+  const d: Declared = { meta: new Map(), ld: [], titleTag: null, headings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], body: null };
   for (const e of elements(doc)) {
     const a = e.attribs;
     switch (e.name) {
@@ -71,7 +72,7 @@ export function declared(doc: Document): Declared {
         d.titleTag ??= collapse(textContent(e)) || null;
         break;
       case 'h1':
-        if (d.h1s.length < 5) d.h1s.push(collapse(textContent(e, SCRIPTS)));
+        if (d.headings.length < 8) d.headings.push(headingOf(e));
         break;
       case 'link':
         if (!d.canonical && (a['rel'] ?? '').toLowerCase().split(/\s+/).includes('canonical') && a['href']) d.canonical = a['href'];
@@ -83,6 +84,10 @@ export function declared(doc: Document): Declared {
       }
       case 'script':
         if ((a['type'] ?? '').toLowerCase().includes('ld+json')) ldObjects(textContent(e), d.ld);
+        break;
+      case 'h2':
+      case 'h3':
+        if (d.headings.length < 8 && TITLE_HINT.test(classAndId(e))) d.headings.push(headingOf(e));
         break;
       default:
         break;
@@ -113,6 +118,27 @@ export function declared(doc: Document): Declared {
 
 const DATE_HINT = /date|datum|time|posted|publi|byline|meta|fecha|data|submitted|info|author|autor|artikel|article-head|entry-head|post-head|subline|kicker|zeit|fecha/i;
 
+interface Heading {
+  text: string;
+  /** Its text is one link to the site's home page: the site's name, not a headline. */
+  homeLink: boolean;
+}
+
+const TITLE_HINT = /title|headline|heading/i;
+
+function headingOf(e: Element): Heading {
+  const text = collapse(textContent(e, SCRIPTS));
+  let link: Element | null = null;
+  for (const child of elements(e)) if (child.name === 'a') {
+    link = child;
+    break;
+  }
+  const href = link?.attribs['href'] ?? '';
+  const linkText = link ? collapse(textContent(link, SCRIPTS)) : '';
+  const homeLink = linkText === text && (href === '/' || /^(https?:)?\/\/[^/]+\/?$/i.test(href));
+  return { text, homeLink };
+}
+
 const SCRIPTS = new Set(['script', 'style', 'noscript', 'template']);
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? collapse(v) : null);
@@ -137,33 +163,60 @@ export function ldBody(d: Declared): string | null {
   return str(ldField(d, 'articleBody'));
 }
 
-const SEPARATORS = /\s+[|\-–—:·•»«/]\s+|\s+[|–—·•»«]\s*|\s*[|–—·•»«]\s+/;
+const SEPARATORS = /\s+[|\-–—:·•»«/]\s+|\s+[|–—·•»«]\s*|\s*[|–—·•»«]\s+|:\s+/;
 
 /** The headline: a h1 that the declared titles agree with, else the declared title without the site's name. */
-export function titleOf(d: Declared, site: string | null): string | null {
+export function titleOf(d: Declared, site: string | null, url: string | null): string | null {
   const declaredTitles = [d.meta.get('og:title'), str(ldField(d, 'headline')), d.meta.get('twitter:title'), d.titleTag].filter(
     (t): t is string => Boolean(t),
   );
   const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  for (const h1 of d.h1s) {
-    if (h1.length < 4) continue;
-    const n = norm(h1);
-    if (declaredTitles.some((t) => norm(t).includes(n) || n.includes(norm(t)))) return h1;
+  const squeeze = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  let host = '';
+  try {
+    host = url ? new URL(url).hostname.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') : '';
+  } catch {
+    // no host to compare with
   }
-  const first = declaredTitles[0];
-  if (!first) return d.h1s.find((h) => h.length >= 4) ?? null;
-  return stripSiteName(first, site);
+  const siteNames = [site, d.meta.get('og:site_name'), d.meta.get('application-name')].filter((n): n is string => Boolean(n)).map(norm);
+  // a heading that names the site (the blog's name over every post) is not the headline
+  const siteLike = (h: Heading): boolean =>
+    h.homeLink || siteNames.includes(norm(h.text)) || (host !== '' && squeeze(h.text).length >= 3 && host.includes(squeeze(h.text)));
+  const headings = d.headings.filter((h) => h.text.length >= 4 && !siteLike(h));
+  const siteHeading = d.headings.find(siteLike)?.text;
+  const isSite = (part: string): boolean => {
+    const n = norm(part);
+    const q = squeeze(part);
+    return siteNames.includes(n) || (siteHeading !== undefined && n === norm(siteHeading)) || (host !== '' && q.length >= 3 && host.includes(q));
+  };
+  const stripped = declaredTitles.map((t) => stripSite(t, isSite));
+  for (const h of headings) {
+    const n = norm(h.text);
+    for (const t of stripped) {
+      const tn = norm(t);
+      // the heading may carry more (a kicker, a date) than the title the page declares: the declared one then
+      if (n.includes(tn) && tn.length >= n.length * 0.6) return t;
+      if (n.includes(tn) || tn.includes(n)) return h.text;
+    }
+  }
+  return stripped[0] ?? headings[0]?.text ?? null;
 }
 
-function stripSiteName(title: string, site: string | null): string {
-  const parts = title.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return title;
-  const siteNorm = site?.toLowerCase();
-  const kept = parts.filter((p) => !siteNorm || !(p.toLowerCase() === siteNorm || siteNorm.includes(p.toLowerCase())));
-  // the longest part is the headline; the others are the site and its section
-  const longest = (kept.length ? kept : parts).reduce((a, b) => (b.length > a.length ? b : a));
-  return longest.split(/\s+/).length >= 3 ? longest : title;
+/** A title without the parts at its ends that name the site ("Headline | Site", "Site: Headline"). */
+function stripSite(title: string, isSite: (part: string) => boolean): string {
+  const parts = title.split(SEPARATORS);
+  let begin = 0;
+  let end = parts.length;
+  while (end - begin > 1 && isSite(parts[end - 1] as string)) end--;
+  while (end - begin > 1 && isSite(parts[begin] as string)) begin++;
+  if (begin === 0 && end === parts.length) return title;
+  // the separators between the parts kept are kept as they were
+  const m = [...title.matchAll(new RegExp(SEPARATORS.source, 'g'))];
+  const from = begin === 0 ? 0 : (m[begin - 1] as RegExpMatchArray).index! + (m[begin - 1] as RegExpMatchArray)[0].length;
+  const to = end === parts.length ? title.length : (m[end - 1] as RegExpMatchArray).index!;
+  return title.slice(from, to).trim() || title;
 }
+
 
 export function siteOf(d: Declared): string | null {
   const publisher = ldField(d, 'publisher');
