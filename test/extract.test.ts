@@ -106,6 +106,10 @@ test('charsets: a declared UTF-8 that the bytes are not gives way to the next de
   const undeclared = decodePage(Buffer.from(gbk.toString('latin1').replace(/charset=/gi, 'x='), 'latin1'));
   assert.equal(undeclared.by, 'detected');
   assert.match(undeclared.text, /话剧《约定无期限》/);
+  // reduced from readability-test-pages/qq: saved again as UTF-8, still declaring gb2312
+  const resaved = decodePage(Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>人工智能迈上新台阶</p></body></html>', 'utf8'));
+  assert.deepEqual([resaved.charset, resaved.by], ['utf-8', 'utf-8']);
+  assert.match(resaved.text, /人工智能迈上新台阶/);
   const latin1 = decodePage(page('latin1-page.html.gz'));
   assert.equal(latin1.charset, 'windows-1252');
   assert.match(article(extractPage(latin1.text)).text, /bekanntermaßen exzellent/);
@@ -114,7 +118,8 @@ test('charsets: a declared UTF-8 that the bytes are not gives way to the next de
 test('charsets: the byte-order mark, then the HTTP header, come before <meta charset>', () => {
   const html = '<html><head><meta charset="windows-1251"></head><body><p>é</p></body></html>';
   const utf8 = Buffer.from(html, 'utf8');
-  assert.equal(decodePage(utf8).charset, 'windows-1251');
+  // the header decides even against a declaration and bytes that would do as UTF-8
+  assert.equal(decodePage(utf8, 'text/html; charset=windows-1251').charset, 'windows-1251');
   assert.equal(decodePage(utf8, 'text/html; charset=UTF-8').text, html);
   assert.equal(decodePage(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'text/html; charset=iso-8859-2').text, html);
   // windows-1251 bytes of Cyrillic letters: А is 0xC0
@@ -203,4 +208,9 @@ test("titles: a blog's name over every post is not its headline; only parts nami
   // reduced from befifty.de: a date before the headline in the <h1>
   const kicker = `<html><head><meta property="og:title" content="Das vielleicht schönste Ende der Welt: Montauk"></head><body><article><h1>Jun 17 Das vielleicht schönste Ende der Welt: Montauk</h1>${body}</article></body></html>`;
   assert.equal(article(extractPage(kicker)).title, 'Das vielleicht schönste Ende der Welt: Montauk');
+  // reduced from fr.de: the visible headline, worded a little differently from the declared title, is the headline
+  const reworded = `<html><head><meta property="og:title" content="Nordkorea: Kim Jong Un - Der Diktator ist zurück, Donald Trump ist „glücklich“"></head><body><article><h1>Kim Jong Un: Der Diktator ist zurück - Donald Trump ist „glücklich“</h1>${body}</article></body></html>`;
+  assert.equal(article(extractPage(reworded)).title, 'Kim Jong Un: Der Diktator ist zurück - Donald Trump ist „glücklich“');
+  const section = `<html><head><title>Firefox — Customize and make it your own</title></head><body><h1>Make your Firefox your own</h1><article>${body}</article></body></html>`;
+  assert.equal(article(extractPage(section)).title, 'Firefox — Customize and make it your own', 'a heading sharing fewer words is not taken over the declared title');
 });

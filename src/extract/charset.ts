@@ -29,6 +29,7 @@ function decoder(label: string): TextDecoder | null {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export interface Decoded {
   text: string;
@@ -42,7 +43,8 @@ export interface Decoded {
  * Decodes a page: by its byte-order mark, else the charset of the HTTP
  * header (`contentType`, from a WARC record or a fetch), else its
  * `<meta charset>` (a declared UTF-8 that the bytes are not is passed over
- * for the next declaration), else UTF-8 when the bytes are valid UTF-8, else
+ * for the next declaration; another charset declared for bytes that are
+ * valid UTF-8 beyond ASCII gives way to UTF-8), else UTF-8 when the bytes are valid UTF-8, else
  * the charset detected from the bytes (windows-1252 when nothing is).
  */
 export function decodePage(bytes: Uint8Array, contentType?: string | null): Decoded {
@@ -67,7 +69,13 @@ export function decodePage(bytes: Uint8Array, contentType?: string | null): Deco
     // a page saved as UTF-8 that still declares UTF-16 is UTF-8 (the HTML standard says so too)
     const meta = decoder(label.startsWith('utf-16') ? 'utf-8' : label);
     if (!meta) continue;
-    if (meta.encoding !== 'utf-8') return { text: meta.decode(bytes), charset: meta.encoding, by: 'meta' };
+    if (meta.encoding !== 'utf-8') {
+      // a page saved again as UTF-8 keeps declaring its old charset: bytes that are valid UTF-8 beyond ASCII are
+      // almost never text of another charset
+      const text = asUtf8();
+      if (text !== null && NON_ASCII.test(text)) return { text, charset: 'utf-8', by: 'utf-8' };
+      return { text: meta.decode(bytes), charset: meta.encoding, by: 'meta' };
+    }
     // pages copied into another site's template often declare UTF-8 first and their own charset after
     const text = asUtf8();
     if (text !== null) return { text, charset: 'utf-8', by: 'meta' };

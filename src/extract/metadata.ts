@@ -122,6 +122,7 @@ interface Heading {
   text: string;
   /** Its text is one link to the site's home page: the site's name, not a headline. */
   homeLink: boolean;
+  level: number;
 }
 
 const TITLE_HINT = /title|headline|heading/i;
@@ -136,7 +137,7 @@ function headingOf(e: Element): Heading {
   const href = link?.attribs['href'] ?? '';
   const linkText = link ? collapse(textContent(link, SCRIPTS)) : '';
   const homeLink = linkText === text && (href === '/' || /^(https?:)?\/\/[^/]+\/?$/i.test(href));
-  return { text, homeLink };
+  return { text, homeLink, level: Number(e.name.slice(1)) };
 }
 
 const SCRIPTS = new Set(['script', 'style', 'noscript', 'template']);
@@ -199,7 +200,30 @@ export function titleOf(d: Declared, site: string | null, url: string | null): s
       if (n.includes(tn) || tn.includes(n)) return h.text;
     }
   }
+  // the page's own headline, worded a little differently from the title it declares (for search engines): the headline
+  for (const h of headings) {
+    if (h.level === 1 && sharedWords(h.text, stripped) >= HEADLINE_SHARED_WORDS) return h.text;
+  }
   return stripped[0] ?? headings[0]?.text ?? null;
+}
+
+/** Share of words (of the larger set) an <h1> shares with a declared title for it to be the headline: a kicker or a word or two apart (lower shares read section names as headlines on readability-test-pages). */
+const HEADLINE_SHARED_WORDS = 0.8;
+
+const wordSet = (t: string): Set<string> => new Set(t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+
+/** The largest share of words a heading has in common with one of the titles, counted on the larger of the two. */
+function sharedWords(heading: string, titles: string[]): number {
+  const hw = wordSet(heading);
+  let best = 0;
+  for (const t of titles) {
+    const tw = wordSet(t);
+    let shared = 0;
+    for (const w of hw) if (tw.has(w)) shared++;
+    const larger = Math.max(hw.size, tw.size);
+    if (larger > 0) best = Math.max(best, shared / larger);
+  }
+  return best;
 }
 
 /** A title without the parts at its ends that name the site ("Headline | Site", "Site: Headline"). */
