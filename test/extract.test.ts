@@ -214,3 +214,12 @@ test("titles: a blog's name over every post is not its headline; only parts nami
   const section = `<html><head><title>Firefox — Customize and make it your own</title></head><body><h1>Make your Firefox your own</h1><article>${body}</article></body></html>`;
   assert.equal(article(extractPage(section)).title, 'Firefox — Customize and make it your own', 'a heading sharing fewer words is not taken over the declared title');
 });
+
+test('extract: an article body split into chunks marked alike (between ads) is read whole, without what lies between', () => {
+  // reduced from a wired.com page (aeb)
+  const para = (n: number): string => `<p>Paragraph ${n} of the story goes on about neo-banks, challenger banks and money, with more words.</p>`;
+  const chunk = (from: number, to: number): string => `<div class="grid"><div class="body article__body">${Array.from({ length: to - from }, (_, k) => para(from + k)).join('')}</div><div class="ad-rail">Advertisement</div></div>`;
+  const html = `<html><body><article class="article main-content"><h1>The Future of Banking</h1><div class="article__chunks">${chunk(1, 4)}<div class="promo">More Great Stories: one, two and three</div>${chunk(4, 9)}</div></article></body></html>`;
+  const text = article(extractPage(html)).text;
+  assert.deepEqual(text.split('\n\n').map((p) => Number(/Paragraph (\d+)/.exec(p)?.[1])), [1, 2, 3, 4, 5, 6, 7, 8]);
+});

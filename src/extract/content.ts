@@ -247,6 +247,16 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     for (let a: Element | null = e; a && isElement(a); a = a.parent as Element | null) if (chosen.has(a)) return true;
     return false;
   };
+  if (marked) {
+    // a body split into chunks (between ads, or one per section) has its other chunks marked alike
+    const holds = (outer: Element, e: Element): boolean => {
+      for (let a: Element | null = e; a && isElement(a); a = a.parent as Element | null) if (a === outer) return true;
+      return false;
+    };
+    for (const [e, t] of tallies) {
+      if (e !== marked && t.good > 0 && e.name === marked.name && e.attribs['class'] === marked.attribs['class'] && !inside(e) && !holds(e, marked)) chosen.add(e);
+    }
+  }
   const out: string[] = [];
   let chars = 0;
   const seen = new Map<string, number>();
