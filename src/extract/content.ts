@@ -1,5 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { datesInText } from './dates.js';
 import { classAndId, isElement, isText, MAX_DEPTH } from './dom.js';
 
 /** Elements that never hold the article's own text. */
@@ -36,6 +37,29 @@ const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-
 
 /** Short lines that are page furniture, not text. */
 const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content)\b/i;
+
+/** A short line that ends the article: the heading of a list of other articles. */
+const ARTICLE_END =
+  /^(our |the )?(latest|more|related|recommended|popular|top|trending|other|recent) (stories|articles|news|posts|reads|videos|from|on|in)\b|^(you|we think you) (may|might|will) (also )?(like|enjoy)|^read (more|next|also)\b|^want more stories|^more great .* stories|^related( articles| posts| stories| content| coverage)?:?$|^see also:?$|^most (read|popular|viewed)\b|^(weitere|ähnliche) (artikel|beiträge|themen)|^(mehr|auch) (zum thema|interessant)|^(à|a) lire aussi|^lire aussi|^(leia|veja) (também|mais)|^(lee|ver) (también|más)|^(articoli|notizie) correlat/i;
+
+/** Words that come with a date on a dateline ("Updated", "Published by", "min read", a time, a weekday). */
+const DATELINE_WORDS =
+  /\b(updated?|published|posted|last modified|modified|am|pm|et|edt|est|gmt|utc|cet|cest|min(ute)?s? read|read|by|on|at|um|uhr|le|à|de|às|em|el|il|publicado|por|publié|veröffentlicht|aktualisiert|actualizado|atualizado|mis à jour|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}[:h.]\d{2}|[·•|@,\-–—/]/gi;
+
+/** A short line that is a date and little else. */
+function isDateline(text: string): boolean {
+  const dates = datesInText(text, null);
+  if (dates.length === 0) return false;
+  let rest = '';
+  let at = 0;
+  for (const d of dates) {
+    if (d.index < at) continue;
+    rest += `${text.slice(at, d.index)} `;
+    at = d.end;
+  }
+  rest += text.slice(at);
+  return rest.replace(DATELINE_WORDS, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 3;
+}
 
 interface Block {
   text: string;
@@ -270,6 +294,10 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     const density = linkDensity(block);
     if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
     if (block.chars < 60 && FURNITURE.test(block.text)) continue;
+    // what follows "More stories", "Related articles" and the like is other articles' teasers
+    if (block.chars < 60 && chars >= minChars && ARTICLE_END.test(block.text)) break;
+    // a line that is a date and little else (a dateline, "Updated …", "3 min read") is not the article's text
+    if (block.chars < 100 && isDateline(block.text)) continue;
     out.push(block.text);
     if (block.heading === 0) chars += block.chars;
   }

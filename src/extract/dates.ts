@@ -73,8 +73,9 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 export interface TextDate {
   /** YYYY-MM-DD */
   iso: string;
-  /** Where the date begins in the text. */
+  /** Where the date begins in the text, and where it ends. */
   index: number;
+  end: number;
 }
 
 /**
@@ -92,7 +93,7 @@ export function datesInText(text: string, language: string | null, latestYear = 
       if (!ymd) continue;
       const [year, month, day] = ymd;
       if (year < 1995 || year > latestYear || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) continue;
-      found.push({ iso: `${year}-${pad(month)}-${pad(day)}`, index: m.index });
+      found.push({ iso: `${year}-${pad(month)}-${pad(day)}`, index: m.index, end: m.index + m[0].length });
     }
   }
   return found.sort((a, b) => a.index - b.index);
