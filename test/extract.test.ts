@@ -224,11 +224,11 @@ test('extract: an article body split into chunks marked alike (between ads) is r
   assert.deepEqual(text.split('\n\n').map((p) => Number(/Paragraph (\d+)/.exec(p)?.[1])), [1, 2, 3, 4, 5, 6, 7, 8]);
 });
 
-test('extract: datelines are left out, sentences with dates kept; a "latest stories" heading ends the article', () => {
+test('extract: datelines, names from the page code and shortcodes are left out, sentences with dates kept; a "latest stories" heading ends the article', () => {
   // reduced from a cbssports.com page (aeb)
   const para = (n: number): string => `<p>Paragraph ${n}: on Nov. 14, 2019 the defence was asked about the fight, and said more than expected.</p>`;
   const html = `<html><body><article><h1>Browns</h1><div class="meta">Nov 18, 2019 at 9:24 pm ET • 2 min read</div>
-    ${[1, 2, 3].map(para).join('')}<p>Updated: 18.11.2019, 17:26</p>
+    ${[1, 2].map(para).join('')}<p>narrow-browser-and-phone</p><p>[button link="/submit" type="big"] Send us YOUR review[/button]</p><p>This slideshow requires JavaScript.</p>${para(3)}<p>Updated: 18.11.2019, 17:26</p>
     <h3>Our Latest Stories</h3><p>SportsLine's computer model simulated every Week 12 NFL game 10,000 times with surprising results.</p>
     <p>The Cowboys owner actually might have had a chance to hire Belichick before he went to New England.</p></article></body></html>`;
   const text = article(extractPage(html)).text;

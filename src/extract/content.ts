@@ -35,12 +35,15 @@ const ARTICLE = /(^|[\s_-])(article|articlebody|article-?body|story-?body|entry-
 /** Elements that say they hold the article's body, by itemprop, class or id. */
 const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-?text|article-?content|story-?body|story-?content|entry-?content|post-?content|post-?body|body-?text|news-?text|text-?content)($|[\s_-])/i;
 
+/** A line that is a name from the page's code (a CSS class, a layout label) or a shortcode, shown as text. */
+const CODE_AS_TEXT = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$|^\[\/?[a-z_]+(?:\s[^\]]*)?\]|^\d+\s*:\s*\d+$/;
+
 /** Short lines that are page furniture, not text. */
-const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content)\b/i;
+const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|добавить (отзыв|комментарий)|kommentare?|commentaires?|comentarios?)\b/i;
 
 /** A short line that ends the article: the heading of a list of other articles. */
 const ARTICLE_END =
-  /^(our |the )?(latest|more|related|recommended|popular|top|trending|other|recent) (stories|articles|news|posts|reads|videos|from|on|in)\b|^(you|we think you) (may|might|will) (also )?(like|enjoy)|^read (more|next|also)\b|^want more stories|^more great .* stories|^related( articles| posts| stories| content| coverage)?:?$|^see also:?$|^most (read|popular|viewed)\b|^(weitere|ähnliche) (artikel|beiträge|themen)|^(mehr|auch) (zum thema|interessant)|^(à|a) lire aussi|^lire aussi|^(leia|veja) (também|mais)|^(lee|ver) (también|más)|^(articoli|notizie) correlat/i;
+  /^(our |the )?(latest|more|related|recommended|popular|top|trending|other|recent) (stories|articles|news|posts|reads|videos|from|on|in)\b|^(you|we think you) (may|might|will) (also )?(like|enjoy)|^read (more|next|also)\b|^want more stories|^more great .* stories|^related( articles| posts| stories| content| coverage)?:?$|^see also:?$|^most (read|popular|viewed)\b|^(weitere|ähnliche) (artikel|beiträge|themen)|^(mehr|auch) (zum thema|interessant)|^(à|a) lire aussi|^lire aussi|^(leia|veja) (também|mais)|^(lee|ver) (también|más)|^(articoli|notizie) correlat|^(читайте|смотрите) также|^(самые )?популярные|^похожие (статьи|новости|материалы)|^(другие|последние) (новости|статьи)|^ilgili haberler|^(zobacz|czytaj) (też|także|również)/i;
 
 /** Words that come with a date on a dateline ("Updated", "Published by", "min read", a time, a weekday). */
 const DATELINE_WORDS =
@@ -290,6 +293,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     // a line the page repeats is a teaser or a label, not the article's prose
     if ((seen.get(block.text) ?? 0) > 1) continue;
     if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
+    if (block.chars < 200 && CODE_AS_TEXT.test(block.text)) continue;
     if (block.heading === 1) continue;
     const density = linkDensity(block);
     if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
