@@ -281,7 +281,7 @@ function run(extractors: Extractor[], pages: Page[]): Run[] {
   return runs;
 }
 
-const fmt = (x: number): string => x.toFixed(3);
+const fmt = (x: number): string => x.toFixed(Number(option('digits') ?? 3));
 
 async function main(): Promise<void> {
   const reference = withReference ? await readabilityExtractor() : null;

@@ -234,3 +234,14 @@ test('extract: datelines, names from the page code and shortcodes are left out, 
   const text = article(extractPage(html)).text;
   assert.deepEqual(text.split('\n\n').map((p) => p.slice(0, 11)), ['Paragraph 1', 'Paragraph 2', 'Paragraph 3']);
 });
+
+test('extract: a table row is one line with its cells a space apart; lines an article repeats (a recipe plan) are kept', () => {
+  // reduced from autoracing.com.br and beachbody.com pages (aeb)
+  const rows = [['1', 'Kyle Busch', '5040'], ['2', 'Martin Truex Jr.', '5035'], ['3', 'Kevin Harvick', '5033']];
+  const table = `<table><tr><th>Pos.</th><th>Piloto</th><th>Pontos</th></tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+  const plan = ['Monday', 'Tuesday'].map((day) => `<h3>${day}</h3><p>Eat 60–90 minutes before your workout</p><p>Portion Fix Containers: 1 Green, 1 Red</p>`).join('');
+  const intro = '<p>Here is the final classification of the season after thirty-six races, with the points of every driver in the series.</p>';
+  const text = article(extractPage(`<html><body><div class="entry-content">${intro}${table}${plan}</div></body></html>`)).text;
+  assert.match(text, /\n\nPos\. Piloto Pontos\n\n1 Kyle Busch 5040\n\n2 Martin Truex Jr\. 5035\n\n3 Kevin Harvick 5033\n\n/);
+  assert.equal(text.split('Eat 60–90 minutes before your workout').length - 1, 2);
+});

@@ -16,14 +16,17 @@ const SKIP_BUT_NOSCRIPT: ReadonlySet<string> = new Set([...SKIP].filter((name) =
 /** Elements that start a new paragraph. */
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'blockquote', 'pre', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'hr', 'center', 'address',
+  'blockquote', 'pre', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'caption', 'hr', 'center', 'address',
   'details', 'summary', 'body', 'html', 'form', 'fieldset',
 ]);
 
 const HEADING = /^h([1-6])$/;
 
 /** Blocks that are one paragraph, which score their parent, not themselves. */
-const PARAGRAPH = new Set(['p', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'td', 'th', 'caption', 'summary', 'address']);
+const PARAGRAPH = new Set(['p', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'caption', 'summary', 'address']);
+
+/** Table cells: a row's cells are one line, a space apart (text in a cell that holds paragraphs stays in them). */
+const CELL = new Set(['td', 'th']);
 
 /** Class or id of an element that holds no article text (comments, sharing, related links, ads …). */
 const BOILERPLATE =
@@ -154,6 +157,7 @@ function walk(node: AnyNode, w: Walk, depth: number): void {
     flush(w);
     w.owner = node;
   }
+  if (CELL.has(node.name)) w.parts.push(' ');
   const link = node.name === 'a';
   if (link) w.inLink++;
   for (const child of node.children) walk(child, w, depth + 1);
@@ -205,12 +209,13 @@ const linkDensity = (t: { chars: number; linkChars: number }): number => (t.char
  * not links, scores its parent in full, its grandparent half and further
  * ancestors less; text right in a container scores the container). 2. The
  * container: an element holding half that prose or more that calls itself
- * the article body, else the ancestor of the densest prose with the most
- * prose less twice its other text (so paragraphs split into one wrapper
- * each are gathered, and a list of teasers around the article is not).
- * 3. Each paragraph in it that is not a list of links, a line of page
- * furniture, or a line the container repeats. Null when nothing on the page
- * reads like an article.
+ * the article body (with its other chunks marked alike), else the ancestor
+ * of the densest prose with the most prose less twice its other text (so
+ * paragraphs split into one wrapper each are gathered, and a list of teasers
+ * around the article is not). 3. Each paragraph in it (a table row is one)
+ * that is not a list of links, a line of page furniture, a dateline, or a
+ * name from the page's code, up to a heading of other articles ("More
+ * stories"). Null when nothing on the page reads like an article.
  */
 export function articleBlocks(body: Element, minChars: number, withNoscript = false): string[] | null {
   const blocks = blocksOf(body, withNoscript);
@@ -286,12 +291,8 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   }
   const out: string[] = [];
   let chars = 0;
-  const seen = new Map<string, number>();
-  for (const block of blocks) if (inside(block.owner)) seen.set(block.text, (seen.get(block.text) ?? 0) + 1);
   for (const block of blocks) {
     if (!inside(block.owner)) continue;
-    // a line the page repeats is a teaser or a label, not the article's prose
-    if ((seen.get(block.text) ?? 0) > 1) continue;
     if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
     if (block.chars < 200 && CODE_AS_TEXT.test(block.text)) continue;
     if (block.heading === 1) continue;
