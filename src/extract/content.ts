@@ -42,7 +42,10 @@ const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-
 const CODE_AS_TEXT = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$|^\[\/?[a-z_]+(?:\s[^\]]*)?\]|^\d+\s*:\s*\d+$/;
 
 /** Short lines that are page furniture, not text. */
-const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|добавить (отзыв|комментарий)|kommentare?|commentaires?|comentarios?)\b/i;
+const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|добавить (отзыв|комментарий)|kommentare?|commentaires?|comentarios?|trending|tags)\b/i;
+
+/** A line that is the site's small print (copyright) or says when it was updated, without a date. */
+const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©)|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
 /** A short line that ends the article: the heading of a list of other articles. */
 const ARTICLE_END =
@@ -294,7 +297,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   for (const block of blocks) {
     if (!inside(block.owner)) continue;
     if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
-    if (block.chars < 200 && CODE_AS_TEXT.test(block.text)) continue;
+    if (block.chars < 200 && (CODE_AS_TEXT.test(block.text) || SMALL_PRINT.test(block.text))) continue;
     if (block.heading === 1) continue;
     const density = linkDensity(block);
     if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
