@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { ingest, openStore, type Store } from '../src/index.js';
 import { allFunctionWords } from '../src/text/stopwords.js';
 
@@ -18,6 +19,19 @@ export interface Body {
 export const bodies: Body[] = JSON.parse(readFileSync(new URL('aeb-bodies.json', FIXTURES), 'utf8')) as Body[];
 
 export const fixtureText = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
+
+/** Real news pages with their gold article body (fixtures/aeb, see fixtures/README.md). */
+export interface AebPage {
+  file: string;
+  case: string;
+  url: string;
+  articleBody: string;
+}
+
+export const aebPages = JSON.parse(readFileSync(new URL('aeb/pages.json', FIXTURES), 'utf8')) as AebPage[];
+
+/** The HTML bytes of an aeb fixture page. */
+export const aebHtml = (p: AebPage): Buffer => gunzipSync(readFileSync(new URL(p.file, FIXTURES)));
 
 /** A fresh directory, removed when the test file ends. */
 export function tempDir(): string {

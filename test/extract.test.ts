@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { decodePage, extractPage, isNoArticle, type ExtractedArticle } from '../src/extract/index.js';
 import { datesInText } from '../src/extract/dates.js';
-import { FIXTURES, tempDir } from './_helpers.js';
+import { aebPages, FIXTURES, tempDir } from './_helpers.js';
 
 const page = (name: string): Buffer => gunzipSync(readFileSync(new URL(name, FIXTURES)));
 
@@ -31,15 +31,6 @@ const article = (result: ReturnType<typeof extractPage>): ExtractedArticle => {
   assert.ok(!isNoArticle(result), `expected an article, got: ${isNoArticle(result) ? result.error : ''}`);
   return result as ExtractedArticle;
 };
-
-interface AebPage {
-  file: string;
-  case: string;
-  url: string;
-  articleBody: string;
-}
-
-const aebPages = JSON.parse(readFileSync(new URL('aeb/pages.json', FIXTURES), 'utf8')) as AebPage[];
 
 for (const p of aebPages) {
   test(`extract: real page with ${p.case} gives its article body`, () => {

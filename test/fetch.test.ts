@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { ingest, openStore, type NewstraceError } from '../src/index.js';
 import { Fetcher } from '../src/fetch/index.js';
 import { refusedAddress } from '../src/fetch/address.js';
-import { FIXTURES, tempDir } from './_helpers.js';
+import { aebHtml, aebPages, tempDir } from './_helpers.js';
 
-interface AebPage {
-  file: string;
-  url: string;
-  articleBody: string;
-}
-const pages = JSON.parse(readFileSync(new URL('aeb/pages.json', FIXTURES), 'utf8')) as AebPage[];
-const page = gunzipSync(readFileSync(new URL(pages[0]!.file, FIXTURES)));
+const pages = aebPages;
+const page = aebHtml(pages[0]!);
 
 /** Requests the server saw: path, user agent, and when (ms). */
 const seen: Array<{ path: string; agent: string; at: number }> = [];

@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { ingest, openStore, reextract, traceArticle, type NewstraceError } from '../src/index.js';
-import { FIXTURES, tempDir } from './_helpers.js';
+import { aebHtml, aebPages, tempDir } from './_helpers.js';
 
-interface AebPage {
-  file: string;
-  url: string;
-  articleBody: string;
-}
-const pages = JSON.parse(readFileSync(new URL('aeb/pages.json', FIXTURES), 'utf8')) as AebPage[];
-const html = (p: AebPage): Buffer => gunzipSync(readFileSync(new URL(p.file, FIXTURES)));
+const pages = aebPages;
+const html = aebHtml;
 
 /** A store with three articles from pages (an HTML file, a WARC record, a JSON Lines record with "html") and one from text. */
 async function storeOfPages(dir: string) {

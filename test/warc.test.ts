@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { gunzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { ingest, openStore, type NewstraceError } from '../src/index.js';
-import { FIXTURES, tempDir } from './_helpers.js';
+import { aebHtml, aebPages, tempDir } from './_helpers.js';
 
-interface AebPage {
-  file: string;
-  url: string;
-  articleBody: string;
-}
-const pages = JSON.parse(readFileSync(new URL('aeb/pages.json', FIXTURES), 'utf8')) as AebPage[];
-const html = (p: AebPage): Buffer => gunzipSync(readFileSync(new URL(p.file, FIXTURES)));
+const pages = aebPages;
+const html = aebHtml;
 
 /** A WARC file written by warcio, the reference WARC library: two pages among records that are not pages. */
 async function warcFile(gzip: boolean): Promise<Buffer> {
