@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNewstraceError } from '../errors.js';
 import { DEFAULT_DB, EXIT, printError, type WebCommandOptions } from './_io.js';
+import { runExport } from './export.js';
 import { runExtract } from './extract.js';
 import { runIngest, runReextract } from './ingest.js';
 import { runTrace } from './trace.js';
@@ -76,6 +77,23 @@ withWebOptions(program
   .action(async (paths: string[], opts: { json?: boolean } & WebCommandOptions) => {
     status = await runExtract(paths, opts);
   }));
+
+program
+  .command('export')
+  .description('write the reuse network (edges from each source to the article that reuses it, weighted by the share reused) for Gephi and network tools')
+  .requiredOption('--format <format>', 'graphml, gexf or csv (the edges table; with -o FILE the nodes table goes to FILE.nodes.csv)', (v) => parseChoice(v, ['graphml', 'gexf', 'csv']))
+  .option('--nodes <kind>', 'articles, or sites (an edge counts the articles of one site that reuse another\'s)', (v) => parseChoice(v, ['articles', 'sites']), 'articles')
+  .option('-o, --output <file>', 'write to this file instead of stdout')
+  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+  .option('--workers <n>', 'threads that trace the articles', (value) => parseCount(value, 1, 256), availableParallelism())
+  .action(async (opts: { format: 'graphml' | 'gexf' | 'csv'; nodes: 'articles' | 'sites'; output?: string; db: string; workers: number }) => {
+    status = await runExport(opts);
+  });
+
+function parseChoice<T extends string>(value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${choices.join(', ')}`);
+  return value as T;
+}
 
 function parseSeconds(value: string): number {
   const n = Number(value);
