@@ -60,9 +60,21 @@ export interface Substitution {
   /** Word in the copy. */
   to: string;
   count: number;
+  /** `name`: a proper name or an outlet (capitalised inside a sentence, or a site's name); `word`: a spun word. */
+  kind: 'name' | 'word';
 }
 
-export type BoilerplateKind = 'site-template';
+/** Text of one side that the other leaves out, with its offsets. */
+export interface TextSpan extends Span {
+  text: string;
+}
+
+/**
+ * Lines that are not the article's own text: lines its site repeats under
+ * many articles, an author's biography, a call to action (subscribe,
+ * follow, share), a credit line ("Source: …", "Read more at …").
+ */
+export type BoilerplateKind = 'site-template' | 'author-bio' | 'call-to-action' | 'credit-line';
 
 export interface Boilerplate extends Span {
   text: string;
@@ -80,6 +92,14 @@ export interface SourceReport {
   sourceCoverage: number;
   passages: Passage[];
   substitutions: Substitution[];
+  /** Share of the aligned word pairs whose words differ (spinning). */
+  changed: number;
+  /** True when the shared passages come in another order in the copy than in the source. */
+  reordered: boolean;
+  /** Text of this article outside its passages with the source (a new intro, an added line), offsets into this article. */
+  added: TextSpan[];
+  /** Text of the source outside the passages (a paragraph cut, a credit that disappeared), offsets into the source. */
+  dropped: TextSpan[];
 }
 
 /**

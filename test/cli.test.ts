@@ -46,7 +46,9 @@ describe('newstrace command', () => {
     assert.match(ingest.stdout, /^ingested 3 articles \(3 added, 0 replaced, 0 unchanged\), 0 failed, in [\d.]+ s/);
     const text = run(['trace', 'https://farm.example/1', '--db', db]);
     assert.equal(text.status, 0);
-    assert.match(text.stdout, /COPY: 9\d% of its own words/);
+    // the call to action it added is boilerplate, not its own words
+    assert.match(text.stdout, /COPY: 100% of its own words/);
+    assert.match(text.stdout, /boilerplate, left out of coverage: 1 call\(s\) to action/);
     assert.match(text.stdout, /parent: https:\/\/origin\.example\/1/);
     const json = run(['trace', '--all', '--json', '--db', db]);
     assert.equal(json.status, 0);
@@ -56,7 +58,8 @@ describe('newstrace command', () => {
     assert.deepEqual(Object.keys(copy).slice(0, 10), ['url', 'title', 'site', 'published', 'verdict', 'coverage', 'parent', 'sources', 'boilerplate', 'related']);
     assert.equal(copy.verdict, 'copy');
     const source = copy.sources[0];
-    assert.deepEqual(Object.keys(source).sort(), ['coverage', 'passages', 'published', 'site', 'sourceCoverage', 'substitutions', 'title', 'url']);
+    assert.deepEqual(Object.keys(source).sort(), ['added', 'changed', 'coverage', 'dropped', 'passages', 'published', 'reordered', 'site', 'sourceCoverage', 'substitutions', 'title', 'url']);
+    assert.deepEqual(copy.boilerplate.map((b: { kind: string; text: string }) => [b.kind, b.text]), [['call-to-action', 'Follow us for more.']]);
     assert.deepEqual(Object.keys(source.passages[0]).sort(), ['begin', 'end', 'similarity', 'sourceBegin', 'sourceEnd']);
     assert.equal(traces.find((t) => t.url === 'https://other.example/1').verdict, 'original');
   });

@@ -102,7 +102,7 @@ describe('trace', () => {
   });
 
   it('marks lines a site repeats under its articles as boilerplate and leaves them out of coverage', async () => {
-    const footer = 'Subscribe to the Daily Example newsletter for the best of our journalism every morning.';
+    const footer = 'The Daily Example is published by Example Media Group in Springfield since 1901.';
     const own = paragraphs(d);
     const records: Rec[] = [0, 1, 2].map((k) => ({
       url: `https://daily.example/${k}`,
@@ -114,6 +114,40 @@ describe('trace', () => {
     assert.deepEqual(t.boilerplate.map((x) => x.text), [footer]);
     assert.equal(t.boilerplate[0]!.kind, 'site-template');
     assert.equal(own.length > 0, true);
+  });
+
+  it('says how a copy was changed: names and spun words apart, the share changed, reordering, what was added and dropped, and boilerplate by kind', async () => {
+    const paras = paragraphs(a);
+    // the copy swaps the outlet's name once and a word everywhere, moves its last paragraph first, cuts the second,
+    // and adds an intro, a call to action, a credit line and an author's biography
+    const swapped = paras.map((p, k) => (k === 2 ? `${p} The Origin Times first reported the story.` : p));
+    const source: Rec = { ...origin, text: swapped.join('\n\n') };
+    const spun = swapped.map((p, k) => (k === 2 ? p.replace('The Origin Times first', 'The Farm Gazette first') : p).replaceAll(' company ', ' firm '));
+    const body = [spun[spun.length - 1], spun[0], ...spun.slice(2, -1)] as string[];
+    const bio = 'Jane Marlow is a freelance writer who covers business and technology for several outlets.';
+    const text = ['In a surprising development this week, here is what we know so far about it.', ...body, 'Follow us on Telegram to get the latest news first.', 'Source: origin.example', bio].join('\n\n');
+    const store = await storeWith([source, { url: 'https://gazette.example/1', site: 'gazette.example', text, published: '2024-03-01T12:00Z' }]);
+    const t = await traceUrl(store, 'https://gazette.example/1');
+    assert.equal(t.verdict, 'copy');
+    const s = t.sources[0]!;
+    const kinds = new Map(s.substitutions.map((x) => [`${x.from}>${x.to}`, x.kind]));
+    assert.equal(kinds.get('Origin>Farm'), 'name');
+    assert.equal(kinds.get('Times>Gazette'), 'name');
+    if (a.includes(' company ')) assert.equal(kinds.get('company>firm'), 'word');
+    assert.ok(s.changed > 0 && s.changed < 0.2, `changed ${s.changed}`);
+    assert.equal(s.reordered, true);
+    assert.ok(s.added.some((x) => x.text.startsWith('In a surprising development')), 'the new intro is added');
+    assert.ok(s.dropped.some((x) => x.text.includes((paras[1] as string).slice(0, 40))), 'the cut paragraph is dropped');
+    assert.deepEqual(
+      t.boilerplate.map((x) => [x.kind, x.text]),
+      [
+        ['call-to-action', 'Follow us on Telegram to get the latest news first.'],
+        ['credit-line', 'Source: origin.example'],
+        ['author-bio', bio],
+      ],
+    );
+    // boilerplate is not the article's own text: what is left is all the source's
+    assert.ok(t.coverage > 0.9, `coverage ${t.coverage}`);
   });
 
   it('gets it right when the origin arrives after its copies', async () => {
@@ -152,7 +186,7 @@ describe('trace', () => {
   });
 
   it('gives the same traces one by one, with traceAll, and with traceAll on two threads, shared lists in memory or not', async () => {
-    const footer = 'Subscribe to the Daily Example newsletter for the best of our journalism every morning.';
+    const footer = 'The Daily Example is published by Example Media Group in Springfield since 1901.';
     const records: Rec[] = [
       origin,
       { url: 'https://farm.example/1', text: `${spinEvery(a, 4)}\n\n${footer}`, published: '2024-03-01T10:00Z' },

@@ -10,6 +10,7 @@ import type {
   RelatedReport,
   SourceReport,
   Substitution,
+  TextSpan,
   Trace,
   Verdict,
 } from '../types.js';
@@ -102,12 +103,12 @@ export function judge(
     verdict,
     coverage: round(coverage),
     parent: parent ? parent.match.article.url : null,
-    sources: sources.map((s) => report(s, tokens)),
+    sources: sources.map((s) => report(s, tokens, article)),
     boilerplate,
     related: judged
       .filter((j) => j.relation !== 'source')
       .sort((x, y) => y.coverage - x.coverage)
-      .map((j) => ({ ...report(j, tokens), relation: j.relation as Relation }) satisfies RelatedReport),
+      .map((j) => ({ ...report(j, tokens, article), relation: j.relation as Relation }) satisfies RelatedReport),
     reasons,
   };
 }
@@ -208,7 +209,7 @@ function explainRelation(j: Judged): string {
   }
 }
 
-function report(j: Judged, tokens: Tokens): SourceReport {
+function report(j: Judged, tokens: Tokens, article: Article): SourceReport {
   const source = j.match.article;
   const st = j.match.tokens;
   const sourceCovered = new Uint8Array(st.count);
@@ -224,6 +225,14 @@ function report(j: Judged, tokens: Tokens): SourceReport {
   });
   let reused = 0;
   for (let k = 0; k < st.count; k++) reused += sourceCovered[k] as number;
+  let pairs = 0;
+  let differ = 0;
+  for (const p of j.match.passages) {
+    pairs += p.matches + p.substitutions.length / 2;
+    differ += p.substitutions.length / 2;
+  }
+  const inCopy = new Uint8Array(tokens.count);
+  for (const p of j.match.passages) inCopy.fill(1, p.aBegin, p.aEnd);
   return {
     url: source.url,
     title: source.title,
@@ -232,13 +241,48 @@ function report(j: Judged, tokens: Tokens): SourceReport {
     coverage: round(j.coverage),
     sourceCoverage: round(st.count ? reused / st.count : 0),
     passages,
-    substitutions: substitutions(j.match, tokens),
+    substitutions: substitutions(j.match, tokens, article),
+    changed: round(pairs ? differ / pairs : 0),
+    reordered: reordered(j.match.passages),
+    added: outside(tokens, inCopy),
+    dropped: outside(st, sourceCovered),
   };
 }
 
-function substitutions(match: Match, tokens: Tokens): Substitution[] {
+/** Whether passages that follow each other in the copy come in another order in the source. */
+function reordered(passages: Match['passages']): boolean {
+  const inCopyOrder = [...passages].sort((x, y) => x.aBegin - y.aBegin);
+  for (let k = 1; k < inCopyOrder.length; k++) if ((inCopyOrder[k] as AlignedPassage).bBegin < (inCopyOrder[k - 1] as AlignedPassage).bEnd) return true;
+  return false;
+}
+
+/** Words outside the covered ones, as spans of MIN_SPAN_WORDS words or more (shorter gaps are the edges of edits). */
+function outside(tokens: Tokens, covered: Uint8Array): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (let i = 0; i < tokens.count; ) {
+    if (covered[i]) {
+      i++;
+      continue;
+    }
+    let k = i;
+    while (k < tokens.count && !covered[k]) k++;
+    if (k - i >= MIN_SPAN_WORDS) {
+      const begin = tokens.begin[i] as number;
+      const end = tokens.end[k - 1] as number;
+      out.push({ begin, end, text: tokens.text.slice(begin, end) });
+    }
+    i = k;
+  }
+  return out;
+}
+
+/** Added or dropped text shorter than this many words is not reported (the seams of a passage). */
+const MIN_SPAN_WORDS = 3;
+
+function substitutions(match: Match, tokens: Tokens, article: Article): Substitution[] {
   const counts = new Map<string, Substitution>();
   const st = match.tokens;
+  const sites = [siteWords(article.site), siteWords(match.article.site)];
   for (const p of match.passages) {
     for (let k = 0; k < p.substitutions.length; k += 2) {
       const j = p.substitutions[k] as number;
@@ -247,11 +291,35 @@ function substitutions(match: Match, tokens: Tokens): Substitution[] {
       const to = tokens.text.slice(tokens.begin[i], tokens.end[i]);
       const keyed = `${from}\u0000${to}`;
       const entry = counts.get(keyed);
-      if (entry) entry.count++;
-      else counts.set(keyed, { from, to, count: 1 });
+      if (entry) {
+        entry.count++;
+        // a word capitalised mid-sentence once is a name, even where it also begins a sentence
+        if (entry.kind === 'word' && (isName(st, j, sites) || isName(tokens, i, sites))) entry.kind = 'name';
+      } else counts.set(keyed, { from, to, count: 1, kind: isName(st, j, sites) || isName(tokens, i, sites) ? 'name' : 'word' });
     }
   }
   return [...counts.values()].sort((x, y) => y.count - x.count);
+}
+
+/** The words of a site's name ("daily-buzz.example" → daily, buzz), for telling an outlet's name in the text. */
+function siteWords(site: string): Set<string> {
+  return new Set(site.toLowerCase().replace(/^www\./, '').replace(/\.[a-z]{2,}$/, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3));
+}
+
+/**
+ * Whether word `i` is a proper name: capitalised where a sentence does not
+ * begin (after a lower-case word, a comma …), or one of the sites' names.
+ * Scripts without capitals have no such clue: their swapped names count as words.
+ */
+function isName(tokens: Tokens, i: number, sites: Array<Set<string>>): boolean {
+  const word = tokens.text.slice(tokens.begin[i], tokens.end[i]);
+  if (sites.some((s) => s.has(word.toLowerCase()))) return true;
+  const first = word.charAt(0);
+  if (first === first.toLowerCase() || first !== first.toUpperCase()) return false;
+  // the nearest character before the word that is not a space or a quotation mark
+  let k = (tokens.begin[i] as number) - 1;
+  while (k >= 0 && /[^\S\n]|["“”„«»'‘’(\[]/u.test(tokens.text.charAt(k))) k--;
+  return k >= 0 && !/[.!?:;\n…]/u.test(tokens.text.charAt(k));
 }
 
 /** 1 for each word that starts inside one of the spans. */

@@ -6,6 +6,12 @@ const LABELS: Record<string, string> = {
   undecided: 'undecided',
   'quote-only': 'quotes only',
 };
+const BOILERPLATE_LABELS: Record<string, string> = {
+  'site-template': 'line(s) repeated by its site',
+  'author-bio': "author's biography",
+  'call-to-action': 'call(s) to action',
+  'credit-line': 'credit line(s)',
+};
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
@@ -21,14 +27,25 @@ export function renderTraceText(trace: Trace): string {
   for (const source of trace.sources) {
     const similarity = source.passages.reduce((s, p) => s + p.similarity, 0) / Math.max(1, source.passages.length);
     const changed = source.substitutions.reduce((n, s) => n + s.count, 0);
-    const swaps = changed ? `, ${plural(changed, 'word')} changed` : '';
+    const swaps = changed ? `, ${plural(changed, 'word')} changed (${percent(source.changed)})` : '';
+    const order = source.reordered ? ', reordered' : '';
     lines.push(
-      `  source      ${percent(source.coverage).padStart(4)}  ${source.url}  (${dated(source.site, source.published)}; ${plural(source.passages.length, 'passage')}, similarity ${similarity.toFixed(2)}${swaps})`,
+      `  source      ${percent(source.coverage).padStart(4)}  ${source.url}  (${dated(source.site, source.published)}; ${plural(source.passages.length, 'passage')}, similarity ${similarity.toFixed(2)}${swaps}${order})`,
     );
+    const names = source.substitutions.filter((x) => x.kind === 'name');
+    if (names.length) lines.push(`              names replaced: ${names.slice(0, 6).map((x) => `${x.from} → ${x.to}${x.count > 1 ? ` ×${x.count}` : ''}`).join(', ')}`);
+    if (source.added.length || source.dropped.length) {
+      const words = (spans: Array<{ text: string }>): number => spans.reduce((n, x) => n + x.text.split(/\s+/).length, 0);
+      lines.push(`              added ${plural(words(source.added), 'word')} in ${source.added.length}, dropped ${plural(words(source.dropped), 'word')} of the source in ${source.dropped.length} place${source.dropped.length === 1 ? '' : 's'}`);
+    }
   }
   for (const related of trace.related) {
     lines.push(`  ${(LABELS[related.relation] ?? related.relation).padEnd(11)} ${percent(related.coverage).padStart(4)}  ${related.url}`);
   }
-  if (trace.boilerplate.length) lines.push(`  boilerplate: ${plural(trace.boilerplate.length, 'line')} repeated by its site, left out of coverage`);
+  if (trace.boilerplate.length) {
+    const kinds = new Map<string, number>();
+    for (const b of trace.boilerplate) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
+    lines.push(`  boilerplate, left out of coverage: ${[...kinds].map(([kind, n]) => `${n} ${BOILERPLATE_LABELS[kind] ?? kind}`).join(', ')}`);
+  }
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import { judge, type Match } from '../provenance/index.js';
 import type { Store } from '../store/types.js';
 import { renderTraceText } from '../report/text.js';
 import { tokenize } from '../text/tokenize.js';
+import { textBoilerplate } from '../provenance/boilerplate.js';
 import type { Article, Boilerplate, StoredArticle, Trace } from '../types.js';
 import { findCandidates } from './candidates.js';
 import { traceAllParallel } from './parallel.js';
@@ -84,7 +85,7 @@ async function traceWith(store: Store, article: Article | StoredArticle, context
   const { params, cache } = context;
   const id = 'id' in article ? article.id : null;
   const tokens = (id !== null ? cache.get(id)?.profile.tokens : undefined) ?? tokenize(article.text);
-  const boilerplate = await siteTemplate(store, article, tokens, id !== null, params, context.templates);
+  const boilerplate = withTextBoilerplate(article.text, await siteTemplate(store, article, tokens, id !== null, params, context.templates));
   const stored = id === null ? undefined : (context.features?.get(id) ?? (await store.featuresOf([id])).get(id));
   const features = stored ?? fingerprint(tokens, store.fingerprint);
   const candidates = await findCandidates(store, features, {
@@ -139,6 +140,17 @@ async function siteTemplate(
     }
   });
   return out;
+}
+
+/**
+ * The site's template lines and the lines that say what they are (calls to
+ * action, credit lines, an author's biography): a line that is both is
+ * named for what it says.
+ */
+function withTextBoilerplate(text: string, template: Boilerplate[]): Boilerplate[] {
+  const said = textBoilerplate(text);
+  const out = [...said, ...template.filter((t) => !said.some((b) => b.begin < t.end && t.begin < b.end))];
+  return out.sort((x, y) => x.begin - y.begin);
 }
 
 /**
