@@ -291,7 +291,7 @@ export function generate(options: GenerateOptions): GeneratedArticle[] {
  * Real articles on the same news sometimes reuse a press release; their
  * relation is unknown, so they cannot be used as independent material.
  */
-function withoutSharedText(texts: string[]): Set<string> {
+export function withoutSharedText(texts: string[]): Set<string> {
   const owner = new Map<string, number>();
   const shared = new Set<number>();
   texts.forEach((text, k) => {
@@ -317,7 +317,7 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16) + 'Z';
 }
 
-function shuffle<T>(items: readonly T[], random: () => number): T[] {
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -327,7 +327,7 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /** Content words of the texts (not function words), for spinning. */
-function contentVocabulary(texts: string[]): string[] {
+export function contentVocabulary(texts: string[]): string[] {
   const seen = new Set<string>();
   for (const text of texts.slice(0, 60)) {
     const t = tokenize(text);
@@ -344,7 +344,7 @@ function contentVocabulary(texts: string[]): string[] {
  * Replaces content words until about `rate` of all words are changed, the way
  * a spinner swaps words for synonyms and leaves function words alone.
  */
-export function spin(text: string, rate: number, vocabulary: string[], random: () => number): string {
+export function spin(text: string, rate: number, vocabulary: string[], random: () => number, keepNames = false): string {
   const t = tokenize(text);
   let content = 0;
   for (let i = 0; i < t.count; i++) if (!((t.flags[i] as number) & FLAG_FUNCTION)) content++;
@@ -355,6 +355,8 @@ export function spin(text: string, rate: number, vocabulary: string[], random: (
     if ((t.flags[i] as number) & FLAG_FUNCTION || random() >= p) continue;
     const b = t.begin[i] as number;
     const original = text.slice(b, t.end[i]);
+    // a thesaurus has no synonyms for names: such spinners leave capitalised words alone
+    if (keepNames && /^\p{Lu}/u.test(original)) continue;
     let replacement = vocabulary[Math.floor(random() * vocabulary.length)] as string;
     if (/^\p{Lu}/u.test(original)) replacement = replacement[0]!.toUpperCase() + replacement.slice(1);
     out += text.slice(at, b) + replacement;
