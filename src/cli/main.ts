@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNewstraceError } from '../errors.js';
 import { DEFAULT_DB, EXIT, printError, type WebCommandOptions } from './_io.js';
 import { runExport } from './export.js';
+import { runFamilies } from './families.js';
 import { runExtract } from './extract.js';
 import { runIngest, runReextract } from './ingest.js';
 import { runTrace } from './trace.js';
@@ -88,6 +89,17 @@ program
   .option('--workers <n>', 'threads that trace the articles', (value) => parseCount(value, 1, 256), availableParallelism())
   .action(async (opts: { format: 'graphml' | 'gexf' | 'csv'; nodes: 'articles' | 'sites'; output?: string; db: string; workers: number }) => {
     status = await runExport(opts);
+  });
+
+program
+  .command('families')
+  .description('group stored articles into story families (articles linked by reuse): origin, derivation tree with its evidence, delays')
+  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+  .option('--json', 'print JSON Lines, one object per family')
+  .option('--min-size <n>', 'families of at least this many articles', (value) => parseCount(value, 1, 1_000_000), 2)
+  .option('--workers <n>', 'threads that trace the articles', (value) => parseCount(value, 1, 256), availableParallelism())
+  .action(async (opts: { db: string; json?: boolean; minSize: number; workers: number }) => {
+    status = await runFamilies(opts);
   });
 
 function parseChoice<T extends string>(value: string, choices: readonly T[]): T {

@@ -40,9 +40,10 @@ const CREDIT_LINE = new RegExp(
   'iu',
 );
 
+const ABOUT_THE_AUTHOR = /^(about the author|about the writer|über den autor|über die autorin|à propos de l['’]auteur|sobre el autor|sobre o autor|об авторе)(?![\p{L}])/iu;
+
 const AUTHOR_BIO = new RegExp(
   [
-    String.raw`^(about the author|about the writer|über den autor|über die autorin|à propos de l['’]auteur|sobre el autor|sobre o autor|об авторе)\b`,
     String.raw`^[\p{Lu}][\p{L}'’.-]+(\s+[\p{Lu}][\p{L}'’.-]+){0,3}\s+(is|was|has been)\s+(a|an|the)\s+([^.]{0,80}\s)?(writer|journalist|reporter|editor|correspondent|columnist|contributor|author|blogger|freelancer|analyst|researcher|commentator|photographer|producer|specialist|expert|enthusiast|graduate)\b`,
     String.raw`^[\p{Lu}][\p{L}'’.-]+(\s+[\p{Lu}][\p{L}'’.-]+){0,3}\s+(writes|covers|reports on|has written|has covered|has reported)\b`,
   ].join('|'),
@@ -65,7 +66,7 @@ function lines(text: string): Array<{ begin: number; end: number; text: string }
 
 /** What kind of boilerplate a line is, or null when it is the article's own text. */
 export function boilerplateKind(line: string, fromEnd: number): BoilerplateKind | null {
-  if (fromEnd < BIO_LAST_LINES && line.length <= MAX_BIO && AUTHOR_BIO.test(line)) return 'author-bio';
+  if (fromEnd < BIO_LAST_LINES && line.length <= MAX_BIO && (ABOUT_THE_AUTHOR.test(line) || AUTHOR_BIO.test(line))) return 'author-bio';
   if (line.length > MAX_LINE) return null;
   if (CREDIT_LINE.test(line)) return 'credit-line';
   if (CALL_TO_ACTION.test(line)) return 'call-to-action';
