@@ -5,6 +5,7 @@ import { isNewstraceError } from '../errors.js';
 import { DEFAULT_DB, EXIT, printError, type WebCommandOptions } from './_io.js';
 import { runExport } from './export.js';
 import { runFamilies } from './families.js';
+import { runSites } from './sites.js';
 import { runExtract } from './extract.js';
 import { runIngest, runReextract } from './ingest.js';
 import { runTrace } from './trace.js';
@@ -100,6 +101,17 @@ program
   .option('--workers <n>', 'threads that trace the articles', (value) => parseCount(value, 1, 256), availableParallelism())
   .action(async (opts: { db: string; json?: boolean; minSize: number; workers: number }) => {
     status = await runFamilies(opts);
+  });
+
+program
+  .command('sites')
+  .description('profile each site: how much it copies and from whom, how soon, its bylines and biographies, its boilerplate and who shares it')
+  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+  .option('--json', 'print JSON Lines, one object per site')
+  .option('--site <name>', 'only this site')
+  .option('--workers <n>', 'threads that trace the articles', (value) => parseCount(value, 1, 256), availableParallelism())
+  .action(async (opts: { db: string; json?: boolean; site?: string; workers: number }) => {
+    status = await runSites(opts);
   });
 
 function parseChoice<T extends string>(value: string, choices: readonly T[]): T {
