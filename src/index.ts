@@ -10,3 +10,8 @@ export { extractPage, isNoArticle, decodePage, type ExtractedArticle, type NoArt
 export { openStore, type OpenStoreOptions } from './store/index.js';
 export type { Store, IndexedArticle, PutOutcome } from './store/types.js';
 export { tokenize, type Tokens } from './text/tokenize.js';
+export { reportHtml } from './report/build.js';
+export { renderReport, escapeHtml, REPORT_CSP, type ReportInput } from './report/html.js';
+export { storyFamilies, renderFamilyText, type Family, type FamilyMember, type FamilyEdge } from './families/index.js';
+export { siteProfiles, renderSiteText, type SiteProfile } from './sites/index.js';
+export { reuseNetwork, writeNetwork, nodesCsv, type Network, type NetworkFormat, type NetworkNodes } from './export/index.js';

@@ -5,6 +5,7 @@ import { isNewstraceError } from '../errors.js';
 import { DEFAULT_DB, EXIT, printError, type WebCommandOptions } from './_io.js';
 import { runExport } from './export.js';
 import { runFamilies } from './families.js';
+import { runReport } from './report.js';
 import { runSites } from './sites.js';
 import { runExtract } from './extract.js';
 import { runIngest, runReextract } from './ingest.js';
@@ -112,6 +113,16 @@ program
   .option('--workers <n>', 'threads that trace the articles', (value) => parseCount(value, 1, 256), availableParallelism())
   .action(async (opts: { db: string; json?: boolean; site?: string; workers: number }) => {
     status = await runSites(opts);
+  });
+
+program
+  .command('report')
+  .description('write one self-contained HTML page about a stored article: verdict, family tree, timeline, the article beside each source')
+  .argument('<url>', 'url of a stored article')
+  .option('-o, --output <file>', 'write to this file instead of stdout')
+  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+  .action(async (url: string, opts: { output?: string; db: string }) => {
+    status = await runReport(url, opts);
   });
 
 function parseChoice<T extends string>(value: string, choices: readonly T[]): T {
