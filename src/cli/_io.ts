@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { FetchOptions } from '../fetch/index.js';
 import { NewstraceError } from '../errors.js';
 import { openStore } from '../store/index.js';
@@ -57,4 +57,18 @@ export function withLinks(paths: string[], links: string | undefined): string[] 
     urls.push(url);
   });
   return [...paths, ...urls];
+}
+
+/** Writes a command's output to `file` (with the files beside it, if any), or to stdout when there is none. */
+export function writeOutput(text: string, file: string | undefined, beside: Array<[string, string]> = []): void {
+  if (!file) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(file, text);
+    for (const [path, content] of beside) writeFileSync(path, content);
+  } catch (cause) {
+    throw new NewstraceError('BAD_ARGUMENT', `cannot write: ${(cause as Error).message}`, { where: file, cause });
+  }
 }

@@ -1,8 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { NewstraceError } from '../errors.js';
 import { nodesCsv, reuseNetwork, writeNetwork, type NetworkFormat, type NetworkNodes } from '../export/index.js';
 import { traceAll } from '../trace/index.js';
-import { EXIT, openExisting } from './_io.js';
+import { EXIT, openExisting, writeOutput } from './_io.js';
 
 export interface ExportCommandOptions {
   db: string;
@@ -27,15 +25,6 @@ export async function runExport(options: ExportCommandOptions): Promise<number> 
   } finally {
     await store.close();
   }
-  if (!options.output) {
-    process.stdout.write(text);
-    return EXIT.ok;
-  }
-  try {
-    writeFileSync(options.output, text);
-    if (nodes !== null) writeFileSync(nodesFileOf(options.output), nodes);
-  } catch (cause) {
-    throw new NewstraceError('BAD_ARGUMENT', `cannot write: ${(cause as Error).message}`, { where: options.output, cause });
-  }
+  writeOutput(text, options.output, nodes !== null && options.output ? [[nodesFileOf(options.output), nodes]] : []);
   return EXIT.ok;
 }

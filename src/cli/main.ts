@@ -25,6 +25,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** Options of the commands that trace every stored article: the database and the threads. */
+function withTraceAllOptions(command: Command): Command {
+  return command
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--workers <n>', 'threads that trace the articles', (value) => parseCount(value, 1, 256), availableParallelism());
+}
+
 /** Options of the commands that fetch http(s) URLs. */
 function withWebOptions(command: Command): Command {
   return command
@@ -81,36 +88,30 @@ withWebOptions(program
     status = await runExtract(paths, opts);
   }));
 
-program
+withTraceAllOptions(program
   .command('export')
   .description('write the reuse network (edges from each source to the article that reuses it, weighted by the share reused) for Gephi and network tools')
   .requiredOption('--format <format>', 'graphml, gexf or csv (the edges table; with -o FILE the nodes table goes to FILE.nodes.csv)', (v) => parseChoice(v, ['graphml', 'gexf', 'csv']))
   .option('--nodes <kind>', 'articles, or sites (an edge counts the articles of one site that reuse another\'s)', (v) => parseChoice(v, ['articles', 'sites']), 'articles')
-  .option('-o, --output <file>', 'write to this file instead of stdout')
-  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
-  .option('--workers <n>', 'threads that trace the articles', (value) => parseCount(value, 1, 256), availableParallelism())
+  .option('-o, --output <file>', 'write to this file instead of stdout'))
   .action(async (opts: { format: 'graphml' | 'gexf' | 'csv'; nodes: 'articles' | 'sites'; output?: string; db: string; workers: number }) => {
     status = await runExport(opts);
   });
 
-program
+withTraceAllOptions(program
   .command('families')
   .description('group stored articles into story families (articles linked by reuse): origin, derivation tree with its evidence, delays')
-  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--json', 'print JSON Lines, one object per family')
-  .option('--min-size <n>', 'families of at least this many articles', (value) => parseCount(value, 1, 1_000_000), 2)
-  .option('--workers <n>', 'threads that trace the articles', (value) => parseCount(value, 1, 256), availableParallelism())
+  .option('--min-size <n>', 'families of at least this many articles', (value) => parseCount(value, 1, 1_000_000), 2))
   .action(async (opts: { db: string; json?: boolean; minSize: number; workers: number }) => {
     status = await runFamilies(opts);
   });
 
-program
+withTraceAllOptions(program
   .command('sites')
   .description('profile each site: how much it copies and from whom, how soon, its bylines and biographies, its boilerplate and who shares it')
-  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--json', 'print JSON Lines, one object per site')
-  .option('--site <name>', 'only this site')
-  .option('--workers <n>', 'threads that trace the articles', (value) => parseCount(value, 1, 256), availableParallelism())
+  .option('--site <name>', 'only this site'))
   .action(async (opts: { db: string; json?: boolean; site?: string; workers: number }) => {
     status = await runSites(opts);
   });

@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { NewstraceError } from '../errors.js';
 import { reportHtml } from '../report/build.js';
-import { EXIT, openExisting } from './_io.js';
+import { EXIT, openExisting, writeOutput } from './_io.js';
 
 export interface ReportCommandOptions {
   db: string;
@@ -17,15 +15,7 @@ export async function runReport(url: string, options: ReportCommandOptions): Pro
   } finally {
     await store.close();
   }
-  if (!options.output) {
-    process.stdout.write(html);
-    return EXIT.ok;
-  }
-  try {
-    writeFileSync(options.output, html);
-  } catch (cause) {
-    throw new NewstraceError('BAD_ARGUMENT', `cannot write: ${(cause as Error).message}`, { where: options.output, cause });
-  }
-  process.stderr.write(`wrote ${options.output}\n`);
+  writeOutput(html, options.output);
+  if (options.output) process.stderr.write(`wrote ${options.output}\n`);
   return EXIT.ok;
 }
