@@ -16,7 +16,7 @@ import { contentVocabulary } from './generate.js';
 import { generateForensics, type ForensicArticle } from './generate-forensics.js';
 
 const SEEDS = { dev: [1, 2, 3], final: [101, 102] } as const;
-const KINDS = ['call-to-action', 'credit-line', 'author-bio'] as const;
+const KINDS = ['site-template', 'call-to-action', 'credit-line', 'author-bio'] as const;
 
 interface Counts {
   tp: number;

@@ -4,10 +4,11 @@
  * a news outlet that names itself once ("…, the Harbor Courier reported"),
  * and copies by farm sites, each farm with its persona (an invented author
  * whose biography follows every copy the farm makes), its calls to action
- * and its credit lines:
+ * its credit lines and a tagline under every article (its template):
  * - name-once: the outlet's name replaced by the farm's in its one mention;
  * - name-everywhere: the most frequent proper name replaced everywhere;
  * - spun: content words replaced (names left alone, as thesaurus spinners do);
+ * - an independent report that only quotes a story's statement (not a copy);
  * - a chain: a farm copies the origin and swaps the outlet's name, a second
  *   farm copies that copy (carrying its change), a third copies the second;
  *   a fourth farm copies the origin directly.
@@ -15,7 +16,7 @@
  * the parent (word by word), and the lines added with their kind.
  */
 import type { BoilerplateKind } from '../src/types.js';
-import { rename, rng, shuffle, spin, withoutSharedText } from './generate.js';
+import { longestQuotation, rename, rng, shuffle, spin, withoutSharedText } from './generate.js';
 
 export interface ForensicTruth {
   parent: string | null;
@@ -38,6 +39,8 @@ const OUTLETS = ['Harbor Courier', 'Valley Tribune', 'Northern Ledger', 'Capital
 
 interface Farm {
   site: string;
+  /** A line the farm puts under every article: its template. */
+  tagline: string;
   /** The farm's name, as it puts it in place of the outlet's. */
   name: string;
   bio: string;
@@ -49,6 +52,7 @@ interface Farm {
 const FARMS: Farm[] = [
   {
     site: 'dailybuzz.example',
+    tagline: 'Daily Buzz brings you the stories that matter from around the world, every hour of the day.',
     name: 'Daily Buzz',
     bio: 'Jane Marlow is a freelance journalist based in Lisbon who writes about energy, markets and the people behind them.',
     calls: ['Follow us on Telegram to get the latest news first.', 'Join our WhatsApp channel for daily updates.'],
@@ -56,6 +60,7 @@ const FARMS: Farm[] = [
   },
   {
     site: 'newsflash24.example',
+    tagline: 'Newsflash Today is your trusted source for breaking news, analysis and opinion.',
     name: 'Newsflash Today',
     bio: 'About the author: Tom Reyes has covered politics and business for more than a decade and lives in Denver with his two dogs.',
     calls: ['Subscribe to our channel and never miss a story.', 'Download our app for breaking news alerts.'],
@@ -63,6 +68,7 @@ const FARMS: Farm[] = [
   },
   {
     site: 'truthwire.example',
+    tagline: 'Truth Wire reports what the mainstream media will not tell you about the world.',
     name: 'Truth Wire',
     bio: 'Priya Natarajan writes about technology, science and culture. Her work has appeared in dozens of publications.',
     calls: ['Share this article with your friends on social media.', 'Like us on Facebook and follow us on X for more.'],
@@ -70,6 +76,7 @@ const FARMS: Farm[] = [
   },
   {
     site: 'globalpulse.example',
+    tagline: 'Global Pulse covers politics, business and culture for readers in more than fifty countries.',
     name: 'Global Pulse',
     bio: 'Mark Olsen is an award-winning reporter and the author of two books on the history of the American West.',
     calls: ['Sign up for our free newsletter to get stories like this in your inbox.', 'Turn on notifications so you never miss an update.'],
@@ -101,6 +108,7 @@ function renamedPair(before: string, after: string): Array<[string, string]> {
 }
 
 export function generateForensics(seed: number, originals: string[], vocabulary: string[], stories: number): ForensicArticle[] {
+  // (`others` below takes the bodies after the stories': keep some)
   const random = rng(seed * 7919 + 17);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const base = Date.UTC(2024, 5, 1, 6, 0) + seed * 86_400_000 * 40;
@@ -109,6 +117,8 @@ export function generateForensics(seed: number, originals: string[], vocabulary:
   // real articles that share text with another (a press release) would make the truth unknown
   const independent = withoutSharedText(originals);
   const usable = shuffle(originals.filter((t) => independent.has(t) && paragraphsOf(t).length >= 4), random);
+  // bodies no story uses, for the independent reports that only quote a story
+  const others = usable.slice(stories);
   for (let s = 0; s < Math.min(stories, usable.length); s++) {
     const outlet = OUTLETS[s % OUTLETS.length] as string;
     const outletSite = `${outlet.toLowerCase().replace(/ /g, '')}.example`;
@@ -131,8 +141,9 @@ export function generateForensics(seed: number, originals: string[], vocabulary:
       const call = pick(farm.calls);
       const credit = farm.credits(creditFor);
       return {
-        text: [text, call, credit, farm.bio].join('\n\n'),
+        text: [text, farm.tagline, call, credit, farm.bio].join('\n\n'),
         boilerplate: [
+          { kind: 'site-template', text: farm.tagline },
           { kind: 'call-to-action', text: call },
           { kind: 'credit-line', text: credit },
           { kind: 'author-bio', text: farm.bio },
@@ -164,15 +175,30 @@ export function generateForensics(seed: number, originals: string[], vocabulary:
       }
       case 2: {
         out.push(copy(farmAt(0), 'spun', 2, origin, spinKeepingNames(body, 0.3, vocabulary, random), []));
+        // an independent report that quotes the same statement: not a copy
+        const quote = longestQuotation(body);
+        const host = others[s % others.length] as string;
+        if (quote) {
+          const ps = paragraphsOf(host).slice(0, 5);
+          ps.splice(1, 0, `In a statement released the same day, the spokesperson said: “${quote}”`);
+          out.push({
+            url: `https://independent.example/${seed}/report-${s}`,
+            site: 'independent.example',
+            title: `Independent report ${s}`,
+            published: iso(t0 + 3 * 3_600_000),
+            text: ps.join('\n\n'),
+            truth: { parent: null, names: [], boilerplate: [] },
+          });
+        }
         break;
       }
       default: {
         // a chain of copies, and a copy of the origin beside it
         const a = farmAt(0);
         const first = copy(a, 'chain1', 2, origin, spinKeepingNames(body.replace(`The ${outlet} first`, `The ${a.name} first`), 0.08, vocabulary, random), swapped(outlet, a.name));
-        const firstText = paragraphsOf(first.text).slice(0, -3).join('\n\n');
+        const firstText = paragraphsOf(first.text).slice(0, -4).join('\n\n');
         const second = copy(farmAt(1), 'chain2', 5, first, spinKeepingNames(firstText, 0.05, vocabulary, random), []);
-        const secondText = paragraphsOf(second.text).slice(0, -3).join('\n\n');
+        const secondText = paragraphsOf(second.text).slice(0, -4).join('\n\n');
         const third = copy(farmAt(2), 'chain3', 9, second, secondText, []);
         const direct = copy(farmAt(3), 'direct', 6, origin, spinKeepingNames(body, 0.05, vocabulary, random), []);
         out.push(first, second, third, direct);
