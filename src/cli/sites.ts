@@ -29,7 +29,11 @@ export async function runSites(options: SitesCommandOptions): Promise<number> {
   const store = await openExisting(options.db);
   try {
     const traces: Trace[] = [];
-    for await (const t of traceAll(store, { workers: options.workers ?? 1 })) traces.push(t);
+    // kept slim: a profile needs sources' sites and the boilerplate lines, not the passages
+    for await (const t of traceAll(store, { workers: options.workers ?? 1 })) {
+      const bare = <T extends { passages: unknown[] }>(x: T): T => ({ ...x, passages: [], substitutions: [], added: [], dropped: [] });
+      traces.push({ ...t, sources: t.sources.map(bare), related: t.related.filter((r) => r.relation === 'undecided').map(bare) });
+    }
     const families = await storyFamilies((async function* () {
       yield* traces;
     })());

@@ -58,7 +58,8 @@ const hoursBetween = (from: string | null, to: string | null): number | null => 
 export async function storyFamilies(traces: AsyncIterable<Trace>, minSize = 2): Promise<Family[]> {
   const byUrl = new Map<string, Trace>();
   const parentOf = new Map<string, string>();
-  for await (const t of traces) byUrl.set(t.url, t);
+  // kept slim: a family needs the sources' urls, dates and coverage and the reasons, not the passages
+  for await (const t of traces) byUrl.set(t.url, slim(t));
   // union-find over urls
   const up = new Map<string, string>();
   const find = (u: string): string => {
@@ -100,6 +101,17 @@ export async function storyFamilies(traces: AsyncIterable<Trace>, minSize = 2): 
   families.sort((a, b) => b.articles - a.articles || (a.origin.published ?? '').localeCompare(b.origin.published ?? ''));
   families.forEach((f, k) => (f.id = k + 1));
   return families;
+}
+
+/** What families need of a trace (tracing a large store keeps one of these per article). */
+function slim(t: Trace): Trace {
+  return {
+    ...t,
+    sources: t.sources.map((x) => ({ ...x, passages: [], substitutions: [], added: [], dropped: [] })),
+    related: t.related.filter((r) => r.relation === 'undecided').map((x) => ({ ...x, passages: [], substitutions: [], added: [], dropped: [] })),
+    boilerplate: [],
+    reasons: t.reasons.filter((r) => t.parent !== null && r.startsWith(`parent ${t.parent}`)),
+  };
 }
 
 function byDate(a: Trace, b: Trace): number {
