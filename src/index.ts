@@ -15,3 +15,4 @@ export { renderReport, escapeHtml, REPORT_CSP, type ReportInput } from './report
 export { storyFamilies, renderFamilyText, type Family, type FamilyMember, type FamilyEdge } from './families/index.js';
 export { siteProfiles, renderSiteText, type SiteProfile } from './sites/index.js';
 export { reuseNetwork, writeNetwork, nodesCsv, type Network, type NetworkFormat, type NetworkNodes } from './export/index.js';
+export { analyseAttribution, findQuotes, findCitations, type Attribution, type Quote, type Citation, type CitationKind, type AnonymousSource } from './attribution/index.js';

@@ -1,0 +1,348 @@
+/**
+ * Who is quoted, which sources an article cites, and which unnamed sources
+ * it leans on. Quotation marks are read in every common style, whatever the
+ * language; attributions (speakers, citations, anonymous sources) are read
+ * with English phrasings ("said", "told", "according to").
+ */
+
+export interface Quote {
+  /** The quoted words, without the quotation marks (paragraph breaks kept, reopening marks dropped). */
+  text: string;
+  begin: number;
+  end: number;
+  /** The fullest name the article uses for the speaker, or null when it names none. */
+  speaker: string | null;
+  /** The mention of the speaker in the attribution itself (which may be "she" or a surname). */
+  speakerBegin: number | null;
+  speakerEnd: number | null;
+  /** What the article says the speaker is ("a spokeswoman for the ministry"). */
+  role: string | null;
+}
+
+export type CitationKind = 'outlet' | 'organisation' | 'person' | 'document' | 'self';
+
+export interface Citation {
+  name: string;
+  kind: CitationKind;
+  begin: number;
+  end: number;
+}
+
+export interface AnonymousSource {
+  text: string;
+  begin: number;
+  end: number;
+}
+
+export interface Attribution {
+  quotes: Quote[];
+  citations: Citation[];
+  anonymous: AnonymousSource[];
+}
+
+/** Opening marks and the marks that may close them. */
+const PAIRS: Record<string, string> = {
+  '“': '”',
+  '„': '“”',
+  '«': '»',
+  '‹': '›',
+  '「': '」',
+  '『': '』',
+  '"': '"',
+  '‘': '’',
+  '‚': '‘’',
+};
+
+const MIN_QUOTE_WORDS = 3;
+
+/** Words of a text: hyphenated words count once; in scripts written without spaces, two characters make a word. */
+const countWords = (s: string): number => {
+  const spaced = (s.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu, ' ').match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []).length;
+  const unspaced = (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu) ?? []).length;
+  return spaced + Math.ceil(unspaced / 2);
+};
+
+interface Span {
+  begin: number;
+  end: number;
+}
+
+/** Paragraphs of a text (separated by blank lines), with their offsets. */
+function paragraphsOf(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (m[0].trim()) out.push({ begin: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Whether a single quotation mark at `i` opens a quotation rather than being an apostrophe. */
+function opensSingle(text: string, i: number): boolean {
+  const before = i === 0 ? ' ' : (text[i - 1] as string);
+  return /[\s(\[—–-]/u.test(before) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
+}
+
+function closesSingle(text: string, i: number): boolean {
+  const after = text[i + 1] ?? ' ';
+  return !/[\p{L}]/u.test(after);
+}
+
+/** Quotations by their marks, with multi-paragraph quotations joined. */
+function findQuotations(text: string): Array<{ parts: Span[]; open: number; close: number }> {
+  const paras = paragraphsOf(text);
+  const out: Array<{ parts: Span[]; open: number; close: number }> = [];
+  let pending: { parts: Span[]; open: number; opener: string } | null = null;
+  for (const p of paras) {
+    let i = p.begin;
+    // a quotation left open at the end of the paragraph before goes on when this one reopens it
+    if (pending) {
+      while (i < p.end && /\s/.test(text[i] as string)) i++;
+      if (text[i] === pending.opener || (pending.opener === '“' && text[i] === '"') || (pending.opener === '"' && text[i] === '“')) {
+        i++;
+      } else pending = null;
+    }
+    let open: { at: number; opener: string; parts: Span[]; first: number } | null = pending
+      ? { at: i, opener: pending.opener, parts: pending.parts, first: pending.open }
+      : null;
+    pending = null;
+    for (; i < p.end; i++) {
+      const c = text[i] as string;
+      if (open) {
+        const closers = PAIRS[open.opener] as string;
+        const isClose = closers.includes(c) && (c !== '’' || closesSingle(text, i)) && !(c === '‘' && open.opener === '‘');
+        if (isClose) {
+          out.push({ parts: [...open.parts, { begin: open.at, end: i }], open: open.first, close: i });
+          open = null;
+        }
+        continue;
+      }
+      if (PAIRS[c] === undefined) continue;
+      if ((c === '‘' || c === '‚') && !opensSingle(text, i)) continue;
+      if (c === '"' && i > p.begin && /[\p{L}\p{N}]/u.test(text[i - 1] as string)) continue;
+      open = { at: i + 1, opener: c, parts: [], first: i };
+    }
+    if (open) pending = { parts: [...open.parts, { begin: open.at, end: p.end }], open: open.first, opener: open.opener };
+  }
+  return out;
+}
+
+const VERBS =
+  'said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|asked|asks|replied|insisted|argued|argues|warned|warns|claimed|claims|continued|recalled|declared|announced|tweeted|posted|commented|acknowledged|admitted|observed|suggested|concluded|cautioned|emphasized|emphasised|stressed|responded|confirmed|maintained|predicted|recounted|remarked|shouted|testified|urged|wondered';
+/** A name: capitalised words (an initial with its full stop counts as one), with the particles of names between them. */
+const NAME_WORD = String.raw`[\p{Lu}](?:[\p{L}'’-]+|\.)`;
+const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)\s+)?${NAME_WORD}){0,3}`;
+/** Titles before a name: they make the role, not the name. */
+const TITLES = /^((?:(?:Prime|Deputy|Foreign|Finance|Defen[cs]e|Interior|Health|Justice|Vice|Chief|Former|Acting)\s+)*(?:Minister|President|Premier|Chancellor|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Judge|Justice|General|Gen\.|Secretary|Ambassador|Commissioner|Director|Chairman|Chairwoman|Chair|King|Queen|Prince|Princess|Pope|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Sheriff|Detective|Officer|Coach|Captain|Colonel|Lieutenant)(?:\s+of\s+[\p{Lu}][\p{L}]+)?)\s+/u;
+const PRONOUN = String.raw`(?:he|she|they|He|She|They)`;
+const ORG_WORDS = /\b(ministry|department|agency|office|council|committee|commission|company|corporation|corp|inc|ltd|llc|plc|group|bank|university|college|school|hospital|government|police|court|union|association|party|organi[sz]ation|institute|foundation|authority|board|service|army|navy|force|embassy|fund|international|watch|nations|federation|alliance|league|society|network|trust|centre|center|bureau|reserve|administration|parliament|congress|senate|assembly|cabinet|kremlin|pentagon|white house|commission|exchange|airlines?|motors|technologies|systems|labs?)\b/i;
+
+/** After a quotation: `, she said`, `," said John Smith, a spokesman for X`, `," Smith told reporters`. */
+const AFTER = new RegExp(
+  String.raw`^[,.!?;:…]?\s*[,]?\s*(?:(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:${VERBS})\b|(?:${VERBS})\s+(?<s2>${NAME}|${PRONOUN})(?<r2>,\s+(?:a|an|the|who)\s[^.;"“”]{2,90})?|[Aa]ccording to\s+(?<s3>${NAME}))`,
+  'u',
+);
+
+/** Before a quotation: `John Smith said: "`, `she added, "`, `According to Smith, "`, `Smith, a spokesman, said "`. */
+const BEFORE = new RegExp(
+  String.raw`(?:(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:${VERBS})(?:\s+(?:reporters|journalists|the [\p{L} ]{2,30}|[\p{Lu}][\p{L}]+))?|[Aa]ccording to\s+(?<s3>${NAME}))\s*[:,]?\s*$`,
+  'u',
+);
+
+interface Mention {
+  name: string;
+  begin: number;
+}
+
+/** Names of two words or more in the text, in order: the mentions that pronouns and surnames resolve to. */
+function fullNames(text: string): Mention[] {
+  const out: Mention[] = [];
+  const re = new RegExp(String.raw`(?<![\p{L}])[\p{Lu}][\p{Ll}'’.-]+(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)\s+)?[\p{Lu}][\p{Ll}'’.-]+){1,3}`, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (ORG_WORDS.test(m[0])) continue;
+    const title = TITLES.exec(m[0]);
+    const name = (title ? m[0].slice(title[0].length) : m[0]).replace(/['’]s$/, '');
+    if (name.includes(' ')) out.push({ name, begin: m.index + (title ? title[0].length : 0) });
+  }
+  return out;
+}
+
+/** The fullest name a mention stands for: a pronoun → the last person named before; a surname → the full name that ends with it. */
+function resolve(mention: string, at: number, names: Mention[]): string | null {
+  if (/^(he|she|they)$/i.test(mention)) {
+    let last: Mention | null = null;
+    for (const n of names) if (n.begin < at) last = n;
+    return last ? fullest(last.name, names) : null;
+  }
+  return fullest(mention, names);
+}
+
+function fullest(name: string, names: Mention[]): string {
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1] as string;
+  let best = name;
+  for (const n of names) {
+    const w = n.name.split(/\s+/);
+    if (w[w.length - 1] === last && w.length > best.split(/\s+/).length && (words.length === 1 || n.name.endsWith(name))) best = n.name;
+  }
+  return best;
+}
+
+/** The quotations of a text, each with its speaker and role when the text gives them. */
+export function findQuotes(text: string): Quote[] {
+  const names = fullNames(text);
+  const quotes: Quote[] = [];
+  for (const q of findQuotations(text)) {
+    const first = q.parts[0] as Span;
+    const last = q.parts[q.parts.length - 1] as Span;
+    const inner = q.parts.map((p) => text.slice(p.begin, p.end).trim());
+    // a comma just inside the closing mark belongs to the sentence around the quotation
+    const joined = inner.join('\n\n').replace(/,$/, '');
+    if (countWords(joined) < MIN_QUOTE_WORDS) continue;
+    // offsets of the words themselves, without white space just inside the marks
+    const lead = text.slice(first.begin, first.end).length - text.slice(first.begin, first.end).trimStart().length;
+    const trail = text.slice(last.begin, last.end).length - text.slice(last.begin, last.end).trimEnd().length;
+    const end = last.end - trail - (inner[inner.length - 1]?.endsWith(',') ? 1 : 0);
+    const quote: Quote = { text: joined, begin: first.begin + lead, end, speaker: null, speakerBegin: null, speakerEnd: null, role: null };
+    attribute(text, q, quote, names);
+    quotes.push(quote);
+  }
+  // a quotation broken by its attribution: the part without one takes the speaker of the part with one, in the same sentence
+  for (let k = 0; k + 1 < quotes.length; k++) {
+    const a = quotes[k] as Quote;
+    const b = quotes[k + 1] as Quote;
+    const between = text.slice(a.end, b.begin);
+    if (between.length > 80 || between.includes('\n')) continue;
+    if (a.speaker && !b.speaker && !/[.!?]\s*$/.test(between.replace(/["”“’»]/g, '').trim())) {
+      b.speaker = a.speaker;
+      b.role = a.role;
+      b.speakerBegin = a.speakerBegin;
+      b.speakerEnd = a.speakerEnd;
+    }
+  }
+  return quotes;
+}
+
+function attribute(text: string, q: { open: number; close: number }, quote: Quote, names: Mention[]): void {
+  const after = text.slice(q.close + 1, q.close + 200).split('\n')[0] as string;
+  const m = AFTER.exec(after);
+  if (m?.groups) {
+    const g = m.groups;
+    const who = g['s1'] ?? g['s2'] ?? g['s3'];
+    if (who) {
+      const offset = q.close + 1 + (m.index ?? 0) + (m[0].indexOf(who, g['s2'] ? m[0].search(new RegExp(`(?:${VERBS})`)) : 0));
+      setSpeaker(quote, who, offset, names, (g['r1'] ?? g['r2'] ?? '').replace(/^,\s*|,$/g, '').trim());
+      return;
+    }
+  }
+  // the sentence before the quotation (and the paragraph before, when the quotation opens its paragraph after a colon)
+  let from = text.lastIndexOf('\n', q.open - 1) + 1;
+  let before = text.slice(from, q.open);
+  if (!before.trim()) {
+    const prev = text.slice(0, from).trimEnd();
+    if (prev.endsWith(':')) {
+      from = text.lastIndexOf('\n', prev.length - 1) + 1;
+      before = prev.slice(from);
+    }
+  }
+  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
+  const sentence = sentenceStart >= 0 ? before.slice(sentenceStart + 2) : before;
+  const b = BEFORE.exec(sentence);
+  if (b?.groups) {
+    const who = b.groups['s1'] ?? b.groups['s3'];
+    if (who) {
+      const base = from + (sentenceStart >= 0 ? sentenceStart + 2 : 0) + (b.index ?? 0);
+      setSpeaker(quote, who, base + b[0].indexOf(who), names, (b.groups['r1'] ?? '').replace(/^,\s*|,$/g, '').trim());
+    }
+  }
+}
+
+function setSpeaker(quote: Quote, who: string, at: number, names: Mention[], role: string): void {
+  let mention = who.replace(/['’]s$/, '');
+  // "Prime Minister John Carter": the title is the role, the rest the name
+  const title = TITLES.exec(mention);
+  if (title && mention.length > title[0].length) {
+    mention = mention.slice(title[0].length);
+    at += title[0].length;
+    if (!role) role = title[1] as string;
+  }
+  quote.speaker = resolve(mention, at, names);
+  quote.speakerBegin = at;
+  quote.speakerEnd = at + mention.length;
+  const cleaned = role.replace(/^who\s+is\s+/, '').split(',')[0]?.trim() ?? '';
+  quote.role = cleaned || null;
+}
+
+/** News outlets and agencies that articles cite by name. */
+const OUTLETS = [
+  'Reuters', 'Associated Press', 'AP', 'AFP', 'Agence France-Presse', 'Bloomberg', 'BBC', 'CNN', 'CNBC', 'NBC News', 'ABC News', 'CBS News', 'Fox News',
+  'The New York Times', 'New York Times', 'The Washington Post', 'Washington Post', 'The Wall Street Journal', 'Wall Street Journal', 'Financial Times',
+  'The Guardian', 'Guardian', 'The Times', 'The Telegraph', 'The Economist', 'Politico', 'Axios', 'Al Jazeera', 'Xinhua', 'TASS', 'RIA Novosti', 'Interfax',
+  'dpa', 'EFE', 'ANSA', 'Kyodo', 'Yonhap', 'NHK', 'Der Spiegel', 'Le Monde', 'El País', 'Sky News', 'NPR', 'Axel Springer', 'The Information', 'TechCrunch', 'The Verge', 'Wired',
+];
+const OUTLET_RE = new RegExp(String.raw`(?<![\p{L}])(${OUTLETS.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}])`, 'gu');
+
+/** Attribution phrases around a named source: what makes a mention a citation. */
+const CITING_BEFORE = /(?:according to|told|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
+const CITING_AFTER = /^(?:'s)?\s*(?:reported|reports|said|says|first reported|cited|quoted|wrote|writes|revealed|found|announced|published|confirmed)\b/i;
+const DOCUMENT = /\b(?:a|the|in a|in its)\s+(?:statement|report|study|filing|ruling|court filing|court document|press release|memo|letter|survey|audit|indictment|complaint|lawsuit)\s+(?:from|by|of|issued by|published by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:\s+(?:(?:of|for|and|on|de|du)\s+)?[\p{Lu}][\p{L}.&'’-]*)*/gu;
+const ANONYMOUS =
+  /\b(?:informed sources|(?:two|three|several|multiple)?\s*(?:sources|people|persons|officials|insiders)\s+(?:close to|familiar with|briefed on|with knowledge of)\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)|(?:a|one|another)\s+(?:person|source|official|senior official|insider|diplomat|executive)\s+(?:close to|familiar with|briefed on|with knowledge of)\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)|(?:unnamed|anonymous)\s+(?:sources?|officials?)|sources\s+(?:said|say|told)|officials\s+(?:said|say)|experts\s+(?:say|said|believe|warn)|analysts\s+(?:say|said|believe))/gi;
+
+/** Named sources of claims other than quoted speakers, and unnamed ones. */
+export function findCitations(text: string, quotes: Quote[], site: string | null = null): { citations: Citation[]; anonymous: AnonymousSource[] } {
+  const citations: Citation[] = [];
+  const taken: Span[] = [];
+  const free = (begin: number, end: number): boolean => !taken.some((s) => s.begin < end && begin < s.end);
+  const add = (name: string, kind: CitationKind, begin: number): void => {
+    const end = begin + name.length;
+    if (!free(begin, end)) return;
+    taken.push({ begin, end });
+    citations.push({ name, kind, begin, end });
+  };
+  const inQuote = (i: number): boolean => quotes.some((q) => i >= q.begin && i < q.end);
+  for (const m of text.matchAll(DOCUMENT)) {
+    if (!inQuote(m.index)) add(m[0].replace(/^(?:in\s+)?(?:a|the|its)\s+/i, ''), 'document', m.index + m[0].search(/(?:statement|report|study|filing|ruling|court|press|memo|letter|survey|audit|indictment|complaint|lawsuit)/i));
+  }
+  for (const m of text.matchAll(OUTLET_RE)) {
+    const at = m.index;
+    if (inQuote(at)) continue;
+    const before = text.slice(Math.max(0, at - 40), at);
+    const after = text.slice(at + m[0].length, at + m[0].length + 30);
+    if (CITING_BEFORE.test(before) || CITING_AFTER.test(after) || /\((?:[^)]{0,40})?$/.test(before)) add(m[0], 'outlet', at);
+  }
+  // "according to X" and "X said" where X is no outlet: an organisation or a person; "we reported": the site itself
+  for (const m of text.matchAll(new RegExp(String.raw`according to\s+(?:the\s+)?(${NAME})`, 'gu'))) {
+    const name = m[1] as string;
+    const at = m.index + m[0].length - name.length;
+    if (!inQuote(at)) add(name, ORG_WORDS.test(name) || name.split(/\s+/).length > 3 ? 'organisation' : 'person', at);
+  }
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}"“”])(?:the\s+)?(${NAME})\s+(?:said|says|announced|stated|reported)\s+(?:that|on|in|it|the|a)\b`, 'gu'))) {
+    const name = m[1] as string;
+    const at = m.index + m[0].indexOf(name);
+    if (inQuote(at) || quotes.some((q) => q.speakerBegin === at)) continue;
+    if (/^(He|She|They|It|We|The|This|That|But|And|In|On|A|An)$/.test(name)) continue;
+    add(name, ORG_WORDS.test(name) ? 'organisation' : 'person', at);
+  }
+  for (const m of text.matchAll(/\b(?:we|this (?:newspaper|website|site|outlet|paper))\s+(?:reported|revealed|first reported|have reported)\b/gi)) {
+    if (!inQuote(m.index)) add(m[0].split(/\s+(?=reported|revealed|first|have)/)[0] as string, 'self', m.index);
+  }
+  if (site) {
+    const name = site.replace(/^www\./, '').replace(/\.[a-z.]+$/, '');
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])\s+(?:reported|revealed|has reported)`, 'giu'))) {
+      if (!inQuote(m.index)) add(m[0].slice(0, name.length), 'self', m.index);
+    }
+  }
+  const anonymous: AnonymousSource[] = [];
+  for (const m of text.matchAll(ANONYMOUS)) {
+    const phrase = m[0].trim();
+    const at = m.index + m[0].indexOf(phrase);
+    if (!inQuote(at)) anonymous.push({ text: phrase, begin: at, end: at + phrase.length });
+  }
+  citations.sort((a, b) => a.begin - b.begin);
+  return { citations, anonymous };
+}
+
+/** The attribution of one text: its quotations with their speakers, its citations and its anonymous sources. */
+export function analyseAttribution(text: string, options: { site?: string | null } = {}): Attribution {
+  const quotes = findQuotes(text);
+  return { quotes, ...findCitations(text, quotes, options.site ?? null) };
+}
