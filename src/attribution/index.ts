@@ -188,9 +188,12 @@ function fullest(name: string, names: Mention[]): string {
 
 /** The quotations of a text, each with its speaker and role when the text gives them. */
 export function findQuotes(text: string): Quote[] {
-  const names = fullNames(text);
   const quotes: Quote[] = [];
-  for (const q of findQuotations(text)) {
+  const found = findQuotations(text);
+  // the names a pronoun or a surname resolves to, read once, when one needs resolving
+  let read: Mention[] | null = null;
+  const names = (): Mention[] => (read ??= fullNames(text));
+  for (const q of found) {
     const first = q.parts[0] as Span;
     const last = q.parts[q.parts.length - 1] as Span;
     const inner = q.parts.map((p) => text.slice(p.begin, p.end).trim());
@@ -221,7 +224,7 @@ export function findQuotes(text: string): Quote[] {
   return quotes;
 }
 
-function attribute(text: string, q: { open: number; close: number }, quote: Quote, names: Mention[]): void {
+function attribute(text: string, q: { open: number; close: number }, quote: Quote, names: () => Mention[]): void {
   const after = text.slice(q.close + 1, q.close + 200).split('\n')[0] as string;
   const m = AFTER.exec(after);
   if (m?.groups) {
@@ -255,7 +258,7 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
   }
 }
 
-function setSpeaker(quote: Quote, who: string, at: number, names: Mention[], role: string): void {
+function setSpeaker(quote: Quote, who: string, at: number, names: () => Mention[], role: string): void {
   let mention = who.replace(/['’]s$/, '');
   // "Prime Minister John Carter": the title is the role, the rest the name
   const title = TITLES.exec(mention);
@@ -264,7 +267,8 @@ function setSpeaker(quote: Quote, who: string, at: number, names: Mention[], rol
     at += title[0].length;
     if (!role) role = title[1] as string;
   }
-  quote.speaker = resolve(mention, at, names);
+  // a name of two words or more is taken as written unless the article also gives it with a title
+  quote.speaker = /\s/.test(mention) ? fullest(mention, names()) : resolve(mention, at, names());
   quote.speakerBegin = at;
   quote.speakerEnd = at + mention.length;
   const cleaned = role.replace(/^who\s+is\s+/, '').split(',')[0]?.trim() ?? '';
@@ -279,6 +283,13 @@ const OUTLETS = [
   'dpa', 'EFE', 'ANSA', 'Kyodo', 'Yonhap', 'NHK', 'Der Spiegel', 'Le Monde', 'El País', 'Sky News', 'NPR', 'Axel Springer', 'The Information', 'TechCrunch', 'The Verge', 'Wired',
 ];
 const OUTLET_RE = new RegExp(String.raw`(?<![\p{L}])(${OUTLETS.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}])`, 'gu');
+
+/** Words without which a text holds no document citation, or no anonymous source: cheap tests before the patterns. */
+const DOCUMENT_CUE = /statement|report|study|filing|ruling|court|release|memo|letter|survey|audit|indictment|complaint|lawsuit/;
+const ANONYMOUS_CUE = /sources|people|persons|officials|insiders|person|source|official|diplomat|executive|experts|analysts|unnamed|anonymous/i;
+
+/** A name just before the end of a text (the subject of the verb that follows). */
+const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}"“”])(?:the\s+)?(${NAME})$`, 'u');
 
 /** Attribution phrases around a named source: what makes a mention a citation. */
 const CITING_BEFORE = /(?:according to|told|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
@@ -299,7 +310,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     citations.push({ name, kind, begin, end });
   };
   const inQuote = (i: number): boolean => quotes.some((q) => i >= q.begin && i < q.end);
-  for (const m of text.matchAll(DOCUMENT)) {
+  if (DOCUMENT_CUE.test(text)) for (const m of text.matchAll(DOCUMENT)) {
     if (!inQuote(m.index)) add(m[0].replace(/^(?:in\s+)?(?:a|the|its)\s+/i, ''), 'document', m.index + m[0].search(/(?:statement|report|study|filing|ruling|court|press|memo|letter|survey|audit|indictment|complaint|lawsuit)/i));
   }
   for (const m of text.matchAll(OUTLET_RE)) {
@@ -315,9 +326,13 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     const at = m.index + m[0].length - name.length;
     if (!inQuote(at)) add(name, ORG_WORDS.test(name) || name.split(/\s+/).length > 3 ? 'organisation' : 'person', at);
   }
-  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}"“”])(?:the\s+)?(${NAME})\s+(?:said|says|announced|stated|reported)\s+(?:that|on|in|it|the|a)\b`, 'gu'))) {
+  // "X said that …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow)
+  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported)\s+(?:that|on|in|it|the|a)\b/g)) {
+    const before = text.slice(Math.max(0, v.index - 80), v.index);
+    const m = NAME_BEFORE.exec(before);
+    if (!m) continue;
     const name = m[1] as string;
-    const at = m.index + m[0].indexOf(name);
+    const at = v.index - before.length + (m.index ?? 0) + m[0].indexOf(name);
     if (inQuote(at) || quotes.some((q) => q.speakerBegin === at)) continue;
     if (/^(He|She|They|It|We|The|This|That|But|And|In|On|A|An)$/.test(name)) continue;
     add(name, ORG_WORDS.test(name) ? 'organisation' : 'person', at);
@@ -332,7 +347,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     }
   }
   const anonymous: AnonymousSource[] = [];
-  for (const m of text.matchAll(ANONYMOUS)) {
+  if (ANONYMOUS_CUE.test(text)) for (const m of text.matchAll(ANONYMOUS)) {
     const phrase = m[0].trim();
     const at = m.index + m[0].indexOf(phrase);
     if (!inQuote(at)) anonymous.push({ text: phrase, begin: at, end: at + phrase.length });
