@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { ingest, openStore, type NewstraceError } from '../src/index.js';
-import { Fetcher } from '../src/fetch/index.js';
+import { fetchAll, Fetcher } from '../src/fetch/index.js';
 import { refusedAddress } from '../src/fetch/address.js';
 import { aebHtml, aebPages, tempDir } from './_helpers.js';
 
@@ -54,6 +54,11 @@ function handle(req: IncomingMessage, res: import('node:http').ServerResponse): 
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write('<html><body><p>');
       return; // never ends
+    case '/delay/1':
+    case '/delay/2':
+    case '/delay/3':
+      setTimeout(() => html(page), 300);
+      return;
     case '/logo.png':
       res.writeHead(200, { 'content-type': 'image/png' });
       res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
@@ -182,4 +187,13 @@ test('fetch: `extract URL` prints the fetched article; `trace URL` traces a stor
   // both declare the same day: related, with no saying which came first
   assert.equal(traced.related[0]?.url, `${origin}/article.html`);
   assert.equal(traced.related[0]?.coverage, 1);
+});
+
+test('fetch: a slow host does not hold up the others: each slot takes a host nobody is fetching from', async () => {
+  const other = `http://localhost:${new URL(origin).port}/article.html`;
+  const urls = [`${origin}/delay/1`, `${origin}/delay/2`, `${origin}/delay/3`, other];
+  const order: string[] = [];
+  for await (const page of fetchAll(new Fetcher({ ...local, concurrency: 2 }), urls)) order.push('url' in page ? page.requested : String(page.message));
+  assert.equal(order[0], other, `order: ${order.join(', ')}`);
+  assert.deepEqual([...order].sort(), [...urls].sort());
 });

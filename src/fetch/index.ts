@@ -255,29 +255,45 @@ function parseHttpUrl(address: string, from?: string): URL {
   return url;
 }
 
-/** Fetches many URLs, a few at a time, yielding each page (or its error) as it comes. */
+/**
+ * Fetches many URLs, a few at a time and one at a time per host (a slot
+ * never waits on a host another slot is fetching from while other hosts
+ * have pages to fetch), yielding each page (or its error) as it comes.
+ */
 export async function* fetchAll(fetcher: Fetcher, urls: string[]): AsyncGenerator<FetchedPage | NewstraceError> {
-  const pending = new Map<number, Promise<{ key: number; result: FetchedPage | NewstraceError }>>();
-  let next = 0;
-  const start = (): void => {
-    const key = next++;
-    const address = urls[key] as string;
+  const hostOf = (address: string): string => {
+    try {
+      return new URL(address).host;
+    } catch {
+      return address;
+    }
+  };
+  const waiting = urls.map((address, key) => ({ key, address, host: hostOf(address) }));
+  const busy = new Set<string>();
+  const pending = new Map<number, Promise<{ key: number; host: string; result: FetchedPage | NewstraceError }>>();
+  const startNext = (): boolean => {
+    const at = waiting.findIndex((w) => !busy.has(w.host));
+    if (at < 0) return false;
+    const [job] = waiting.splice(at, 1) as [(typeof waiting)[number]];
+    busy.add(job.host);
     pending.set(
-      key,
-      fetcher.fetch(address).then(
-        (result) => ({ key, result }),
+      job.key,
+      fetcher.fetch(job.address).then(
+        (result) => ({ key: job.key, host: job.host, result }),
         (error: unknown) => {
           if (!(error instanceof NewstraceError)) throw error;
-          return { key, result: error };
+          return { key: job.key, host: job.host, result: error };
         },
       ),
     );
+    return true;
   };
-  while (next < urls.length && pending.size < fetcher.concurrency) start();
+  while (pending.size < fetcher.concurrency && startNext());
   while (pending.size > 0) {
-    const { key, result } = await Promise.race(pending.values());
+    const { key, host, result } = await Promise.race(pending.values());
     pending.delete(key);
-    if (next < urls.length) start();
+    busy.delete(host);
+    while (pending.size < fetcher.concurrency && startNext());
     yield result;
   }
 }
