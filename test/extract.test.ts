@@ -161,6 +161,9 @@ test('dates: a date in the url wins over a declared date of another day; on the 
   assert.equal(article(extractPage(page(modified, ''), { url: 'https://www.befifty.de/home/2017/7/12/unter-uns-montauk' })).published, '2017-07-12');
   assert.equal(article(extractPage(page(modified, ''), { url: 'https://site.example/2019/06/17/story' })).published, '2019-06-17T18:28:00+02:00');
   assert.equal(article(extractPage(page('', ''), { url: 'https://site.example/2019/12/30/story' })).published, '2019-12-30', 'not 2019-01-02');
+  // reduced from weisser-ring.de and homify.de (htmldate-eval): a day-first date in the url; a declared time written wrong
+  assert.equal(article(extractPage(page('', ''), { url: 'https://weisser-ring.example/meldungen/29-10-2021' })).published, '2021-10-29');
+  assert.equal(article(extractPage(page('<meta property="article:published_time" content="2022-01-10T22:06:08:684Z">', ''))).published, '2022-01-10');
   assert.equal(article(extractPage(page('', '<div class="entry-meta">Posted on March 4, 2018 by Jane</div>'))).published, '2018-03-04');
   const dateline = article(extractPage(page('', '<p>Hamburg, 12. Juli 2017 – </p>')));
   assert.deepEqual([dateline.published, dateline.publishedFrom], ['2017-07-12', 'text'], 'a date found in the text says so');

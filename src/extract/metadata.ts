@@ -271,6 +271,16 @@ const DATE_KEYS = [
   'datecreated', 'dc.date.created', 'citation_publication_date', 'originalpublicationdate',
 ];
 
+/** A date in a url's path, year first (/2019/07/30/, /2019-7-30-, /20190730.html) or day first (/29-10-2021). */
+function urlDate(url: string): string | null {
+  const m = URL_DATE.exec(url);
+  if (m) return `${m[1]}-${(m[3] ?? m[5])!.padStart(2, '0')}-${(m[4] ?? m[6])!.padStart(2, '0')}`;
+  const d = URL_DATE_DAY_FIRST.exec(url);
+  return d ? `${d[4]}-${d[3]}-${d[1]}` : null;
+}
+
+const URL_DATE_DAY_FIRST = /\/(0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2((?:19|20)\d{2})(?:[/_.-]|\.html?|$)/;
+
 /** A date in a url's path: /2019/07/30/, /2019-7-30-, /20190730.html */
 const URL_DATE = /\/((?:19|20)\d{2})(?:([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?:[/_-]|\.html?|$)/;
 
@@ -288,8 +298,7 @@ export type DateSource = 'declared' | 'url' | 'byline' | 'text';
  * "posted on" lines), then the first date written in the page's text.
  */
 export function publishedOf(d: Declared, url: string | null): { date: string; from: DateSource } | null {
-  const m = url ? URL_DATE.exec(url) : null;
-  const inUrl = m ? `${m[1]}-${(m[3] ?? m[5])!.padStart(2, '0')}-${(m[4] ?? m[6])!.padStart(2, '0')}` : null;
+  const inUrl = url ? urlDate(url) : null;
   const candidates: unknown[] = [ldField(d, 'datePublished'), ...DATE_KEYS.map((k) => d.meta.get(k)), ...d.times.slice(0, 1), ldField(d, 'dateCreated')];
   for (const c of candidates) {
     if (typeof c !== 'string') continue;
@@ -304,6 +313,12 @@ export function publishedOf(d: Declared, url: string | null): { date: string; fr
   for (const text of d.dateTexts) {
     const [first] = datesInText(text, language);
     if (first) return { date: first.iso, from: 'byline' };
+  }
+  // a declared date whose time is written wrong ("2022-01-10T22:06:08:684Z") still gives its day, after the bylines
+  for (const c of candidates) {
+    const day = typeof c === 'string' ? /^(\d{4}-\d{2}-\d{2})[T ]/.exec(c.trim())?.[1] : undefined;
+    const date = day ? parsePublished(day) : null;
+    if (date && date.year >= 1990 && date.year <= 2100) return { date: date.iso, from: 'declared' };
   }
   if (d.body) {
     const [first] = datesInText(collapse(textContent(d.body, SCRIPTS)), language);
