@@ -54,6 +54,8 @@ const PAIRS: Record<string, string> = {
 };
 
 const MIN_QUOTE_WORDS = 3;
+/** A paragraph shorter than this between two quotations is taken for a caption. */
+const CAPTION_CHARS = 160;
 
 /** Words of a text: hyphenated words count once; in scripts written without spaces, two characters make a word. */
 const countWords = (s: string): number => {
@@ -152,48 +154,113 @@ interface Mention {
   begin: number;
 }
 
-/** Names of two words or more in the text, in order: the mentions that pronouns and surnames resolve to. */
-function fullNames(text: string): Mention[] {
+/** Sentence openers and other capitalised words that begin no name. */
+const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'If', 'When', 'While', 'After', 'Before', 'As', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'So', 'Yet', 'Still', 'Then', 'There', 'Here', 'However', 'Despite', 'According', 'Whatever', 'Within', 'With', 'From', 'By', 'Of', 'To', 'Mr', 'Mrs', 'Ms', 'Dr']);
+
+/**
+ * The people a text names, in order: names of two words or more that are
+ * not organisations, and single names after a title ("Mr Obama"); titles
+ * left out. Names never run across a line or a sentence.
+ */
+function personMentions(text: string): Mention[] {
   const out: Mention[] = [];
-  const re = new RegExp(String.raw`(?<![\p{L}])[\p{Lu}][\p{Ll}'’.-]+(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)\s+)?[\p{Lu}][\p{Ll}'’.-]+){1,3}`, 'gu');
+  // a capitalised word; "Amazon-owned" (a hyphen before lower case) is no name's
+  const word = String.raw`[\p{Lu}][\p{Ll}'’]*(?:-[\p{Lu}][\p{Ll}'’]*)*[\p{Ll}'’]`;
+  const re = new RegExp(String.raw`(?<![\p{L}])(?:(?<title>Mr|Mrs|Ms|Dr|Prof|President|Senator|Sen|Governor|Gov|Minister|Mayor|Judge|General|Gen|Chancellor)\.?[^\S\n]+)?(?<name>${word}(?:[^\S\n]+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)[^\S\n]+)?${word}){0,3})`, 'gu');
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (ORG_WORDS.test(m[0])) continue;
-    const title = TITLES.exec(m[0]);
-    const name = (title ? m[0].slice(title[0].length) : m[0]).replace(/['’]s$/, '');
-    if (name.includes(' ')) out.push({ name, begin: m.index + (title ? title[0].length : 0) });
+    const g = m.groups as { title?: string; name: string };
+    let name = g.name.replace(/['’]s$/, '');
+    const words = name.split(/\s+/);
+    while (words.length > 0 && NOT_NAMES.has(words[0] as string)) words.shift();
+    name = words.join(' ');
+    const title = TITLES.exec(`${name} `);
+    if (title && title[0].length < name.length) name = name.slice(title[0].length);
+    if (!name || ORG_WORDS.test(name)) continue;
+    if (name.includes(' ') || g.title) out.push({ name, begin: m.index + m[0].length - g.name.length + g.name.indexOf(name) });
+  }
+  // a surname alone ("Bassi") is a mention of the person named in full with it
+  const surnames = new Set(out.filter((n) => n.name.includes(' ')).map((n) => n.name.split(' ').pop() as string));
+  if (surnames.size > 0) {
+    const single = new RegExp(String.raw`(?<![\p{L}])(${[...surnames].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}])`, 'gu');
+    for (const m of text.matchAll(single)) if (!out.some((n) => m.index >= n.begin && m.index < n.begin + n.name.length)) out.push({ name: m[1] as string, begin: m.index });
+    out.sort((a, b) => a.begin - b.begin);
   }
   return out;
 }
 
-/** The fullest name a mention stands for: a pronoun → the last person named before; a surname → the full name that ends with it. */
-function resolve(mention: string, at: number, names: Mention[]): string | null {
-  if (/^(he|she|they)$/i.test(mention)) {
-    let last: Mention | null = null;
-    for (const n of names) if (n.begin < at) last = n;
-    return last ? fullest(last.name, names) : null;
-  }
-  return fullest(mention, names);
+/** Whether the words of `part` run, in order and whole, inside `whole`. */
+function within(part: string, whole: string): boolean {
+  return ` ${whole} `.includes(` ${part} `);
 }
 
-function fullest(name: string, names: Mention[]): string {
-  const words = name.split(/\s+/);
-  const last = words[words.length - 1] as string;
-  let best = name;
+/**
+ * The fullest name a mention stands for: the nearest name before it that
+ * contains it (else the first after), then the longest name the article
+ * gives with all of that one's words ("Te Kaurinui Parata" → "Te Kaurinui
+ * Robert Parata").
+ */
+function fullName(mention: string, at: number, names: Mention[]): string {
+  let before: Mention | null = null;
+  let after: Mention | null = null;
   for (const n of names) {
-    const w = n.name.split(/\s+/);
-    if (w[w.length - 1] === last && w.length > best.split(/\s+/).length && (words.length === 1 || n.name.endsWith(name))) best = n.name;
+    if (n.name === mention || !within(mention, n.name) || n.name.split(' ').length <= mention.split(' ').length) continue;
+    if (n.begin < at) before = n;
+    else if (!after) after = n;
+  }
+  const base = (before ?? after)?.name ?? mention;
+  const words = base.split(' ');
+  let best = base;
+  for (const n of names) {
+    const w = n.name.split(' ');
+    if (w.length > best.split(' ').length && words.every((x) => w.includes(x))) best = n.name;
   }
   return best;
+}
+
+/** What resolving a speaker needs: the people named, and the last speaker (for "he said"). */
+interface Context {
+  text: string;
+  names: () => Mention[];
+  last: { speaker: string; at: number } | null;
+}
+
+/** Whether a mention is the subject or object of a speech verb ("Smith said", "said Smith", "told Smith"). */
+function speaking(text: string, n: Mention): boolean {
+  const after = text.slice(n.begin + n.name.length, n.begin + n.name.length + 60);
+  const before = text.slice(Math.max(0, n.begin - 20), n.begin);
+  return SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before);
+}
+const SPEECH_AFTER = new RegExp(String.raw`^(?:,[^,]{0,50},)?\s+(?:has\s+|had\s+|also\s+)?(?:${VERBS})\b`);
+const SPEECH_BEFORE = new RegExp(String.raw`\b(?:${VERBS})\s+$`);
+
+/** Characters after which "he" or "she" no longer refers to the last speaker but to the last person named. */
+const PRONOUN_REACH = 1500;
+
+function resolveSpeaker(mention: string, at: number, ctx: Context): string {
+  if (/^(he|she|they)$/i.test(mention)) {
+    // the last speaker, unless someone was named as speaking after them ("said Tom Forte, who …"); places and
+    // organisations named in between do not count
+    let last: Mention | null = null;
+    let lastSpeaking: Mention | null = null;
+    for (const n of ctx.names()) {
+      if (n.begin >= at) break;
+      last = n;
+      if (speaking(ctx.text, n)) lastSpeaking = n;
+    }
+    if (ctx.last && at - ctx.last.at < PRONOUN_REACH && (!lastSpeaking || lastSpeaking.begin < ctx.last.at)) return ctx.last.speaker;
+    const who = lastSpeaking ?? last;
+    return who ? fullName(who.name, who.begin, ctx.names()) : mention;
+  }
+  return fullName(mention, at, ctx.names());
 }
 
 /** The quotations of a text, each with its speaker and role when the text gives them. */
 export function findQuotes(text: string): Quote[] {
   const quotes: Quote[] = [];
-  const found = findQuotations(text);
-  // the names a pronoun or a surname resolves to, read once, when one needs resolving
   let read: Mention[] | null = null;
-  const names = (): Mention[] => (read ??= fullNames(text));
-  for (const q of found) {
+  const ctx: Context = { text, names: () => (read ??= personMentions(text)), last: null };
+  let previous: { quote: Quote } | null = null;
+  for (const q of findQuotations(text)) {
     const first = q.parts[0] as Span;
     const last = q.parts[q.parts.length - 1] as Span;
     const inner = q.parts.map((p) => text.slice(p.begin, p.end).trim());
@@ -205,34 +272,43 @@ export function findQuotes(text: string): Quote[] {
     const trail = text.slice(last.begin, last.end).length - text.slice(last.begin, last.end).trimEnd().length;
     const end = last.end - trail - (inner[inner.length - 1]?.endsWith(',') ? 1 : 0);
     const quote: Quote = { text: joined, begin: first.begin + lead, end, speaker: null, speakerBegin: null, speakerEnd: null, role: null };
-    attribute(text, q, quote, names);
-    quotes.push(quote);
-  }
-  // a quotation broken by its attribution: the part without one takes the speaker of the part with one, in the same sentence
-  for (let k = 0; k + 1 < quotes.length; k++) {
-    const a = quotes[k] as Quote;
-    const b = quotes[k + 1] as Quote;
-    const between = text.slice(a.end, b.begin);
-    if (between.length > 80 || between.includes('\n')) continue;
-    if (a.speaker && !b.speaker && !/[.!?]\s*$/.test(between.replace(/["”“’»]/g, '').trim())) {
-      b.speaker = a.speaker;
-      b.role = a.role;
-      b.speakerBegin = a.speakerBegin;
-      b.speakerEnd = a.speakerEnd;
+    attribute(text, q, quote, ctx);
+    const paragraph = text.lastIndexOf('\n\n', q.open);
+    if (!quote.speaker && previous?.quote.speaker) {
+      // a quotation split by its attribution, one more in the same paragraph, or one opening the paragraph right
+      // after a quoted one: the same speaker
+      const between = text.slice(previous.quote.end, quote.begin);
+      const split = between.length <= 80 && !between.includes('\n') && !/[.!?]\s*$/.test(between.replace(/["”“’»]/g, '').trim());
+      const gaps = between.split(/\n\s*\n/);
+      const paragraphs = gaps.length - 1;
+      // paragraphs between that are short (a photo caption) do not break the run of quotations
+      const captionsOnly = gaps.slice(1, -1).every((g) => g.trim().length < CAPTION_CHARS);
+      const opensNext = paragraphs >= 1 && captionsOnly && !text.slice(paragraph + 2, q.open).trim();
+      if (split || paragraphs === 0 || opensNext) {
+        quote.speaker = previous.quote.speaker;
+        quote.role = split ? previous.quote.role : null;
+        quote.speakerBegin = previous.quote.speakerBegin;
+        quote.speakerEnd = previous.quote.speakerEnd;
+      }
     }
+    if (quote.speaker) ctx.last = { speaker: quote.speaker, at: quote.end };
+    previous = { quote };
+    quotes.push(quote);
   }
   return quotes;
 }
 
-function attribute(text: string, q: { open: number; close: number }, quote: Quote, names: () => Mention[]): void {
-  const after = text.slice(q.close + 1, q.close + 200).split('\n')[0] as string;
+/** The speaker of a quotation: right after it, right before it, then anywhere in its sentence. */
+function attribute(text: string, q: { open: number; close: number }, quote: Quote, ctx: Context): void {
+  const lineEnd = text.indexOf('\n', q.close);
+  const after = text.slice(q.close + 1, lineEnd < 0 ? q.close + 300 : Math.min(lineEnd, q.close + 300));
   const m = AFTER.exec(after);
   if (m?.groups) {
     const g = m.groups;
     const who = g['s1'] ?? g['s2'] ?? g['s3'];
     if (who) {
       const offset = q.close + 1 + (m.index ?? 0) + (m[0].indexOf(who, g['s2'] ? m[0].search(new RegExp(`(?:${VERBS})`)) : 0));
-      setSpeaker(quote, who, offset, names, (g['r1'] ?? g['r2'] ?? '').replace(/^,\s*|,$/g, '').trim());
+      setSpeaker(quote, who, offset, ctx, (g['r1'] ?? g['r2'] ?? '').replace(/^,\s*|,$/g, '').trim());
       return;
     }
   }
@@ -248,17 +324,34 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
   }
   const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
   const sentence = sentenceStart >= 0 ? before.slice(sentenceStart + 2) : before;
+  const base = from + (sentenceStart >= 0 ? sentenceStart + 2 : 0);
   const b = BEFORE.exec(sentence);
   if (b?.groups) {
     const who = b.groups['s1'] ?? b.groups['s3'];
     if (who) {
-      const base = from + (sentenceStart >= 0 ? sentenceStart + 2 : 0) + (b.index ?? 0);
-      setSpeaker(quote, who, base + b[0].indexOf(who), names, (b.groups['r1'] ?? '').replace(/^,\s*|,$/g, '').trim());
+      setSpeaker(quote, who, base + (b.index ?? 0) + b[0].indexOf(who), ctx, (b.groups['r1'] ?? '').replace(/^,\s*|,$/g, '').trim());
+      return;
     }
   }
+  // a quotation inside a sentence: "X has admitted that his failure to pass "…" …", "… "…" are to blame, according to X"
+  let inside: RegExpExecArray | null = null;
+  for (const s of sentence.matchAll(SPEAKS)) inside = s;
+  if (inside?.groups?.['who']) {
+    setSpeaker(quote, inside.groups['who'], base + (inside.index ?? 0) + inside[0].indexOf(inside.groups['who']), ctx, '');
+    return;
+  }
+  const sentenceEnd = after.search(/[.!?](\s|$)/);
+  const rest = sentenceEnd < 0 ? after : after.slice(0, sentenceEnd);
+  const later = SPEAKS.exec(rest) ?? ACCORDING.exec(rest);
+  SPEAKS.lastIndex = 0;
+  if (later?.groups?.['who']) setSpeaker(quote, later.groups['who'], q.close + 1 + (later.index ?? 0) + later[0].indexOf(later.groups['who']), ctx, '');
 }
 
-function setSpeaker(quote: Quote, who: string, at: number, names: () => Mention[], role: string): void {
+/** "X said", "X has admitted", "she told": a speaker anywhere in a sentence. */
+const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${'(?:[\\p{Lu}](?:[\\p{L}\'’-]+|\\.))(?:[^\\S\\n]+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)[^\\S\\n]+)?(?:[\\p{Lu}](?:[\\p{L}\'’-]+|\\.))){0,3}'}|he|she|they)\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+)?(?:${VERBS})\b`, 'gu');
+const ACCORDING = new RegExp(String.raw`according to\s+(?:the\s+)?(?<who>(?:[\p{Lu}][\p{L}'’-]+)(?:\s+(?:of\s+)?[\p{Lu}][\p{L}'’-]+){0,5})`, 'u');
+
+function setSpeaker(quote: Quote, who: string, at: number, ctx: Context, role: string): void {
   let mention = who.replace(/['’]s$/, '');
   // "Prime Minister John Carter": the title is the role, the rest the name
   const title = TITLES.exec(mention);
@@ -267,8 +360,7 @@ function setSpeaker(quote: Quote, who: string, at: number, names: () => Mention[
     at += title[0].length;
     if (!role) role = title[1] as string;
   }
-  // a name of two words or more is taken as written unless the article also gives it with a title
-  quote.speaker = /\s/.test(mention) ? fullest(mention, names()) : resolve(mention, at, names());
+  quote.speaker = resolveSpeaker(mention, at, ctx);
   quote.speakerBegin = at;
   quote.speakerEnd = at + mention.length;
   const cleaned = role.replace(/^who\s+is\s+/, '').split(',')[0]?.trim() ?? '';
