@@ -43,7 +43,10 @@ const t = { quoteTp: 0, quoteFp: 0, quoteFn: 0, speakerRight: 0, speakerMatched:
 
 for (const label of labels) {
   const text = textOf(label.source);
-  for (const q of label.quotes) if (!text.includes(q.text)) throw new Error(`${label.source}: a labelled quotation is not in the text: ${q.text.slice(0, 60)}`);
+  // (a quotation over several paragraphs is labelled without the marks that reopen them: each paragraph is checked)
+  for (const q of label.quotes) {
+    for (const part of q.text.split('\n\n')) if (!text.includes(part)) throw new Error(`${label.source}: a labelled quotation is not in the text: ${part.slice(0, 60)}`);
+  }
   const found = analyseAttribution(text, { site: label.site });
   const gold = new Map(label.quotes.map((q) => [norm(q.text), q]));
   const seen = new Set<string>();

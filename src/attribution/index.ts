@@ -134,12 +134,12 @@ const NAME_WORD = String.raw`[\p{Lu}](?:[\p{L}'’-]+|\.)`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)\s+)?${NAME_WORD}){0,3}`;
 /** Titles before a name: they make the role, not the name. */
 const TITLES = /^((?:(?:Prime|Deputy|Foreign|Finance|Defen[cs]e|Interior|Health|Justice|Vice|Chief|Former|Acting)\s+)*(?:Minister|President|Premier|Chancellor|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Judge|Justice|General|Gen\.|Secretary|Ambassador|Commissioner|Director|Chairman|Chairwoman|Chair|King|Queen|Prince|Princess|Pope|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Sheriff|Detective|Officer|Coach|Captain|Colonel|Lieutenant)(?:\s+of\s+[\p{Lu}][\p{L}]+)?)\s+/u;
-const PRONOUN = String.raw`(?:he|she|they|He|She|They)`;
+const PRONOUN = String.raw`(?:he|she|they|it|He|She|They|It)`;
 const ORG_WORDS = /\b(ministry|department|agency|office|council|committee|commission|company|corporation|corp|inc|ltd|llc|plc|group|bank|university|college|school|hospital|government|police|court|union|association|party|organi[sz]ation|institute|foundation|authority|board|service|army|navy|force|embassy|fund|international|watch|nations|federation|alliance|league|society|network|trust|centre|center|bureau|reserve|administration|parliament|congress|senate|assembly|cabinet|kremlin|pentagon|white house|commission|exchange|airlines?|motors|technologies|systems|labs?)\b/i;
 
 /** After a quotation: `, she said`, `," said John Smith, a spokesman for X`, `," Smith told reporters`. */
 const AFTER = new RegExp(
-  String.raw`^[,.!?;:…]?\s*[,]?\s*(?:(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:${VERBS})\b|(?:${VERBS})\s+(?<s2>${NAME}|${PRONOUN})(?<r2>,\s+(?:a|an|the|who)\s[^.;"“”]{2,90})?|[Aa]ccording to\s+(?<s3>${NAME}))`,
+  String.raw`^[,.!?;:…]?\s*[,]?\s*(?:(?<r0>(?:her|his|their|its|the)\s[\p{Ll} -]{2,40}),\s+(?<s0>${NAME}),\s+(?:${VERBS})\b|(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:${VERBS})\b|(?:${VERBS})\s+(?<r3>(?:[\p{Ll}-]+\s+){1,4})?(?<s2>${NAME}|${PRONOUN})(?<r2>,\s+(?:a|an|the|who)\s[^.;"“”]{2,90})?|[Aa]ccording to\s+(?<s3>${NAME}))`,
   'u',
 );
 
@@ -224,19 +224,30 @@ interface Context {
   last: { speaker: string; at: number } | null;
 }
 
+/** An organisation's name: capitalised words with one that names a body (Agency, Ministry, Police …). */
+const ORG_NAME = /\b(?:[Tt]he\s+)?(?:[A-Z][\w'’&.-]*\s+){0,5}(?:Agency|Ministry|Department|Office|Council|Committee|Commission|Company|Corporation|Bank|University|Government|Police|Court|Union|Association|Party|Organi[sz]ation|Institute|Foundation|Authority|Board|Service|Army|Navy|Embassy|Fund|Group|Inc|Ltd|police)\b(?:\s+(?:of|for)\s+(?:[A-Z][\w'’-]*\s*){1,4})?/g;
+
 /** Whether a mention is the subject or object of a speech verb ("Smith said", "said Smith", "told Smith"). */
 function speaking(text: string, n: Mention): boolean {
   const after = text.slice(n.begin + n.name.length, n.begin + n.name.length + 60);
   const before = text.slice(Math.max(0, n.begin - 20), n.begin);
-  return SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before);
+  return SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before) || SENTENCE_START.test(before);
 }
+/** What comes before a name that opens its sentence (a subject, as "Fiona Parry issued a plea"). */
+const SENTENCE_START = /(?:^|[.!?]["”’]?\s+|\n\s*)$/;
 const SPEECH_AFTER = new RegExp(String.raw`^(?:,[^,]{0,50},)?\s+(?:has\s+|had\s+|also\s+)?(?:${VERBS})\b`);
 const SPEECH_BEFORE = new RegExp(String.raw`\b(?:${VERBS})\s+$`);
 
 /** Characters after which "he" or "she" no longer refers to the last speaker but to the last person named. */
 const PRONOUN_REACH = 1500;
 
-function resolveSpeaker(mention: string, at: number, ctx: Context): string {
+function resolveSpeaker(mention: string, at: number, ctx: Context): string | null {
+  if (/^it$/i.test(mention)) {
+    // "it said": the last organisation named
+    let org: string | null = null;
+    for (const m of ctx.text.slice(0, at).matchAll(ORG_NAME)) org = (m[0] as string).replace(/^the\s+/i, '');
+    return org;
+  }
   if (/^(he|she|they)$/i.test(mention)) {
     // the last speaker, unless someone was named as speaking after them ("said Tom Forte, who …"); places and
     // organisations named in between do not count
@@ -248,8 +259,18 @@ function resolveSpeaker(mention: string, at: number, ctx: Context): string {
       if (speaking(ctx.text, n)) lastSpeaking = n;
     }
     if (ctx.last && at - ctx.last.at < PRONOUN_REACH && (!lastSpeaking || lastSpeaking.begin < ctx.last.at)) return ctx.last.speaker;
-    const who = lastSpeaking ?? last;
-    return who ? fullName(who.name, who.begin, ctx.names()) : mention;
+    // with no one speaking yet: the last name that is someone's (referred to by surname alone, as people are, and
+    // places are not), else none
+    let person: Mention | null = null;
+    if (!lastSpeaking && ctx.last === null) {
+      const alone = new Set(ctx.names().filter((n) => !n.name.includes(' ')).map((n) => n.name));
+      for (const n of ctx.names()) {
+        if (n.begin >= at) break;
+        if (alone.has(n.name.split(' ').pop() as string)) person = n;
+      }
+    }
+    const who = lastSpeaking ?? person;
+    return who ? fullName(who.name, who.begin, ctx.names()) : null;
   }
   return fullName(mention, at, ctx.names());
 }
@@ -267,6 +288,8 @@ export function findQuotes(text: string): Quote[] {
     // a comma just inside the closing mark belongs to the sentence around the quotation
     const joined = inner.join('\n\n').replace(/,$/, '');
     if (countWords(joined) < MIN_QUOTE_WORDS) continue;
+    // "Super Mario Run": a short quotation in which every word is capitalised is a title, not speech
+    if (countWords(joined) <= 6 && /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*[\s,]*)+$/u.test(joined.trim())) continue;
     // offsets of the words themselves, without white space just inside the marks
     const lead = text.slice(first.begin, first.end).length - text.slice(first.begin, first.end).trimStart().length;
     const trail = text.slice(last.begin, last.end).length - text.slice(last.begin, last.end).trimEnd().length;
@@ -305,10 +328,10 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
   const m = AFTER.exec(after);
   if (m?.groups) {
     const g = m.groups;
-    const who = g['s1'] ?? g['s2'] ?? g['s3'];
+    const who = g['s0'] ?? g['s1'] ?? g['s2'] ?? g['s3'];
     if (who) {
       const offset = q.close + 1 + (m.index ?? 0) + (m[0].indexOf(who, g['s2'] ? m[0].search(new RegExp(`(?:${VERBS})`)) : 0));
-      setSpeaker(quote, who, offset, ctx, (g['r1'] ?? g['r2'] ?? '').replace(/^,\s*|,$/g, '').trim());
+      setSpeaker(quote, who, offset, ctx, (g['r0'] ?? g['r1'] ?? g['r2'] ?? g['r3'] ?? '').replace(/^,\s*|,$/g, '').trim());
       return;
     }
   }
