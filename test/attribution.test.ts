@@ -59,7 +59,7 @@ test('attribution: citations of outlets, organisations, documents, people and th
     'Amnesty International said in a statement that it opposed the ban, and a report by the United Nations found similar abuses.',
     'Jane Doe said that the vote could slip. We reported last week that the cabinet was divided.',
     'A person familiar with the matter said the talks had stalled, and informed sources expect a delay. Experts say it is unlikely.',
-    '"According to Bloomberg, this is a quotation, not a citation," she said.',
+    '"According to Bloomberg, this is a quotation, not a citation," said Ann Smith.',
   ].join('\n\n');
   const { citations, anonymous } = analyseAttribution(text);
   assert.deepEqual(

@@ -130,7 +130,7 @@ function findQuotations(text: string): Array<{ parts: Span[]; open: number; clos
 const VERBS =
   'said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|asked|asks|replied|insisted|argued|argues|warned|warns|claimed|claims|continued|recalled|declared|announced|tweeted|posted|commented|acknowledged|admitted|observed|suggested|concluded|cautioned|emphasized|emphasised|stressed|responded|confirmed|maintained|predicted|recounted|remarked|shouted|testified|urged|wondered';
 /** A name: capitalised words (an initial with its full stop counts as one), with the particles of names between them. */
-const NAME_WORD = String.raw`[\p{Lu}](?:[\p{L}'’-]+|\.)`;
+const NAME_WORD = String.raw`(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Gov|Jr|Sr|St)\.|[\p{Lu}](?:[\p{L}'’-]+|\.))`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)\s+)?${NAME_WORD}){0,3}`;
 /** Titles before a name: they make the role, not the name. */
 const TITLES = /^((?:(?:Prime|Deputy|Foreign|Finance|Defen[cs]e|Interior|Health|Justice|Vice|Chief|Former|Acting)\s+)*(?:Minister|President|Premier|Chancellor|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Judge|Justice|General|Gen\.|Secretary|Ambassador|Commissioner|Director|Chairman|Chairwoman|Chair|King|Queen|Prince|Princess|Pope|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Sheriff|Detective|Officer|Coach|Captain|Colonel|Lieutenant)(?:\s+of\s+[\p{Lu}][\p{L}]+)?)\s+/u;
@@ -139,13 +139,13 @@ const ORG_WORDS = /\b(ministry|department|agency|office|council|committee|commis
 
 /** After a quotation: `, she said`, `," said John Smith, a spokesman for X`, `," Smith told reporters`. */
 const AFTER = new RegExp(
-  String.raw`^[,.!?;:…]?\s*[,]?\s*(?:(?<r0>(?:her|his|their|its|the)\s[\p{Ll} -]{2,40}),\s+(?<s0>${NAME}),\s+(?:${VERBS})\b|(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:${VERBS})\b|(?:${VERBS})\s+(?<r3>(?:[\p{Ll}-]+\s+){1,4})?(?<s2>${NAME}|${PRONOUN})(?<r2>,\s+(?:a|an|the|who)\s[^.;"“”]{2,90})?|[Aa]ccording to\s+(?<s3>${NAME}))`,
+  String.raw`^[,.!?;:…]?\s*[,]?\s*(?:(?<r0>(?:her|his|their|its|the)\s[\p{Ll} -]{2,40}),\s+(?<s0>${NAME}),\s+(?:${VERBS})\b|(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:(?:himself|herself|themselves|itself|also|later)\s+)?(?:${VERBS})\b|(?:${VERBS})\s+(?<r3>(?:[\p{Ll}-]+\s+){1,4})?(?<s2>${NAME}|${PRONOUN})(?<r2>,\s+(?:a|an|the|who)\s[^.;"“”]{2,90})?|[Aa]ccording to\s+(?:the\s+)?(?<s3>${NAME}))`,
   'u',
 );
 
 /** Before a quotation: `John Smith said: "`, `she added, "`, `According to Smith, "`, `Smith, a spokesman, said "`. */
 const BEFORE = new RegExp(
-  String.raw`(?:(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:${VERBS})(?:\s+(?:reporters|journalists|the [\p{L} ]{2,30}|[\p{Lu}][\p{L}]+))?|[Aa]ccording to\s+(?<s3>${NAME}))\s*[:,]?\s*$`,
+  String.raw`(?:(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:(?:himself|herself|themselves|itself|also|later)\s+)?(?:${VERBS})(?:\s+(?:reporters|journalists|the [\p{L} ]{2,30}|[\p{Lu}][\p{L}]+))?|[Aa]ccording to\s+(?:the\s+)?(?<s3>${NAME}))\s*[:,]?\s*$`,
   'u',
 );
 
@@ -155,7 +155,7 @@ interface Mention {
 }
 
 /** Sentence openers and other capitalised words that begin no name. */
-const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'If', 'When', 'While', 'After', 'Before', 'As', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'So', 'Yet', 'Still', 'Then', 'There', 'Here', 'However', 'Despite', 'According', 'Whatever', 'Within', 'With', 'From', 'By', 'Of', 'To', 'Mr', 'Mrs', 'Ms', 'Dr']);
+const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'If', 'When', 'While', 'After', 'Before', 'As', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'So', 'Yet', 'Still', 'Then', 'There', 'Here', 'However', 'Despite', 'According', 'Whatever', 'Within', 'With', 'From', 'By', 'Of', 'To', 'Because', 'Although', 'Though', 'Since', 'Until', 'Unless', 'Why', 'What', 'How', 'Where', 'Who', 'Meanwhile', 'Later', 'Earlier', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr']);
 
 /**
  * The people a text names, in order: names of two words or more that are
@@ -371,11 +371,18 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
 }
 
 /** "X said", "X has admitted", "she told": a speaker anywhere in a sentence. */
-const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${'(?:[\\p{Lu}](?:[\\p{L}\'’-]+|\\.))(?:[^\\S\\n]+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)[^\\S\\n]+)?(?:[\\p{Lu}](?:[\\p{L}\'’-]+|\\.))){0,3}'}|he|she|they)\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+)?(?:${VERBS})\b`, 'gu');
+const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${'(?:[\\p{Lu}](?:[\\p{L}\'’-]+|\\.))(?:[^\\S\\n]+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)[^\\S\\n]+)?(?:[\\p{Lu}](?:[\\p{L}\'’-]+|\\.))){0,3}'}|he|she|they)\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|himself\s+|herself\s+)?(?:${VERBS})\b`, 'gu');
 const ACCORDING = new RegExp(String.raw`according to\s+(?:the\s+)?(?<who>(?:[\p{Lu}][\p{L}'’-]+)(?:\s+(?:of\s+)?[\p{Lu}][\p{L}'’-]+){0,5})`, 'u');
 
 function setSpeaker(quote: Quote, who: string, at: number, ctx: Context, role: string): void {
   let mention = who.replace(/['’]s$/, '');
+  // "Because Judge Montoya-Lewis", "As Montoya-Lewis": a sentence's opening word is no part of the name
+  const words = mention.split(/\s+/);
+  while (words.length > 1 && NOT_NAMES.has(words[0] as string) && !TITLES.test(`${words[0]} x`)) {
+    at += (words[0] as string).length + (mention.slice((words[0] as string).length).length - mention.slice((words[0] as string).length).trimStart().length);
+    mention = mention.slice((words[0] as string).length).trimStart();
+    words.shift();
+  }
   // "Prime Minister John Carter": the title is the role, the rest the name
   const title = TITLES.exec(mention);
   if (title && mention.length > title[0].length) {
@@ -406,6 +413,9 @@ const ANONYMOUS_CUE = /sources|people|persons|officials|insiders|person|source|o
 /** A name just before the end of a text (the subject of the verb that follows). */
 const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}"“”])(?:the\s+)?(${NAME})$`, 'u');
 
+/** A body named with a lower-case word just before the end of a text: "West Mercia police", "the Kenyan government". */
+const BODY_BEFORE = new RegExp(String.raw`(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]+\s+){1,4}(?:police|government|ministry|officials|authorities|military|army|council|court|prosecutors))$`, 'u');
+
 /** Attribution phrases around a named source: what makes a mention a citation. */
 const CITING_BEFORE = /(?:according to|told|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
 const CITING_AFTER = /^(?:'s)?\s*(?:reported|reports|said|says|first reported|cited|quoted|wrote|writes|revealed|found|announced|published|confirmed)\b/i;
@@ -418,15 +428,28 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   const citations: Citation[] = [];
   const taken: Span[] = [];
   const free = (begin: number, end: number): boolean => !taken.some((s) => s.begin < end && begin < s.end);
+  // the site's own name ("bbc" of bbc.co.uk, "kxan" of kxan.com): citing it is citing itself
+  const siteName = site ? site.toLowerCase().replace(/^www\./, '').split('.')[0] ?? null : null;
+  const isSite = (name: string): boolean => siteName !== null && name.toLowerCase().replace(/[^a-z0-9]/g, '') === siteName.replace(/[^a-z0-9]/g, '');
+  // people and bodies the article quotes are speakers, not citations
+  const speakers = quotes.map((q) => q.speaker).filter((x): x is string => x !== null);
+  const quoted = (name: string): boolean => speakers.some((sp) => within(name.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, ''), sp) || within(sp, name));
   const add = (name: string, kind: CitationKind, begin: number): void => {
     const end = begin + name.length;
     if (!free(begin, end)) return;
+    if (kind !== 'outlet' && kind !== 'document' && kind !== 'self' && quoted(name)) return;
     taken.push({ begin, end });
-    citations.push({ name, kind, begin, end });
+    citations.push({ name, kind: isSite(name) ? 'self' : kind, begin, end });
   };
   const inQuote = (i: number): boolean => quotes.some((q) => i >= q.begin && i < q.end);
   if (DOCUMENT_CUE.test(text)) for (const m of text.matchAll(DOCUMENT)) {
     if (!inQuote(m.index)) add(m[0].replace(/^(?:in\s+)?(?:a|the|its)\s+/i, ''), 'document', m.index + m[0].search(/(?:statement|report|study|filing|ruling|court|press|memo|letter|survey|audit|indictment|complaint|lawsuit)/i));
+  }
+  // a credit at the top: "KVELLER via JTA —"
+  const credit = /^\s*([\p{Lu}][\p{L}.&'’-]+(?:\s[\p{Lu}][\p{L}.&'’-]+){0,3})\s+via\s+([\p{Lu}][\p{L}.&'’-]+(?:\s[\p{Lu}][\p{L}.&'’-]+){0,3})\s+[—–-]/u.exec(text.slice(0, 200));
+  if (credit) {
+    add(credit[1] as string, 'outlet', text.indexOf(credit[1] as string));
+    add(credit[2] as string, 'outlet', text.indexOf(credit[2] as string, text.indexOf(credit[1] as string) + (credit[1] as string).length));
   }
   for (const m of text.matchAll(OUTLET_RE)) {
     const at = m.index;
@@ -435,30 +458,47 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     const after = text.slice(at + m[0].length, at + m[0].length + 30);
     if (CITING_BEFORE.test(before) || CITING_AFTER.test(after) || /\((?:[^)]{0,40})?$/.test(before)) add(m[0], 'outlet', at);
   }
-  // "according to X" and "X said" where X is no outlet: an organisation or a person; "we reported": the site itself
-  for (const m of text.matchAll(new RegExp(String.raw`according to\s+(?:the\s+)?(${NAME})`, 'gu'))) {
+  // the site named as the one spoken to: "told KXAN", "in an interview with the BBC"
+  if (siteName) {
+    const re = new RegExp(String.raw`(?:told|spoke to|speaking to|in an interview with|said to)\s+(?:the\s+)?(${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![\p{L}])`, 'giu');
+    for (const m of text.matchAll(re)) if (!inQuote(m.index)) add(m[1] as string, 'self', m.index + m[0].length - (m[1] as string).length);
+  }
+  // "according to X" (with what X is between: "according to whale rescue group Project Jonah")
+  for (const m of text.matchAll(new RegExp(String.raw`according to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu'))) {
     const name = m[1] as string;
     const at = m.index + m[0].length - name.length;
     if (!inQuote(at)) add(name, ORG_WORDS.test(name) || name.split(/\s+/).length > 3 ? 'organisation' : 'person', at);
   }
-  // "X said that …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow)
-  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported)\s+(?:that|on|in|it|the|a)\b/g)) {
+  // "X said …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow);
+  // a body named with a lower-case word ("West Mercia police said") counts with it
+  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|warned|confirmed)\s/g)) {
+    if (inQuote(v.index)) continue;
     const before = text.slice(Math.max(0, v.index - 80), v.index);
-    const m = NAME_BEFORE.exec(before);
+    const m = NAME_BEFORE.exec(before) ?? BODY_BEFORE.exec(before);
     if (!m) continue;
-    const name = m[1] as string;
-    const at = v.index - before.length + (m.index ?? 0) + m[0].indexOf(name);
-    if (inQuote(at) || quotes.some((q) => q.speakerBegin === at)) continue;
-    if (/^(He|She|They|It|We|The|This|That|But|And|In|On|A|An)$/.test(name)) continue;
-    add(name, ORG_WORDS.test(name) ? 'organisation' : 'person', at);
+    let name = m[1] as string;
+    let at = v.index - before.length + (m.index ?? 0) + m[0].indexOf(name);
+    // "As Montoya-Lewis said": the sentence's opening word is no part of the name
+    const first = name.split(/\s+/)[0] as string;
+    if (name.includes(' ') && NOT_NAMES.has(first)) {
+      at += name.length - name.slice(first.length).trimStart().length;
+      name = name.slice(first.length).trimStart();
+    }
+    if (quotes.some((q) => q.speakerBegin === at)) continue;
+    if (NOT_NAMES.has(name.split(/\s+/)[0] as string) && !name.includes(' ')) continue;
+    // a single word is a name only when titled or an organisation ("Alibaba says")
+    const body = ORG_WORDS.test(name) || m === BODY_BEFORE.exec(before);
+    if (!name.includes(' ') && !body && !/^(?:Mr|Mrs|Ms|Dr)\b/.test(before.slice(-(name.length + 4)))) {
+      if (!/^[\p{Lu}][\p{L}]+$/u.test(name) || /\b(?:He|She|They|It|We|I)$/.test(name)) continue;
+    }
+    add(name, body || !/\s/.test(name) ? 'organisation' : 'person', at);
   }
   for (const m of text.matchAll(/\b(?:we|this (?:newspaper|website|site|outlet|paper))\s+(?:reported|revealed|first reported|have reported)\b/gi)) {
     if (!inQuote(m.index)) add(m[0].split(/\s+(?=reported|revealed|first|have)/)[0] as string, 'self', m.index);
   }
-  if (site) {
-    const name = site.replace(/^www\./, '').replace(/\.[a-z.]+$/, '');
-    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])\s+(?:reported|revealed|has reported)`, 'giu'))) {
-      if (!inQuote(m.index)) add(m[0].slice(0, name.length), 'self', m.index);
+  if (siteName) {
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])\s+(?:reported|revealed|has reported)`, 'giu'))) {
+      if (!inQuote(m.index)) add(m[0].slice(0, siteName.length), 'self', m.index);
     }
   }
   const anonymous: AnonymousSource[] = [];
