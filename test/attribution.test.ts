@@ -76,3 +76,27 @@ test('attribution: citations of outlets, organisations, documents, people and th
   for (const c of citations) assert.equal(text.slice(c.begin, c.end), c.name);
   assert.deepEqual(anonymous.map((a) => a.text), ['A person familiar with the matter', 'informed sources', 'Experts say']);
 });
+
+test('attribution: roles before the name, lower-case titles after the verb, "it said" for a body, titles of works, quotations after a caption keep their speaker', () => {
+  const text = [
+    'Eloise Parry, 21, died in April. Fiona Parry spoke to reporters.',
+    '“The drug was in her system and there was no antidote,” her mother, Fiona, said in a statement.',
+    '“We are concerned over the sale of these pills,” said chief inspector Jennifer Mattinson from the West Mercia police.',
+    'The Food Standards Agency warned people to stay away.',
+    '“We advise the public not to take any tablets containing DNP,” it said in a statement.',
+    'Nintendo announced "Super Mario Run" for phones, said Fiona Parry again in a second statement today.',
+    '“Most of us don’t believe that a slimming tablet could kill us,” said Fiona Parry.',
+    'Fiona Parry at her home in Shropshire',
+    '“DNP is not a miracle slimming pill. It is a deadly toxin.”',
+  ].join('\n\n');
+  assert.deepEqual(
+    findQuotes(text).map((q) => [q.text.slice(0, 20), q.speaker, q.role]),
+    [
+      ['The drug was in her ', 'Fiona Parry', 'her mother'],
+      ['We are concerned ove', 'Jennifer Mattinson', 'chief inspector'],
+      ['We advise the public', 'Food Standards Agency', null],
+      ['Most of us don’t bel', 'Fiona Parry', null],
+      ['DNP is not a miracle', 'Fiona Parry', null],
+    ],
+  );
+});
