@@ -54,6 +54,9 @@ const PAIRS: Record<string, string> = {
 };
 
 const MIN_QUOTE_WORDS = 3;
+/** Every word capitalised but the small ones inside ("Once Upon A Time in Hollywood"): a title. */
+const TITLE_CASE = /^[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*(?:[\s,]+(?:(?:a|an|the|and|or|of|in|on|at|to|for|with|from|by|de|la|le|und|der|die)[\s,]+)*[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*)*[.,!?]?$/u;
+
 /** A paragraph shorter than this between two quotations is taken for a caption. */
 const CAPTION_CHARS = 160;
 
@@ -128,7 +131,7 @@ function findQuotations(text: string): Array<{ parts: Span[]; open: number; clos
 }
 
 const VERBS =
-  'said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|asked|asks|replied|insisted|argued|argues|warned|warns|claimed|claims|continued|recalled|declared|announced|tweeted|posted|commented|acknowledged|admitted|observed|suggested|concluded|cautioned|emphasized|emphasised|stressed|responded|confirmed|maintained|predicted|recounted|remarked|shouted|testified|urged|wondered';
+  'said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|asked|asks|replied|insisted|argued|argues|warned|warns|claimed|claims|continued|recalled|declared|announced|tweeted|posted|commented|acknowledged|admitted|observed|suggested|concluded|cautioned|emphasized|emphasised|stressed|responded|confirmed|maintained|predicted|recounted|remarked|shouted|testified|urged|wondered|quipped|joked|laughed|sighed|smiled|replied|answered|told|boasted|conceded|complained|lamented|pointed out|went on';
 /** A name: capitalised words (an initial with its full stop counts as one), with the particles of names between them. */
 const NAME_WORD = String.raw`(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Gov|Jr|Sr|St)\.|[\p{Lu}](?:[\p{L}'’-]+|\.))`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)\s+)?${NAME_WORD}){0,3}`;
@@ -289,7 +292,7 @@ export function findQuotes(text: string): Quote[] {
     const joined = inner.join('\n\n').replace(/,$/, '');
     if (countWords(joined) < MIN_QUOTE_WORDS) continue;
     // "Super Mario Run": a short quotation in which every word is capitalised is a title, not speech
-    if (countWords(joined) <= 6 && /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*[\s,]*)+$/u.test(joined.trim())) continue;
+    if (countWords(joined) <= 8 && TITLE_CASE.test(joined.trim())) continue;
     // offsets of the words themselves, without white space just inside the marks
     const lead = text.slice(first.begin, first.end).length - text.slice(first.begin, first.end).trimStart().length;
     const trail = text.slice(last.begin, last.end).length - text.slice(last.begin, last.end).trimEnd().length;
