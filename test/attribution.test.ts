@@ -100,3 +100,53 @@ test('attribution: roles before the name, lower-case titles after the verb, "it 
     ],
   );
 });
+
+test('attribution: `trace --attribution` lays out the sourcing and what a copy kept, changed and dropped of its source', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { storeWith, tempDir, bodies } = await import('./_helpers.js');
+  const body = (bodies[0]?.articleBody ?? '').split(/\n\s*\n/).slice(0, 6);
+  const sourceText = [
+    ...body.slice(0, 3),
+    '“We will not rule anything out at this stage of the talks,” said Maria Schmidt, a spokeswoman for the ministry.',
+    '“The review will take at least three months to finish,” Schmidt added.',
+    'Prime Minister John Carter told the Financial Times: “Everyone will be heard before we decide anything.”',
+    ...body.slice(3),
+  ].join('\n\n');
+  const copyText = [
+    ...body.slice(0, 3),
+    '“We will not rule anything out at this stage of the talks,” said Maria Schmidt, a spokeswoman for the ministry.',
+    '“The review will take at least three months to finish,” said John Carter.',
+    'As we reported yesterday, the talks go on.',
+    ...body.slice(3),
+  ].join('\n\n');
+  const dir = tempDir();
+  await storeWith(
+    [
+      { url: 'https://wire.example/story', text: sourceText, published: '2024-03-01T08:00Z' },
+      { url: 'https://farm.example/copy', text: copyText, published: '2024-03-01T12:00Z' },
+    ],
+    dir,
+  );
+  const run = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', 'trace', 'https://farm.example/copy', '--attribution', '--json', '--db', join(dir, 'test.db')], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const trace = JSON.parse(run.stdout) as {
+    quotes: Array<{ speaker: string }>;
+    citations: Array<{ name: string; kind: string }>;
+    sources: Array<{ url: string; attribution: { quotes: Array<{ status: string; speaker: string; copySpeaker?: string }>; citations: Array<{ name: string; status: string }> } }>;
+  };
+  // (the real body around them has quotations and citations of its own, kept by the copy)
+  assert.deepEqual(trace.quotes.slice(-2).map((q) => q.speaker), ['Maria Schmidt', 'John Carter']);
+  assert.ok(trace.citations.some((c) => c.kind === 'self' && c.name === 'we'));
+  const fate = trace.sources[0]!.attribution;
+  const of = (start: string) => fate.quotes.find((q) => (q as unknown as { text: string }).text.startsWith(start));
+  assert.deepEqual([of('We will not rule')?.status, of('We will not rule')?.speaker], ['kept', 'Maria Schmidt']);
+  assert.deepEqual([of('The review will')?.status, of('The review will')?.speaker, of('The review will')?.copySpeaker], ['changed', 'Maria Schmidt', 'John Carter']);
+  assert.deepEqual([of('Everyone will be heard')?.status, of('Everyone will be heard')?.speaker], ['dropped', 'John Carter']);
+  assert.ok(fate.quotes.filter((q) => !['We will not rule', 'The review will', 'Everyone will be heard'].some((t) => (q as unknown as { text: string }).text.startsWith(t))).every((q) => q.status === 'kept'));
+  assert.ok(fate.citations.some((c) => c.status === 'dropped' && c.name === 'Financial Times'));
+  assert.ok(fate.citations.some((c) => c.status === 'added' && c.name === 'we'));
+  const text = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', 'trace', 'https://farm.example/copy', '--attribution', '--db', join(dir, 'test.db')], { encoding: 'utf8' });
+  assert.match(text.stdout, /quotes: \d+ \(.*Maria Schmidt.*\); citations: .*we.*; anonymous sources: \d+/);
+  assert.match(text.stdout, /from https:\/\/wire\.example\/story: quotes kept \d+, changed 1, dropped 1; citations dropped: Financial Times; citations added: we/);
+});

@@ -74,8 +74,9 @@ withWebOptions(program
   .option('--all', 'trace every stored article')
   .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--json', 'print JSON Lines, one object per article')
+  .option('--attribution', 'add who is quoted, which sources are cited, the anonymous sources, and what each copy kept, changed or dropped of its sources\' (English phrasings)')
   .option('--workers <n>', 'threads for --all', (value) => parseCount(value, 1, 256), availableParallelism())
-  .action(async (targets: string[], opts: { db: string; all?: boolean; json?: boolean; workers: number } & WebCommandOptions) => {
+  .action(async (targets: string[], opts: { db: string; all?: boolean; json?: boolean; attribution?: boolean; workers: number } & WebCommandOptions) => {
     status = await runTrace(targets, opts);
   }));
 

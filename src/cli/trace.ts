@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { NewstraceError } from '../errors.js';
 import { readArticleFile } from '../ingest/file.js';
 import type { Store } from '../store/types.js';
-import { render, renderAll, traceArticle } from '../trace/index.js';
+import { withAttribution } from '../trace/attribution.js';
+import { render, renderAll, traceAll, traceArticle } from '../trace/index.js';
 import type { Trace } from '../types.js';
 import { EXIT, fetchOptionsOf, openExisting, printError, withLinks, type WebCommandOptions } from './_io.js';
 import type { FetchOptions } from '../fetch/index.js';
@@ -13,6 +14,8 @@ export interface TraceCommandOptions extends WebCommandOptions {
   all?: boolean;
   json?: boolean;
   workers?: number;
+  /** Add each article's quotations, citations and anonymous sources, and what it did with its sources'. */
+  attribution?: boolean;
 }
 
 const looksLikeUrl = (target: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
@@ -27,11 +30,16 @@ export async function runTrace(targets: string[], options: TraceCommandOptions):
   const format = options.json ? 'json' : 'text';
   let failed = 0;
   try {
-    if (options.all) {
+    const print = async (trace: Trace, text?: string): Promise<void> =>
+      writeLine(render(options.attribution ? await withAttribution(store, trace, text) : trace, format));
+    if (options.all && options.attribution) {
+      // the sourcing is read on this thread, from the stored texts
+      for await (const trace of traceAll(store, { workers: options.workers ?? 1 })) await print(trace);
+    } else if (options.all) {
       for await (const line of renderAll(store, format, { workers: options.workers ?? 1 })) await writeLine(line);
     }
     const fetch = fetchOptionsOf(options);
-    for (const target of targets) failed += await traceTarget(store, target, fetch, (trace) => writeLine(render(trace, format)));
+    for (const target of targets) failed += await traceTarget(store, target, fetch, print);
   } finally {
     await store.close();
   }
@@ -43,7 +51,7 @@ export async function writeLine(line: string): Promise<void> {
   if (!process.stdout.write(`${line}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
-async function traceTarget(store: Store, target: string, fetch: FetchOptions, print: (t: Trace) => Promise<void>): Promise<number> {
+async function traceTarget(store: Store, target: string, fetch: FetchOptions, print: (t: Trace, text?: string) => Promise<void>): Promise<number> {
   try {
     const web = isWebUrl(target);
     if (looksLikeUrl(target) && !target.startsWith('file://')) {
@@ -64,7 +72,7 @@ async function traceTarget(store: Store, target: string, fetch: FetchOptions, pr
       }
       // a page may redirect to an article that is stored
       const stored = web ? await store.getByUrl(record.article.url) : null;
-      await print(await traceArticle(store, stored ?? record.article));
+      await print(await traceArticle(store, stored ?? record.article), stored ? undefined : record.article.text);
     }
     return failed;
   } catch (error) {

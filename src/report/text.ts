@@ -42,6 +42,20 @@ export function renderTraceText(trace: Trace): string {
   for (const related of trace.related) {
     lines.push(`  ${(LABELS[related.relation] ?? related.relation).padEnd(11)} ${percent(related.coverage).padStart(4)}  ${related.url}`);
   }
+  const sourced = trace as Trace & { quotes?: Array<{ speaker: string | null }>; citations?: Array<{ name: string }>; anonymous?: unknown[] };
+  if (sourced.quotes) {
+    const by = new Map<string, number>();
+    for (const q of sourced.quotes) by.set(q.speaker ?? 'unattributed', (by.get(q.speaker ?? 'unattributed') ?? 0) + 1);
+    const speakers = [...by].sort((a, b) => b[1] - a[1]).map(([n, k]) => (k > 1 ? `${n} ×${k}` : n));
+    lines.push(`  quotes: ${sourced.quotes.length}${speakers.length ? ` (${speakers.slice(0, 6).join(', ')})` : ''}; citations: ${(sourced.citations ?? []).map((c) => c.name).slice(0, 6).join(', ') || 'none'}; anonymous sources: ${(sourced.anonymous ?? []).length}`);
+    for (const source of trace.sources as Array<{ url: string; attribution?: { quotes: Array<{ status: string }>; citations: Array<{ status: string; name: string }> } }>) {
+      if (!source.attribution) continue;
+      const count = (status: string): number => source.attribution?.quotes.filter((q) => q.status === status).length ?? 0;
+      const dropped = source.attribution.citations.filter((c) => c.status === 'dropped').map((c) => c.name);
+      const added = source.attribution.citations.filter((c) => c.status === 'added').map((c) => c.name);
+      lines.push(`  from ${source.url}: quotes kept ${count('kept')}, changed ${count('changed')}, dropped ${count('dropped')}${dropped.length ? `; citations dropped: ${dropped.join(', ')}` : ''}${added.length ? `; citations added: ${added.join(', ')}` : ''}`);
+    }
+  }
   if (trace.boilerplate.length) {
     const kinds = new Map<string, number>();
     for (const b of trace.boilerplate) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
