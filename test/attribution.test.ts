@@ -150,3 +150,33 @@ test('attribution: `trace --attribution` lays out the sourcing and what a copy k
   assert.match(text.stdout, /quotes: \d+ \(.*Maria Schmidt.*\); citations: .*we.*; anonymous sources: \d+/);
   assert.match(text.stdout, /from https:\/\/wire\.example\/story: quotes kept \d+, changed 1, dropped 1; citations dropped: Financial Times; citations added: we/);
 });
+
+test('attribution: `newstrace quotes` groups a quotation across articles (cut versions too), finds its first appearance and flags another speaker', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { storeWith, tempDir, bodies } = await import('./_helpers.js');
+  const filler = (k: number): string => (bodies[k]?.articleBody ?? '').split(/\n\s*\n/).slice(0, 2).join('\n\n').replace(/[“”"]/g, '');
+  const quote = 'We will not rule anything out at this stage of the talks with the unions';
+  const dir = tempDir();
+  await storeWith(
+    [
+      { url: 'https://wire.example/1', text: `${filler(1)}\n\n“${quote},” said Maria Schmidt, a spokeswoman.`, published: '2024-03-01T08:00Z' },
+      { url: 'https://paper.example/2', text: `${filler(2)}\n\n“${quote.split(' ').slice(0, 10).join(' ')},” Maria Schmidt said.`, published: '2024-03-01T12:00Z' },
+      { url: 'https://farm.example/3', text: `${filler(3)}\n\n“${quote},” said John Carter.`, published: '2024-03-02T09:00Z' },
+      { url: 'https://other.example/4', text: `${filler(4)}\n\n“An entirely different remark about the weather today,” said Ann Lee.`, published: '2024-03-02T10:00Z' },
+    ],
+    dir,
+  );
+  const run = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', 'quotes', '--json', '--db', join(dir, 'test.db'), '--text', 'rule anything out'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const groups = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as import('../src/attribution/quotes.js').QuoteGroup);
+  assert.equal(groups.length, 1);
+  const g = groups[0]!;
+  assert.equal(g.text, quote);
+  assert.deepEqual(g.appearances.map((a) => a.url), ['https://wire.example/1', 'https://paper.example/2', 'https://farm.example/3']);
+  assert.equal(g.earliest.url, 'https://wire.example/1');
+  assert.deepEqual(g.speakers, [{ name: 'Maria Schmidt', articles: 2 }, { name: 'John Carter', articles: 1 }]);
+  assert.equal(g.conflict, true);
+  const text = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', 'quotes', '--db', join(dir, 'test.db'), '--speaker', 'ann'], { encoding: 'utf8' });
+  assert.match(text.stdout, /^“An entirely different remark about the weather today”\n  1 article; said by Ann Lee\n/);
+});

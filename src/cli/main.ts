@@ -5,6 +5,7 @@ import { isNewstraceError } from '../errors.js';
 import { DEFAULT_DB, EXIT, printError, type WebCommandOptions } from './_io.js';
 import { runExport } from './export.js';
 import { runFamilies } from './families.js';
+import { runQuotes } from './quotes.js';
 import { runReport } from './report.js';
 import { runSites } from './sites.js';
 import { runExtract } from './extract.js';
@@ -125,6 +126,17 @@ program
   .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .action(async (url: string, opts: { output?: string; db: string }) => {
     status = await runReport(url, opts);
+  });
+
+program
+  .command('quotes')
+  .description('the quotations of the stored articles grouped by identity (a cut or edited version joins its quotation): speakers, articles, earliest appearance; different speakers flagged')
+  .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+  .option('--speaker <name>', 'only quotations given to a speaker whose name contains this')
+  .option('--text <words>', 'only quotations with all these words')
+  .option('--json', 'print JSON Lines, one object per quotation')
+  .action(async (opts: { db: string; speaker?: string; text?: string; json?: boolean }) => {
+    status = await runQuotes(opts);
   });
 
 function parseChoice<T extends string>(value: string, choices: readonly T[]): T {
