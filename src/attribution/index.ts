@@ -135,6 +135,8 @@ const VERBS =
 /** A name: capitalised words (an initial with its full stop counts as one), with the particles of names between them. */
 const NAME_WORD = String.raw`(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Gov|Jr|Sr|St)\.|[\p{Lu}](?:[\p{L}'’-]+|\.))`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)\s+)?${NAME_WORD}){0,3}`;
+/** The same within one line. */
+const LINE_NAME = String.raw`${NAME_WORD}(?:[^\S\n]+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)[^\S\n]+)?${NAME_WORD}){0,3}`;
 /** Titles before a name: they make the role, not the name. */
 const TITLES = /^((?:(?:Prime|Deputy|Foreign|Finance|Defen[cs]e|Interior|Health|Justice|Vice|Chief|Former|Acting)\s+)*(?:Minister|President|Premier|Chancellor|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Judge|Justice|General|Gen\.|Secretary|Ambassador|Commissioner|Director|Chairman|Chairwoman|Chair|King|Queen|Prince|Princess|Pope|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Sheriff|Detective|Officer|Coach|Captain|Colonel|Lieutenant|Supervisor|Councilman|Councilwoman|Councillor|Councilor|Alderman|Assemblyman|Assemblywoman|Congressman|Congresswoman|Bishop|Rabbi|Father|Sister|Imam)(?:\s+of\s+[\p{Lu}][\p{L}]+)?)\s+/u;
 const PRONOUN = String.raw`(?:he|she|they|it|He|She|They|It)`;
@@ -374,7 +376,7 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
 }
 
 /** "X said", "X has admitted", "she told": a speaker anywhere in a sentence. */
-const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${'(?:[\\p{Lu}](?:[\\p{L}\'’-]+|\\.))(?:[^\\S\\n]+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)[^\\S\\n]+)?(?:[\\p{Lu}](?:[\\p{L}\'’-]+|\\.))){0,3}'}|he|she|they)\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|himself\s+|herself\s+)?(?:${VERBS})\b`, 'gu');
+const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME}|he|she|they)\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|himself\s+|herself\s+)?(?:${VERBS})\b`, 'gu');
 const ACCORDING = new RegExp(String.raw`according to\s+(?:the\s+)?(?<who>(?:[\p{Lu}][\p{L}'’-]+)(?:\s+(?:of\s+)?[\p{Lu}][\p{L}'’-]+){0,5})`, 'u');
 
 function setSpeaker(quote: Quote, who: string, at: number, ctx: Context, role: string): void {
