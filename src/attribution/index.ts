@@ -134,7 +134,7 @@ const VERBS =
   'said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|asked|asks|replied|insisted|argued|argues|warned|warns|claimed|claims|continued|recalled|declared|announced|tweeted|posted|commented|acknowledged|admitted|observed|suggested|concluded|cautioned|emphasized|emphasised|stressed|responded|confirmed|maintained|predicted|recounted|remarked|shouted|testified|urged|wondered|quipped|joked|laughed|sighed|smiled|replied|answered|told|boasted|conceded|complained|lamented|pointed out|went on';
 /** A name: capitalised words (an initial with its full stop counts as one), with the particles of names between them. */
 const NAME_WORD = String.raw`(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Gov|Jr|Sr|St)\.|[\p{Lu}](?:[\p{L}'’-]+|\.))`;
-const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)\s+)?${NAME_WORD}){0,3}`;
+const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)\s+)?${NAME_WORD}){0,5}`;
 /** The same within one line. */
 const LINE_NAME = String.raw`${NAME_WORD}(?:[^\S\n]+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)[^\S\n]+)?${NAME_WORD}){0,3}`;
 /** Titles before a name: they make the role, not the name. */
@@ -181,6 +181,7 @@ function personMentions(text: string): Mention[] {
     const title = TITLES.exec(`${name} `);
     if (title && title[0].length < name.length) name = name.slice(title[0].length);
     if (!name || ORG_WORDS.test(name)) continue;
+    name = personPart(name, text, m.index + m[0].length - g.name.length + g.name.indexOf(name));
     if (name.includes(' ') || g.title) out.push({ name, begin: m.index + m[0].length - g.name.length + g.name.indexOf(name) });
   }
   // a surname alone ("Bassi") is a mention of the person named in full with it
@@ -379,6 +380,23 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
 const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME}|he|she|they)\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|himself\s+|herself\s+)?(?:${VERBS})\b`, 'gu');
 const ACCORDING = new RegExp(String.raw`according to\s+(?:the\s+)?(?<who>(?:[\p{Lu}][\p{L}'’-]+)(?:\s+(?:of\s+)?[\p{Lu}][\p{L}'’-]+){0,5})`, 'u');
 
+/** Words that name an office or a rank: a name that follows them is the person's. */
+const OFFICE = /^(?:Commissioner|Attorney|Director|Chief|Secretary|Minister|President|Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Manager|Officer|Superintendent|Sheriff|Mayor|Governor|Senator|Judge|Prosecutor|Inspector|Sergeant|Detective|Captain|Coach|Executive|Founder|Analyst|Editor|Professor|Dean|Principal)$/;
+
+/**
+ * The person's name inside a longer run of capitalised words: what follows
+ * the last word naming an office ("Cambridge Police Commissioner Christine
+ * Elow"); a run of three words or more right after "of", "for", "in" …
+ * begins with the end of that phrase ("… District of Massachusetts Joshua
+ * Levy").
+ */
+function personPart(name: string, text: string, at: number): string {
+  const words = name.split(/\s+/);
+  for (let k = words.length - 2; k >= 0; k--) if (OFFICE.test(words[k] as string)) return words.slice(k + 1).join(' ');
+  if (words.length >= 3 && /\b(?:of|for|in|from|at|on|by)\s+$/.test(text.slice(Math.max(0, at - 6), at))) return words.slice(1).join(' ');
+  return name;
+}
+
 function setSpeaker(quote: Quote, who: string, at: number, ctx: Context, role: string): void {
   let mention = who.replace(/['’]s$/, '');
   // "Because Judge Montoya-Lewis", "As Montoya-Lewis": a sentence's opening word is no part of the name
@@ -395,6 +413,10 @@ function setSpeaker(quote: Quote, who: string, at: number, ctx: Context, role: s
     at += title[0].length;
     if (!role) role = title[1] as string;
   }
+  // "Cambridge Police Commissioner Christine Elow", "… of Massachusetts Joshua Levy": role words before a name
+  const trimmed = personPart(mention, ctx.text, at);
+  at += mention.length - trimmed.length;
+  mention = trimmed;
   quote.speaker = resolveSpeaker(mention, at, ctx);
   quote.speakerBegin = at;
   quote.speakerEnd = at + mention.length;
@@ -412,7 +434,8 @@ const OUTLETS = [
 const OUTLET_RE = new RegExp(String.raw`(?<![\p{L}])(${OUTLETS.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}])`, 'gu');
 
 /** Words without which a text holds no document citation, or no anonymous source: cheap tests before the patterns. */
-const DOCUMENT_CUE = /statement|report|study|filing|ruling|court|release|memo|letter|survey|audit|indictment|complaint|lawsuit/;
+const DOCUMENT_CUE = /statement|report|study|filing|ruling|court|release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit/;
+const DOCUMENT_SAYS = /\b(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}(?:affidavit|statement|report|release|complaint|filing|memo|study|survey|indictment|ruling|documents?|records))\s+(?:said|says|stated|states|shows|showed|found|reads)\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
 const ANONYMOUS_CUE = /sources|people|persons|officials|insiders|person|source|official|diplomat|executive|experts|analysts|unnamed|anonymous/i;
 
 /** A name just before the end of a text (the subject of the verb that follows). */
@@ -427,7 +450,7 @@ const BODY_BEFORE = new RegExp(String.raw`(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]+\
 /** Attribution phrases around a named source: what makes a mention a citation. */
 const CITING_BEFORE = /(?:according to|told|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
 const CITING_AFTER = /^(?:'s)?\s*(?:reported|reports|said|says|first reported|cited|quoted|wrote|writes|revealed|found|announced|published|confirmed)\b/i;
-const DOCUMENT = /\b(?:a|the|in a|in its)\s+(?:statement|report|study|filing|ruling|court filing|court document|press release|memo|letter|survey|audit|indictment|complaint|lawsuit)\s+(?:from|by|of|issued by|published by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:\s+(?:(?:of|for|and|on|de|du)\s+)?[\p{Lu}][\p{L}.&'’-]*)*/gu;
+const DOCUMENT = /\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n its)\s+(?:[\p{Ll}-]+\s+){0,3}(?:statement|report|study|filing|ruling|court filing|court document|press release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit)\s+(?:from|by|of|issued by|published by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:\s+(?:(?:of|for|and|on|de|du)\s+)?[\p{Lu}][\p{L}.&'’-]*)*/gu;
 const ANONYMOUS =
   /\b(?:informed sources|(?:two|three|several|multiple)?\s*(?:sources|people|persons|officials|insiders)\s+(?:close to|familiar with|briefed on|with knowledge of)\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)|(?:a|one|another)\s+(?:person|source|official|senior official|insider|diplomat|executive)\s+(?:close to|familiar with|briefed on|with knowledge of)\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)|(?:unnamed|anonymous)\s+(?:sources?|officials?)|sources\s+(?:said|say|told)|officials\s+(?:said|say)|experts\s+(?:say|said|believe|warn)|analysts\s+(?:say|said|believe))/gi;
 
@@ -451,7 +474,13 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   };
   const inQuote = (i: number): boolean => quotes.some((q) => i >= q.begin && i < q.end);
   if (DOCUMENT_CUE.test(text)) for (const m of text.matchAll(DOCUMENT)) {
-    if (!inQuote(m.index)) add(m[0].replace(/^(?:in\s+)?(?:a|the|its)\s+/i, ''), 'document', m.index + m[0].search(/(?:statement|report|study|filing|ruling|court|press|memo|letter|survey|audit|indictment|complaint|lawsuit)/i));
+    const name = m[0].replace(/^(?:in\s+)?(?:a|the|its)\s+/i, '').replace(/[.,;:]+$/, '');
+    if (!inQuote(m.index)) add(name, 'document', m.index + m[0].indexOf(name));
+  }
+  // "the affidavit said", "the DOJ release states": a document speaking, named or not
+  if (DOCUMENT_CUE.test(text)) for (const m of text.matchAll(DOCUMENT_SAYS)) {
+    const name = (m[1] ?? m[2]) as string;
+    if (!inQuote(m.index)) add(name, 'document', m.index + m[0].indexOf(name));
   }
   // a credit at the top: "KVELLER via JTA —"
   const credit = /^\s*([\p{Lu}][\p{L}.&'’-]+(?:\s[\p{Lu}][\p{L}.&'’-]+){0,3})\s+via\s+([\p{Lu}][\p{L}.&'’-]+(?:\s[\p{Lu}][\p{L}.&'’-]+){0,3})\s+[—–-]/u.exec(text.slice(0, 200));
