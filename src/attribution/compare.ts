@@ -1,4 +1,5 @@
 import type { Attribution, Citation, Quote } from './index.js';
+import { wordsOf as words } from './quotes.js';
 
 /** What a copy did with one of its source's quotations. */
 export interface QuoteFate {
@@ -19,7 +20,6 @@ export interface CitationFate {
   status: 'kept' | 'dropped' | 'added';
 }
 
-const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 const norm = (s: string): string => words(s).join(' ');
 const sameName = (a: string | null, b: string | null): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 

@@ -1,4 +1,4 @@
-import { compareDates, parsePublished } from '../text/dates.js';
+import { comparePublished } from '../text/dates.js';
 import type { Quote } from './index.js';
 
 /** One appearance of a quotation. */
@@ -26,7 +26,8 @@ export interface QuoteGroup {
 /** Words in a row two versions of a quotation must share to be one (a cut or lightly edited version). */
 const SHARED_RUN = 8;
 
-const wordsOf = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** The words of a text, lower-cased, for comparing quotations. */
+export const wordsOf = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * Groups the quotations of many articles by identity: the same words, or
@@ -66,11 +67,7 @@ export function groupQuotes(articles: Iterable<{ url: string; site: string; publ
     list.push(a);
     groups.set(root, list);
   });
-  const byDate = (x: QuoteAppearance, y: QuoteAppearance): number => {
-    const dx = x.published ? parsePublished(x.published) : null;
-    const dy = y.published ? parsePublished(y.published) : null;
-    return dx && dy ? compareDates(dx, dy) : dx ? -1 : dy ? 1 : 0;
-  };
+  const byDate = (x: QuoteAppearance, y: QuoteAppearance): number => comparePublished(x.published, y.published);
   const out: QuoteGroup[] = [];
   for (const list of groups.values()) {
     list.sort(byDate);

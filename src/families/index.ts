@@ -1,4 +1,4 @@
-import { compareDates, parsePublished } from '../text/dates.js';
+import { comparePublished, parsePublished } from '../text/dates.js';
 import type { Trace } from '../types.js';
 
 /** An article of a family, with where it sits in the derivation tree. */
@@ -114,12 +114,7 @@ function slim(t: Trace): Trace {
   };
 }
 
-function byDate(a: Trace, b: Trace): number {
-  const da = a.published ? parsePublished(a.published) : null;
-  const db = b.published ? parsePublished(b.published) : null;
-  if (da && db) return compareDates(da, db);
-  return da ? -1 : db ? 1 : 0;
-}
+const byDate = (a: Trace, b: Trace): number => comparePublished(a.published, b.published);
 
 function familyOf(group: Trace[], parentOf: Map<string, string>): Family {
   const roots = group.filter((t) => t.sources.length === 0).sort(byDate);

@@ -86,3 +86,11 @@ export function compareDates(a: PublishedDate, b: PublishedDate): number {
   if (coarser === 'month') return 0;
   return Math.sign(a.day - b.day);
 }
+
+/** Orders two publication dates as given (ISO text or null): earlier first, undated last. */
+export function comparePublished(a: string | null, b: string | null): number {
+  const da = a ? parsePublished(a) : null;
+  const db = b ? parsePublished(b) : null;
+  if (da && db) return compareDates(da, db);
+  return da ? -1 : db ? 1 : 0;
+}
