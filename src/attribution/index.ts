@@ -131,16 +131,18 @@ function findQuotations(text: string): Array<{ parts: Span[]; open: number; clos
 }
 
 const VERBS =
-  'said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|asked|asks|replied|insisted|argued|argues|warned|warns|claimed|claims|continued|recalled|declared|announced|tweeted|posted|commented|acknowledged|admitted|observed|suggested|concluded|cautioned|emphasized|emphasised|stressed|responded|confirmed|maintained|predicted|recounted|remarked|shouted|testified|urged|wondered|quipped|joked|laughed|sighed|smiled|replied|answered|told|boasted|conceded|complained|lamented|pointed out|went on';
+  'said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|asked|asks|replied|insisted|argued|argues|warned|warns|claimed|claims|continued|recalled|declared|announced|tweeted|posted|commented|acknowledged|admitted|observed|suggested|concluded|cautioned|emphasized|emphasised|stressed|responded|confirmed|maintained|predicted|recounted|remarked|shouted|testified|urged|wondered|quipped|joked|laughed|sighed|smiled|replied|answered|told|boasted|conceded|complained|lamented|pointed out|went on|accused|estimated|estimates|pledged|promised|vowed|countered|summed up|disclosed|called|described|indicated';
 /** A name: capitalised words (an initial with its full stop counts as one), with the particles of names between them. */
 const NAME_WORD = String.raw`(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Gov|Jr|Sr|St)\.|[\p{Lu}](?:[\p{L}'’-]+|\.))`;
-const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)\s+)?${NAME_WORD}){0,5}`;
+/** Lower-case particles inside names ("Bill de Blasio", "Laurence des Cars"). */
+const PARTICLES = 'de|da|das|des|dos|van|von|der|den|ter|bin|ibn|al|el|la|le|del|della|di|du';
+const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:${PARTICLES})\s+)?${NAME_WORD}){0,5}`;
 /** The same within one line. */
-const LINE_NAME = String.raw`${NAME_WORD}(?:[^\S\n]+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)[^\S\n]+)?${NAME_WORD}){0,3}`;
+const LINE_NAME = String.raw`${NAME_WORD}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${NAME_WORD}){0,3}`;
 /** Titles before a name: they make the role, not the name. */
 const TITLES = /^((?:(?:Prime|Deputy|Foreign|Finance|Defen[cs]e|Interior|Health|Justice|Vice|Chief|Former|Acting)\s+)*(?:Minister|President|Premier|Chancellor|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Judge|Justice|General|Gen\.|Secretary|Ambassador|Commissioner|Director|Chairman|Chairwoman|Chair|King|Queen|Prince|Princess|Pope|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Sheriff|Detective|Officer|Coach|Captain|Colonel|Lieutenant|Supervisor|Councilman|Councilwoman|Councillor|Councilor|Alderman|Assemblyman|Assemblywoman|Congressman|Congresswoman|Bishop|Rabbi|Father|Sister|Imam)(?:\s+of\s+[\p{Lu}][\p{L}]+)?)\s+/u;
 const PRONOUN = String.raw`(?:he|she|they|it|He|She|They|It)`;
-const ORG_WORDS = /\b(ministry|department|agency|office|council|committee|commission|company|corporation|corp|inc|ltd|llc|plc|group|bank|university|college|school|hospital|government|police|court|union|association|party|organi[sz]ation|institute|foundation|authority|board|service|army|navy|force|embassy|fund|international|watch|nations|federation|alliance|league|society|network|trust|centre|center|bureau|reserve|administration|parliament|congress|senate|assembly|cabinet|kremlin|pentagon|white house|commission|exchange|airlines?|motors|technologies|systems|labs?)\b/i;
+const ORG_WORDS = /\b(ministry|department|agency|office|council|committee|commission|company|corporation|corp|inc|ltd|llc|plc|group|bank|university|college|school|hospital|government|police|court|union|association|party|organi[sz]ation|institute|foundation|authority|board|service|army|navy|force|embassy|fund|international|watch|nations|federation|alliance|league|society|network|trust|centre|center|bureau|reserve|administration|parliament|congress|senate|assembly|cabinet|kremlin|pentagon|white house|commission|exchange|airlines?|motors|technologies|systems|labs?|county|city|state|province|district|region|republic|kingdom|states|times|news|post|magazine|journal|republicans|democrats)\b/i;
 
 /** After a quotation: `, she said`, `," said John Smith, a spokesman for X`, `," Smith told reporters`. */
 const AFTER = new RegExp(
@@ -150,7 +152,7 @@ const AFTER = new RegExp(
 
 /** Before a quotation: `John Smith said: "`, `she added, "`, `According to Smith, "`, `Smith, a spokesman, said "`. */
 const BEFORE = new RegExp(
-  String.raw`(?:(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:(?:himself|herself|themselves|itself|also|later)\s+)?(?:${VERBS})(?:\s+(?:reporters|journalists|the [\p{L} ]{2,30}|[\p{Lu}][\p{L}]+))?|[Aa]ccording to\s+(?:the\s+)?(?<s3>${NAME}))\s*[:,]?\s*$`,
+  String.raw`(?:(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+[^,.;"“”]{2,90},)?\s+(?:(?:himself|herself|themselves|itself|also|later)\s+)?(?:${VERBS})(?:\s+(?:reporters|journalists|the [\p{L} ]{2,30}|[\p{Lu}][\p{L}]+))?|[Aa]ccording to\s+(?:the\s+)?(?<s3>${NAME}))\s*[:,]?\s*$`,
   'u',
 );
 
@@ -160,7 +162,7 @@ interface Mention {
 }
 
 /** Sentence openers and other capitalised words that begin no name. */
-const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'If', 'When', 'While', 'After', 'Before', 'As', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'So', 'Yet', 'Still', 'Then', 'There', 'Here', 'However', 'Despite', 'According', 'Whatever', 'Within', 'With', 'From', 'By', 'Of', 'To', 'Because', 'Although', 'Though', 'Since', 'Until', 'Unless', 'Why', 'What', 'How', 'Where', 'Who', 'Meanwhile', 'Later', 'Earlier', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr']);
+const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'If', 'When', 'While', 'After', 'Before', 'As', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'So', 'Yet', 'Still', 'Then', 'There', 'Here', 'However', 'Despite', 'According', 'Whatever', 'Within', 'With', 'From', 'By', 'Of', 'To', 'Because', 'Although', 'Though', 'Since', 'Until', 'Unless', 'Why', 'What', 'How', 'Where', 'Who', 'Meanwhile', 'Later', 'Earlier', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr', 'Both', 'Asked', 'Reached', 'Contacted', 'Speaking', 'During', 'Unable', 'Like', 'Unlike', 'Now', 'Also', 'Even', 'Only', 'Just', 'Once']);
 
 /**
  * The people a text names, in order: names of two words or more that are
@@ -169,20 +171,28 @@ const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'Fo
  */
 function personMentions(text: string): Mention[] {
   const out: Mention[] = [];
-  // a capitalised word; "Amazon-owned" (a hyphen before lower case) is no name's
-  const word = String.raw`[\p{Lu}][\p{Ll}'’]*(?:-[\p{Lu}][\p{Ll}'’]*)*[\p{Ll}'’]`;
-  const re = new RegExp(String.raw`(?<![\p{L}])(?:(?<title>Mr|Mrs|Ms|Dr|Prof|President|Senator|Sen|Governor|Gov|Minister|Mayor|Judge|General|Gen|Chancellor)\.?[^\S\n]+)?(?<name>${word}(?:[^\S\n]+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di|du)[^\S\n]+)?${word}){0,3})`, 'gu');
+  // a capitalised word ("McLaughlin", "Miami-Dade"; "Amazon-owned", a hyphen before lower case, is no name's), or an
+  // initial inside a name ("Michael R. Bloomberg", "C. Eugene Steuerle")
+  const word = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*[\p{Ll}'’]`;
+  const part = String.raw`(?:${word}|[\p{Lu}]\.(?=[^\S\n]+[\p{Lu}]))`;
+  const re = new RegExp(String.raw`(?<![\p{L}.])(?:(?<title>Mr|Mrs|Ms|Dr|Prof|President|Senator|Sen|Governor|Gov|Minister|Mayor|Judge|General|Gen|Chancellor)\.?[^\S\n]+)?(?<name>${part}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${part}){0,5})`, 'gu');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const g = m.groups as { title?: string; name: string };
     let name = g.name.replace(/['’]s$/, '');
     const words = name.split(/\s+/);
-    while (words.length > 0 && NOT_NAMES.has(words[0] as string)) words.shift();
+    while (words.length > 0 && (NOT_NAMES.has(words[0] as string) || /^[\p{Lu}]\.$/u.test(words[0] as string))) words.shift();
+    // "ACLU's Jay Stanley", "NYU's Scott Galloway": what the person belongs to is no part of the name
+    const owner = words.findLastIndex((w, k) => k < words.length - 1 && /['’]s$/.test(w));
+    if (owner >= 0) words.splice(0, owner + 1);
     name = words.join(' ');
     const title = TITLES.exec(`${name} `);
     if (title && title[0].length < name.length) name = name.slice(title[0].length);
-    if (!name || ORG_WORDS.test(name)) continue;
-    name = personPart(name, text, m.index + m[0].length - g.name.length + g.name.indexOf(name));
-    if (name.includes(' ') || g.title) out.push({ name, begin: m.index + m[0].length - g.name.length + g.name.indexOf(name) });
+    if (!name) continue;
+    // "Miami-Dade Police Detective Alvaro Zabaleta": the office cuts the name from the body before the body is judged
+    const at = m.index + m[0].length - g.name.length + g.name.indexOf(name);
+    const person = personPart(name, text, at);
+    if (ORG_WORDS.test(person) || /\s[\p{Lu}]\.$/u.test(person)) continue;
+    if (person.includes(' ') || g.title) out.push({ name: person, begin: at + name.length - person.length });
   }
   // a surname alone ("Bassi") is a mention of the person named in full with it
   const surnames = new Set(out.filter((n) => n.name.includes(' ')).map((n) => n.name.split(' ').pop() as string));
@@ -228,6 +238,8 @@ interface Context {
   text: string;
   names: () => Mention[];
   last: { speaker: string; at: number } | null;
+  /** Where the quotations are (open mark to close mark): names inside them are not the speaker's. */
+  quoted: Span[];
 }
 
 /** An organisation's name: capitalised words with one that names a body (Agency, Ministry, Police …). */
@@ -240,7 +252,7 @@ function speaking(text: string, n: Mention): boolean {
   return SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before) || SENTENCE_START.test(before);
 }
 /** What comes before a name that opens its sentence (a subject, as "Fiona Parry issued a plea"). */
-const SENTENCE_START = /(?:^|[.!?]["”’]?\s+|\n\s*)$/;
+const SENTENCE_START = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:[\p{Lu}][\p{Ll}]+\.?\s+)?$/u;
 const SPEECH_AFTER = new RegExp(String.raw`^(?:,[^,]{0,50},)?\s+(?:has\s+|had\s+|also\s+)?(?:${VERBS})\b`);
 const SPEECH_BEFORE = new RegExp(String.raw`\b(?:${VERBS})\s+$`);
 
@@ -264,6 +276,11 @@ function resolveSpeaker(mention: string, at: number, ctx: Context): string | nul
       last = n;
       if (speaking(ctx.text, n)) lastSpeaking = n;
     }
+    // the first person named in the pronoun's own paragraph, outside quotation marks and after the last speaker
+    // ("… was 25-year-old Nesma Hajjaj, who … “I am from Gaza City,” she said")
+    const paragraph = ctx.text.lastIndexOf('\n', at) + 1;
+    const here = ctx.names().find((n) => n.begin >= paragraph && n.begin < at && (!ctx.last || n.begin > ctx.last.at) && !ctx.quoted.some((s) => n.begin > s.begin && n.begin < s.end));
+    if (here) return fullName(here.name, here.begin, ctx.names());
     if (ctx.last && at - ctx.last.at < PRONOUN_REACH && (!lastSpeaking || lastSpeaking.begin < ctx.last.at)) return ctx.last.speaker;
     // with no one speaking yet: the last name that is someone's (referred to by surname alone, as people are, and
     // places are not), else none
@@ -285,9 +302,10 @@ function resolveSpeaker(mention: string, at: number, ctx: Context): string | nul
 export function findQuotes(text: string): Quote[] {
   const quotes: Quote[] = [];
   let read: Mention[] | null = null;
-  const ctx: Context = { text, names: () => (read ??= personMentions(text)), last: null };
+  const found = findQuotations(text);
+  const ctx: Context = { text, names: () => (read ??= personMentions(text)), last: null, quoted: found.map((q) => ({ begin: q.open, end: q.close })) };
   let previous: { quote: Quote } | null = null;
-  for (const q of findQuotations(text)) {
+  for (const q of found) {
     const first = q.parts[0] as Span;
     const last = q.parts[q.parts.length - 1] as Span;
     const inner = q.parts.map((p) => text.slice(p.begin, p.end).trim());
@@ -301,9 +319,9 @@ export function findQuotes(text: string): Quote[] {
     const trail = text.slice(last.begin, last.end).length - text.slice(last.begin, last.end).trimEnd().length;
     const end = last.end - trail - (inner[inner.length - 1]?.endsWith(',') ? 1 : 0);
     const quote: Quote = { text: joined, begin: first.begin + lead, end, speaker: null, speakerBegin: null, speakerEnd: null, role: null };
-    attribute(text, q, quote, ctx);
+    const unnamed = attribute(text, q, quote, ctx);
     const paragraph = text.lastIndexOf('\n\n', q.open);
-    if (!quote.speaker && previous?.quote.speaker) {
+    if (!quote.speaker && !unnamed && previous?.quote.speaker) {
       // a quotation split by its attribution, one more in the same paragraph, or one opening the paragraph right
       // after a quoted one: the same speaker
       const between = text.slice(previous.quote.end, quote.begin);
@@ -328,17 +346,40 @@ export function findQuotes(text: string): Quote[] {
 }
 
 /** The speaker of a quotation: right after it, right before it, then anywhere in its sentence. */
-function attribute(text: string, q: { open: number; close: number }, quote: Quote, ctx: Context): void {
+function attribute(text: string, q: { open: number; close: number }, quote: Quote, ctx: Context): boolean {
+  // "After trust member Peggy Bell asked last week “Why …?”": a speaker just before the mark, in the same sentence
+  const head = text.slice(Math.max(text.lastIndexOf('\n', q.open - 1) + 1, q.open - 160), q.open);
+  const lead = LEADS_IN.exec(head);
+  if (lead?.groups?.['who'] && !/[.!?]\s/.test(head.slice(lead.index))) {
+    setSpeaker(quote, lead.groups['who'], q.open - head.length + lead.index + lead[0].indexOf(lead.groups['who']), ctx, '');
+    return false;
+  }
   const lineEnd = text.indexOf('\n', q.close);
   const after = text.slice(q.close + 1, lineEnd < 0 ? q.close + 300 : Math.min(lineEnd, q.close + 300));
   const m = AFTER.exec(after);
   if (m?.groups) {
     const g = m.groups;
-    const who = g['s0'] ?? g['s1'] ?? g['s2'] ?? g['s3'];
+    let who = g['s0'] ?? g['s1'] ?? g['s2'] ?? g['s3'];
+    if (g['s2'] && who) {
+      const verbAt = q.close + 1 + (m.index ?? 0) + m[0].search(new RegExp(`(?:${VERBS})`));
+      const clause = text.slice(verbAt, verbAt + 120).split(/[,.;\n]/)[0] as string;
+      // "said one GOP operative", "said a dispatcher on Broadcastify police scanner": a description, no one named
+      if (/^(?:a|an|one|another|two|three|several|some)\s/i.test(g['r3'] ?? '') && (/\s(?:on|of|at|for|from|with|in)\s*$/.test(g['r3'] ?? '') || new RegExp(`^${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+[\\p{Ll}]`, 'u').test(clause.slice(clause.indexOf(who))))) {
+        quote.role = clause.replace(new RegExp(`^(?:${VERBS})\\s+`), '').trim() || null;
+        return true;
+      }
+      // "noted Maryland-based product liability lawyer Jim Dunham": the person named in the clause, past the words
+      // that describe them
+      const named = ctx.names().find((n) => n.begin > verbAt && n.begin < verbAt + clause.length);
+      if (named && !ctx.names().some((n) => n.begin === verbAt + clause.indexOf(who))) {
+        setSpeaker(quote, named.name, named.begin, ctx, text.slice(verbAt, named.begin).replace(new RegExp(`^(?:${VERBS})\\s+`), '').trim());
+        return false;
+      }
+    }
     if (who) {
       const offset = q.close + 1 + (m.index ?? 0) + (m[0].indexOf(who, g['s2'] ? m[0].search(new RegExp(`(?:${VERBS})`)) : 0));
       setSpeaker(quote, who, offset, ctx, (g['r0'] ?? g['r1'] ?? g['r2'] ?? g['r3'] ?? '').replace(/^,\s*|,$/g, '').trim());
-      return;
+      return false;
     }
   }
   // the sentence before the quotation (and the paragraph before, when the quotation opens its paragraph after a colon)
@@ -351,15 +392,15 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
       before = prev.slice(from);
     }
   }
-  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
-  const sentence = sentenceStart >= 0 ? before.slice(sentenceStart + 2) : before;
-  const base = from + (sentenceStart >= 0 ? sentenceStart + 2 : 0);
+  const sentenceStart = lastSentenceStart(before);
+  const sentence = sentenceStart >= 0 ? before.slice(sentenceStart) : before;
+  const base = from + (sentenceStart >= 0 ? sentenceStart : 0);
   const b = BEFORE.exec(sentence);
   if (b?.groups) {
     const who = b.groups['s1'] ?? b.groups['s3'];
     if (who) {
       setSpeaker(quote, who, base + (b.index ?? 0) + b[0].indexOf(who), ctx, (b.groups['r1'] ?? '').replace(/^,\s*|,$/g, '').trim());
-      return;
+      return false;
     }
   }
   // a quotation inside a sentence: "X has admitted that his failure to pass "…" …", "… "…" are to blame, according to X"
@@ -367,21 +408,59 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
   for (const s of sentence.matchAll(SPEAKS)) inside = s;
   if (inside?.groups?.['who']) {
     setSpeaker(quote, inside.groups['who'], base + (inside.index ?? 0) + inside[0].indexOf(inside.groups['who']), ctx, '');
-    return;
+    return false;
   }
-  const sentenceEnd = after.search(/[.!?](\s|$)/);
+  const sentenceEnd = firstSentenceEnd(after);
   const rest = sentenceEnd < 0 ? after : after.slice(0, sentenceEnd);
-  const later = SPEAKS.exec(rest) ?? ACCORDING.exec(rest);
+  const later = SPEAKS.exec(rest) ?? ACCORDING.exec(rest) ?? SAID_BY.exec(rest);
   SPEAKS.lastIndex = 0;
-  if (later?.groups?.['who']) setSpeaker(quote, later.groups['who'], q.close + 1 + (later.index ?? 0) + later[0].indexOf(later.groups['who']), ctx, '');
+  if (later?.groups?.['who']) {
+    setSpeaker(quote, later.groups['who'], q.close + 1 + (later.index ?? 0) + later[0].lastIndexOf(later.groups['who']), ctx, '');
+    return false;
+  }
+  // a quotation opening a sentence with no attribution of its own, after a sentence of reported speech in the same
+  // paragraph ("…, Mr. Barrios said. “The service …”"): that sentence's speaker
+  if (!sentence.trim() && sentenceStart >= 0) {
+    const previous = before.slice(0, sentenceStart).trimEnd().slice(0, -1);
+    const start = lastSentenceStart(previous);
+    const prior = start >= 0 ? previous.slice(start) : previous;
+    if (!/["“”«»]/.test(prior)) {
+      let said: RegExpExecArray | null = null;
+      for (const s of prior.matchAll(SPEAKS)) said = s;
+      if (said?.groups?.['who']) setSpeaker(quote, said.groups['who'], from + (start >= 0 ? start : 0) + (said.index ?? 0) + said[0].indexOf(said.groups['who']), ctx, '');
+    }
+  }
+  return false;
 }
 
 /** "X said", "X has admitted", "she told": a speaker anywhere in a sentence. */
-const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME}|he|she|they)\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|himself\s+|herself\s+)?(?:${VERBS})\b`, 'gu');
+const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME}|he|she|they)(?:,[^,\n"“”]{2,90},)?\s+(?:(?:has|had|have|also|later|once|then|himself|herself|last\s+(?:week|month|year)|on\s+[\p{Lu}][\p{Ll}]+day|[\p{Ll}]+ly)\s+){0,2}(?:${VERBS})\b`, 'gu');
+/** "Peggy Bell asked last week “": a name and a speech verb right before a quotation mark. */
+const LEADS_IN = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME})\s+(?:(?:also|then|later|once)\s+)?(?:${VERBS})(?:\s+[\p{Ll}]+){0,3}\s*,?\s*$`, 'u');
+/** "…, says Jennifer Johnson, a spokesperson": the verb before the name, later in the sentence. */
+const SAID_BY = new RegExp(String.raw`(?:^|[,;—–]\s*)(?:${VERBS})\s+(?<who>${LINE_NAME})`, 'u');
+
+/** Words that end with a full stop without ending a sentence. */
+const ABBREVIATION = /(?:^|[\s(])(?:[\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|No|Nos|Inc|Ltd|Co|Corp|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|[\p{Lu}]\.[\p{Lu}])$/u;
+
+/** Where the last sentence of `s` begins (after a full stop that is not an abbreviation's). */
+function lastSentenceStart(s: string): number {
+  for (let i = s.length - 2; i > 0; i--) {
+    const c = s[i] as string;
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(s[i + 1] as string) && (c !== '.' || !ABBREVIATION.test(s.slice(Math.max(0, i - 6), i)))) return i + 2;
+  }
+  return -1;
+}
+
+/** Where the first sentence of `s` ends (-1: it runs on). */
+function firstSentenceEnd(s: string): number {
+  for (const m of s.matchAll(/[.!?](?=\s|$)/g)) if (m[0] !== '.' || !ABBREVIATION.test(s.slice(Math.max(0, m.index - 6), m.index))) return m.index;
+  return -1;
+}
 const ACCORDING = new RegExp(String.raw`according to\s+(?:the\s+)?(?<who>(?:[\p{Lu}][\p{L}'’-]+)(?:\s+(?:of\s+)?[\p{Lu}][\p{L}'’-]+){0,5})`, 'u');
 
 /** Words that name an office or a rank: a name that follows them is the person's. */
-const OFFICE = /^(?:Commissioner|Attorney|Director|Chief|Secretary|Minister|President|Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Manager|Officer|Superintendent|Sheriff|Mayor|Governor|Senator|Judge|Prosecutor|Inspector|Sergeant|Detective|Captain|Coach|Executive|Founder|Analyst|Editor|Professor|Dean|Principal)$/;
+const OFFICE = /^(?:Leader|Commissioner|Spokesman|Spokeswoman|Counsel|Lawyer|Attorney|Attorney|Director|Chief|Secretary|Minister|President|Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Manager|Officer|Superintendent|Sheriff|Mayor|Governor|Senator|Judge|Prosecutor|Inspector|Sergeant|Detective|Captain|Coach|Executive|Founder|Analyst|Editor|Professor|Dean|Principal)$/;
 
 /**
  * The person's name inside a longer run of capitalised words: what follows
@@ -405,6 +484,19 @@ function setSpeaker(quote: Quote, who: string, at: number, ctx: Context, role: s
     at += (words[0] as string).length + (mention.slice((words[0] as string).length).length - mention.slice((words[0] as string).length).trimStart().length);
     mention = mention.slice((words[0] as string).length).trimStart();
     words.shift();
+  }
+  // "ACLU's Jay Stanley": what the person belongs to is no part of the name
+  const owner = /^.*['’]s\s+(?=[\p{Lu}])/u.exec(mention);
+  if (owner && mention.length > owner[0].length) {
+    at += owner[0].length;
+    mention = mention.slice(owner[0].length);
+  }
+  // "Senator Mitch McConnell of Kentucky called": the name before "of", not the place
+  const of = /(?:^|[\s,])((?:[\p{Lu}][\p{L}'’.-]*\s+){1,3})of\s+$/u.exec(ctx.text.slice(Math.max(0, at - 60), at));
+  if (of && ctx.names().some((n) => n.begin + n.name.length === at - of[0].length + of[0].indexOf(of[1] as string) + (of[1] as string).trimEnd().length)) {
+    const name = ctx.names().find((n) => n.begin + n.name.length === at - of[0].length + of[0].indexOf(of[1] as string) + (of[1] as string).trimEnd().length) as Mention;
+    at = name.begin;
+    mention = name.name;
   }
   // "Prime Minister John Carter": the title is the role, the rest the name
   const title = TITLES.exec(mention);
