@@ -204,6 +204,12 @@ function personMentions(text: string): Mention[] {
   return out;
 }
 
+/** The people a text names, read once when first asked for. */
+function lazyMentions(text: string): () => Mention[] {
+  let read: Mention[] | null = null;
+  return () => (read ??= personMentions(text));
+}
+
 /** Whether the words of `part` run, in order and whole, inside `whole`. */
 function within(part: string, whole: string): boolean {
   return ` ${whole} `.includes(` ${part} `);
@@ -299,11 +305,10 @@ function resolveSpeaker(mention: string, at: number, ctx: Context): string | nul
 }
 
 /** The quotations of a text, each with its speaker and role when the text gives them. */
-export function findQuotes(text: string): Quote[] {
+export function findQuotes(text: string, people: () => Mention[] = lazyMentions(text)): Quote[] {
   const quotes: Quote[] = [];
-  let read: Mention[] | null = null;
   const found = findQuotations(text);
-  const ctx: Context = { text, names: () => (read ??= personMentions(text)), last: null, quoted: found.map((q) => ({ begin: q.open, end: q.close })) };
+  const ctx: Context = { text, names: people, last: null, quoted: found.map((q) => ({ begin: q.open, end: q.close })) };
   let previous: { quote: Quote } | null = null;
   for (const q of found) {
     const first = q.parts[0] as Span;
@@ -525,16 +530,28 @@ const OUTLETS = [
 ];
 const OUTLET_RE = new RegExp(String.raw`(?<![\p{L}])(${OUTLETS.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}])`, 'gu');
 
+/** Words in the names of news outlets ("Aspen Times", "South Florida Sun Sentinel", "New York magazine"). */
+const OUTLET_WORDS = /\b(?:Times|News|Post|Magazine|magazine|Journal|Herald|Tribune|Press|Gazette|Sentinel|Chronicle|Observer|Telegraph|Independent|Mail|Express|Mirror|Radio|Television|TV|Daily|Weekly|Bulletin|Examiner|Inquirer|Courier|Dispatch|Register|Globe|Wire|Figaro|Monde|Playbook)\b/;
+/** A named source after the words that cite it: "in an interview with Le Figaro", "first disclosed by the Aspen Times". */
+const CITED_IN = new RegExp(String.raw`\b(?:in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by)\s+(?:the\s+)?((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:\s+(?:of\s+)?[\p{Lu}][\p{L}.&'’-]*){0,4})`, 'gu');
+/** "according to (the) … data/report/notes (of …)": a document as the source. */
+const ACCORDING_DOCUMENT = new RegExp(String.raw`according to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:\s+(?:(?:of|for|and)\s+)?[\p{Lu}][\p{L}.&'’-]*){0,5})?)(?![\p{L}])`, 'gu');
+
 /** Words without which a text holds no document citation, or no anonymous source: cheap tests before the patterns. */
 const DOCUMENT_CUE = /statement|report|study|filing|ruling|court|release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit/;
 const DOCUMENT_SAYS = /\b(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}(?:affidavit|statement|report|release|complaint|filing|memo|study|survey|indictment|ruling|documents?|records))\s+(?:said|says|stated|states|shows|showed|found|reads)\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
-const ANONYMOUS_CUE = /sources|people|persons|officials|insiders|person|source|official|diplomat|executive|experts|analysts|unnamed|anonymous/i;
+const ANONYMOUS_CUE = /source|people|person|official|insider|diplomat|executive|expert|analyst|unnamed|anonymous|spokes|researcher|investigator|detective|economist|scientist|critic|observer|authorit|witness|lawmaker|legislator|member|worker|employee|resident|hawk|voter|volunteer|organizer/i;
 
 /** A name just before the end of a text (the subject of the verb that follows). */
 const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}"“”])(?:the\s+)?(${NAME})$`, 'u');
 
 /** Capitalised words that open a sentence about unnamed people: no names. */
-const UNNAMED = new Set(['Others', 'Some', 'Many', 'Most', 'Several', 'Critics', 'Officials', 'Experts', 'Analysts', 'Residents', 'Students', 'Staff', 'People', 'Police', 'Researchers', 'Scientists', 'Sources', 'Witnesses', 'Investigators', 'Authorities', 'Lawmakers', 'Economists', 'Doctors', 'Teachers', 'Parents', 'Observers', 'Activists']);
+const UNNAMED = new Set(['Others', 'Some', 'Many', 'Most', 'Several', 'Critics', 'Officials', 'Experts', 'Analysts', 'Residents', 'Students', 'Staff', 'People', 'Police', 'Researchers', 'Scientists', 'Sources', 'Witnesses', 'Investigators', 'Authorities', 'Lawmakers', 'Economists', 'Doctors', 'Teachers', 'Parents', 'Observers', 'Activists', 'Detectives', 'Prosecutors', 'Officers', 'Agents', 'Tests', 'Studies', 'Reports', 'Data', 'Records', 'Polls', 'Surveys']);
+
+/** "Michael Fitton, defending,": a name and a short description before the verb. */
+const NAME_APPOSITION = new RegExp(String.raw`(?<![\p{L}"“”])(${NAME}),\s+[\p{Ll}][^,.;"“”]{1,60},$`, 'u');
+/** Capitalised words and a joining word just before a name ("National Institute for " before "Space Research"). */
+const NAME_JOINED = /(?:^|(?<=\s))(?:[\p{Lu}][\p{L}'’-]*\s+)+(?:for|of|and|on)\s+$/u;
 
 /** A body named with a lower-case word just before the end of a text: "West Mercia police", "the Kenyan government". */
 const BODY_BEFORE = new RegExp(String.raw`(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]+\s+){1,4}(?:police|government|ministry|officials|authorities|military|army|council|court|prosecutors))$`, 'u');
@@ -543,21 +560,68 @@ const BODY_BEFORE = new RegExp(String.raw`(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]+\
 const CITING_BEFORE = /(?:according to|told|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
 const CITING_AFTER = /^(?:'s)?\s*(?:reported|reports|said|says|first reported|cited|quoted|wrote|writes|revealed|found|announced|published|confirmed)\b/i;
 const DOCUMENT = /\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n its)\s+(?:[\p{Ll}-]+\s+){0,3}(?:statement|report|study|filing|ruling|court filing|court document|press release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit)\s+(?:from|by|of|issued by|published by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:\s+(?:(?:of|for|and|on|de|du)\s+)?[\p{Lu}][\p{L}.&'’-]*)*/gu;
-const ANONYMOUS =
-  /\b(?:informed sources|(?:two|three|several|multiple)?\s*(?:sources|people|persons|officials|insiders)\s+(?:close to|familiar with|briefed on|with knowledge of)\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)|(?:a|one|another)\s+(?:person|source|official|senior official|insider|diplomat|executive)\s+(?:close to|familiar with|briefed on|with knowledge of)\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)|(?:unnamed|anonymous)\s+(?:sources?|officials?)|sources\s+(?:said|say|told)|officials\s+(?:said|say)|experts\s+(?:say|said|believe|warn)|analysts\s+(?:say|said|believe))/gi;
+const GROUPS = String.raw`(?:officials|experts|analysts|researchers|investigators|detectives|economists|scientists|critics|observers|diplomats|insiders|authorities|witnesses|lawmakers|legislators|people|members|sources|workers|employees|residents|hawks|voters|volunteers|organizers)`;
+const CLAIMS = String.raw`(?:said|say|says|told|tell|believe|believed|warn|warned|warning|noted|note|urged|argue|argued|estimate|claim|claimed|explained|reported|suspect|think|fear|feared|explained|have explained|have said|are warning|have warned)`;
+const ANONYMOUS = new RegExp(
+  [
+    String.raw`informed sources`,
+    String.raw`(?:two|three|several|multiple)?\s*(?:sources|people|persons|officials|insiders)\s+(?:close to|familiar with|briefed on|with knowledge of|who (?:have )?spoken (?:to|with))\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)`,
+    String.raw`(?:a|one|another)\s+(?:person|source|official|senior official|insider|diplomat|executive)\s+(?:close to|familiar with|briefed on|with knowledge of|at|in|from)\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)`,
+    String.raw`(?:unnamed|anonymous)\s+(?:sources?|officials?)`,
+    // "officials said", "some state legislators are grumbling", "Deficit hawks have warned", "most experts say"
+    String.raw`(?:(?:some|many|most|several|other|two|three|a number of|a group of|a string of)\s+)?(?:[\p{Ll}’'-]+\s+){0,2}${GROUPS}\s+(?:(?:have|had|are|also|now|have also)\s+)?${CLAIMS}\b`,
+    // "say economists", "according to officials", "according to health care workers"
+    String.raw`(?:say|says|said|according to)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}${GROUPS}\b`,
+    // "a spokesperson for OpenAI", "A Whole Foods spokeswoman", "his spokesman"
+    String.raw`(?:a|an)\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}spokes(?:man|woman|person)(?:\s+for\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})?`,
+    String.raw`(?:his|her|their|its)\s+spokes(?:man|woman|person)`,
+    String.raw`(?:a|the)\s+(?:[\p{Ll}]+\s+){0,2}source(?=\s+(?:said|says|told|close|familiar|who|with)\b)`,
+  ].join('|'),
+  'giu',
+);
 
 /** Named sources of claims other than quoted speakers, and unnamed ones. */
-export function findCitations(text: string, quotes: Quote[], site: string | null = null): { citations: Citation[]; anonymous: AnonymousSource[] } {
+export function findCitations(text: string, quotes: Quote[], site: string | null = null, people: () => Mention[] = lazyMentions(text)): { citations: Citation[]; anonymous: AnonymousSource[] } {
   const citations: Citation[] = [];
   const taken: Span[] = [];
   const free = (begin: number, end: number): boolean => !taken.some((s) => s.begin < end && begin < s.end);
   // the site's own name ("bbc" of bbc.co.uk, "kxan" of kxan.com): citing it is citing itself
   const siteName = site ? site.toLowerCase().replace(/^www\./, '').split('.')[0] ?? null : null;
-  const isSite = (name: string): boolean => siteName !== null && name.toLowerCase().replace(/[^a-z0-9]/g, '') === siteName.replace(/[^a-z0-9]/g, '');
+  const isSite = (name: string): boolean => {
+    if (siteName === null) return false;
+    const host = siteName.replace(/[^a-z0-9]/g, '');
+    const first = (name.toLowerCase().replace(/^the\s+/, '').split(/\s+/)[0] as string).replace(/[^a-z0-9]/g, '');
+    const whole = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    // "KXAN", "Globe" (californiaglobe.com), "POLITICO Playbook" (politico.com)
+    return whole === host || (first.length >= 4 && (first === host || (whole === first && host.endsWith(first))));
+  };
+  // a word that is the surname of someone the article names is that person, not an outlet of the same name
+  const surnames = (): Set<string> => (known ??= new Set(people().filter((n) => n.name.includes(' ')).map((n) => n.name.split(' ').pop() as string)));
+  let known: Set<string> | null = null;
   // people and bodies the article quotes are speakers, not citations
   const speakers = quotes.map((q) => q.speaker).filter((x): x is string => x !== null);
   const quoted = (name: string): boolean => speakers.some((sp) => within(name.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, ''), sp) || within(sp, name));
   const add = (name: string, kind: CitationKind, begin: number): void => {
+    // a full stop after a word is the sentence's ("told the Globe."), not the name's
+    name = name.replace(/([\p{L}\d]{2,})\.$/u, '$1').trimEnd();
+    if (kind === 'person' || kind === 'organisation') {
+      // "President Jacob Zuma": the title is no part of the name
+      const title = TITLES.exec(name);
+      if (title && title[0].length < name.length && /^[\p{Lu}]/u.test(name.slice(title[0].length))) {
+        begin += title[0].length;
+        name = name.slice(title[0].length);
+        kind = 'person';
+      }
+      // "Dr. Abed Abu Hasira": the honorific is no part of the name; a name with an acronym in it is a body's
+      const honorific = /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.?\s+(?=[\p{Lu}])/u.exec(name);
+      if (honorific) {
+        begin += honorific[0].length;
+        name = name.slice(honorific[0].length);
+        kind = 'person';
+      } else if (kind === 'person' && /(?:^|\s)[\p{Lu}]{2,}(?:\s|$)/u.test(name)) kind = 'organisation';
+      else if (kind === 'organisation' && !name.includes(' ') && surnames().has(name)) kind = 'person';
+      if (kind === 'organisation' && OUTLET_WORDS.test(name)) kind = 'outlet';
+    }
     const end = begin + name.length;
     if (!free(begin, end)) return;
     if (kind !== 'outlet' && kind !== 'document' && kind !== 'self' && quoted(name)) return;
@@ -582,7 +646,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   }
   for (const m of text.matchAll(OUTLET_RE)) {
     const at = m.index;
-    if (inQuote(at)) continue;
+    if (inQuote(at) || surnames().has(m[0])) continue;
     const before = text.slice(Math.max(0, at - 40), at);
     const after = text.slice(at + m[0].length, at + m[0].length + 30);
     if (CITING_BEFORE.test(before) || CITING_AFTER.test(after) || /\((?:[^)]{0,40})?$/.test(before)) add(m[0], 'outlet', at);
@@ -592,6 +656,28 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     const re = new RegExp(String.raw`(?:told|spoke to|speaking to|in an interview with|said to)\s+(?:the\s+)?(${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![\p{L}])`, 'giu');
     for (const m of text.matchAll(re)) if (!inQuote(m.index)) add(m[1] as string, 'self', m.index + m[0].length - (m[1] as string).length);
   }
+  for (const m of text.matchAll(CITED_IN)) {
+    const name = m[1] as string;
+    const at = m.index + m[0].length - name.length;
+    if (inQuote(at) || NOT_NAMES.has(name)) continue;
+    add(name, OUTLET_WORDS.test(name) ? 'outlet' : people().some((n) => n.begin === at) ? 'person' : 'organisation', at);
+  }
+  // "Source: CDC, Chicago Department of Public Health"
+  for (const m of text.matchAll(/(?:^|\n)\s*Sources?:\s*([^\n]+)/g)) {
+    let from = m.index + m[0].length - (m[1] as string).length;
+    for (const part of (m[1] as string).split(/,\s*|;\s*|\s+and\s+/)) {
+      const name = part.trim();
+      const at = text.indexOf(name, from);
+      from = at + name.length;
+      if (/^[\p{Lu}]/u.test(name) && name.length < 80) add(name, OUTLET_WORDS.test(name) || OUTLETS.includes(name) ? 'outlet' : 'organisation', at);
+    }
+  }
+  // "according to government data", "according to the explanatory notes of the British Bill": a document
+  for (const m of text.matchAll(ACCORDING_DOCUMENT)) {
+    const name = (m[1] as string).replace(/^(?:[\p{Ll}-]+\s+)+(?=[\p{Lu}])/u, '');
+    const at = m.index + m[0].length - name.length;
+    if (!inQuote(at)) add(name, 'document', at);
+  }
   // "according to X" (with what X is between: "according to whale rescue group Project Jonah")
   for (const m of text.matchAll(new RegExp(String.raw`according to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu'))) {
     const name = m[1] as string;
@@ -600,13 +686,18 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   }
   // "X said …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow);
   // a body named with a lower-case word ("West Mercia police said") counts with it
-  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|warned|confirmed)\s/g)) {
+  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|is concerned|are concerned)\s/g)) {
     if (inQuote(v.index)) continue;
     const before = text.slice(Math.max(0, v.index - 80), v.index);
-    const m = NAME_BEFORE.exec(before) ?? BODY_BEFORE.exec(before);
+    const m = NAME_BEFORE.exec(before) ?? BODY_BEFORE.exec(before) ?? NAME_APPOSITION.exec(before);
     if (!m) continue;
     let name = m[1] as string;
     let at = v.index - before.length + (m.index ?? 0) + m[0].indexOf(name);
+    // "National Institute for Space Research", "Centre for Disease Prevention and Control": names joined by small words
+    for (let joined = NAME_JOINED.exec(text.slice(Math.max(0, at - 80), at)); joined; joined = NAME_JOINED.exec(text.slice(Math.max(0, at - 80), at))) {
+      at -= joined[0].length;
+      name = text.slice(at, at + joined[0].length) + name;
+    }
     // "As Montoya-Lewis said": the sentence's opening word is no part of the name
     const first = name.split(/\s+/)[0] as string;
     if (name.includes(' ') && NOT_NAMES.has(first)) {
@@ -623,6 +714,19 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
       if (!/^[\p{Lu}][\p{L}]+$/u.test(name) || /\b(?:He|She|They|It|We|I)$/.test(name)) continue;
     }
     add(name, body || !/\s/.test(name) ? 'organisation' : 'person', at);
+  }
+  for (const v of text.matchAll(/[,;]\s+(?:said|says|reported|reports|estimates|noted|according to)\s+/g)) {
+    const after = v.index + v[0].length;
+    if (inQuote(v.index)) continue;
+    const named = people().find((n) => n.begin >= after && n.begin < after + 60 && !/[,.;]/.test(text.slice(after, n.begin)));
+    // "…, says Zhiqiang Shen, director of …" (not "…, said Hartley had …": there the name begins what was said)
+    if (named && /^\s*(?:[,.;)]|$)/.test(text.slice(named.begin + named.name.length, named.begin + named.name.length + 2))) {
+      if (!quotes.some((q) => q.speakerBegin === named.begin)) add(named.name, 'person', named.begin);
+      continue;
+    }
+    // "reported Euro News"
+    const body = /^(?:the\s+)?((?:[\p{Lu}][\p{L}.&'’-]*\s?){1,5})(?=[.,;]|$)/u.exec(text.slice(after, after + 60));
+    if (body && /^(?:reported|reports)/.test(v[0].replace(/^[,;]\s+/, ''))) add((body[1] as string).trim(), 'outlet', after + body[0].indexOf(body[1] as string));
   }
   for (const m of text.matchAll(/\b(?:we|this (?:newspaper|website|site|outlet|paper))\s+(?:reported|revealed|first reported|have reported)\b/gi)) {
     if (!inQuote(m.index)) add(m[0].split(/\s+(?=reported|revealed|first|have)/)[0] as string, 'self', m.index);
@@ -644,6 +748,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
 
 /** The attribution of one text: its quotations with their speakers, its citations and its anonymous sources. */
 export function analyseAttribution(text: string, options: { site?: string | null } = {}): Attribution {
-  const quotes = findQuotes(text);
-  return { quotes, ...findCitations(text, quotes, options.site ?? null) };
+  const people = lazyMentions(text);
+  const quotes = findQuotes(text, people);
+  return { quotes, ...findCitations(text, quotes, options.site ?? null, people) };
 }
