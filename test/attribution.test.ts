@@ -74,7 +74,7 @@ test('attribution: citations of outlets, organisations, documents, people and th
     ],
   );
   for (const c of citations) assert.equal(text.slice(c.begin, c.end), c.name);
-  assert.deepEqual(anonymous.map((a) => a.text), ['A person familiar with the matter', 'informed sources', 'Experts say']);
+  assert.deepEqual(anonymous.map((a) => a.text), ['Officials told', 'A person familiar with the matter', 'informed sources', 'Experts say']);
 });
 
 test('attribution: roles before the name, lower-case titles after the verb, "it said" for a body, titles of works, quotations after a caption keep their speaker', () => {
@@ -179,4 +179,21 @@ test('attribution: `newstrace quotes` groups a quotation across articles (cut ve
   assert.equal(g.conflict, true);
   const text = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', 'quotes', '--db', join(dir, 'test.db'), '--speaker', 'ann'], { encoding: 'utf8' });
   assert.match(text.stdout, /^“An entirely different remark about the weather today”\n  1 article; said by Ann Lee\n/);
+});
+
+test('attribution: initials and particles in names, pronouns resolved in their paragraph, reported speech before a quotation, unnamed describers', () => {
+  const text = [
+    'Mary K. van Dijk, the harbour master, opened the meeting. Later, Port Authority Director Tom Ellery spoke about costs.',
+    'Van Dijk had spent a decade on the docks. “The cranes are older than most of our staff,” she said.',
+    'The budget would not stretch, Mr. Ellery said. “We will need the council to step in before spring.”',
+    '“Units are on their way to the pier now,” said a dispatcher on the county radio channel.',
+    '“We were not told about the closure in advance” before Monday, says Lena Ortiz, a ferry operator.',
+  ].join('\n\n');
+  const quotes = analyseAttribution(text).quotes.map((q) => [q.text.slice(0, 20), q.speaker]);
+  assert.deepEqual(quotes, [
+    ['The cranes are older', 'Mary K. van Dijk'],
+    ['We will need the cou', 'Tom Ellery'],
+    ['Units are on their w', null],
+    ['We were not told abo', 'Lena Ortiz'],
+  ]);
 });

@@ -174,7 +174,7 @@ function personMentions(text: string): Mention[] {
   // a capitalised word ("McLaughlin", "Miami-Dade"; "Amazon-owned", a hyphen before lower case, is no name's), or an
   // initial inside a name ("Michael R. Bloomberg", "C. Eugene Steuerle")
   const word = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*[\p{Ll}'’]`;
-  const part = String.raw`(?:${word}|[\p{Lu}]\.(?=[^\S\n]+[\p{Lu}]))`;
+  const part = String.raw`(?:${word}|[\p{Lu}]\.(?=[^\S\n]+(?:[\p{Lu}]|(?:${PARTICLES})[^\S\n])))`;
   const re = new RegExp(String.raw`(?<![\p{L}.])(?:(?<title>Mr|Mrs|Ms|Dr|Prof|President|Senator|Sen|Governor|Gov|Minister|Mayor|Judge|General|Gen|Chancellor)\.?[^\S\n]+)?(?<name>${part}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${part}){0,5})`, 'gu');
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const g = m.groups as { title?: string; name: string };
@@ -224,8 +224,10 @@ function within(part: string, whole: string): boolean {
 function fullName(mention: string, at: number, names: Mention[]): string {
   let before: Mention | null = null;
   let after: Mention | null = null;
+  // ("Van Dijk" opening a sentence is "Mary K. van Dijk")
+  const lower = mention.toLowerCase();
   for (const n of names) {
-    if (n.name === mention || !within(mention, n.name) || n.name.split(' ').length <= mention.split(' ').length) continue;
+    if (n.name === mention || !within(lower, n.name.toLowerCase()) || n.name.split(' ').length <= mention.split(' ').length) continue;
     if (n.begin < at) before = n;
     else if (!after) after = n;
   }
@@ -387,6 +389,12 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
       return false;
     }
   }
+  // "…,” said a dispatcher on the county radio channel": attributed, but to no one named
+  const described = UNNAMED_AFTER.exec(after);
+  if (described) {
+    quote.role = (firstSentenceEnd(after) < 0 ? after : after.slice(0, firstSentenceEnd(after))).slice(described[0].length - (described[1] as string).length).trim() || null;
+    return true;
+  }
   // the sentence before the quotation (and the paragraph before, when the quotation opens its paragraph after a colon)
   let from = text.lastIndexOf('\n', q.open - 1) + 1;
   let before = text.slice(from, q.open);
@@ -440,6 +448,8 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
 
 /** "X said", "X has admitted", "she told": a speaker anywhere in a sentence. */
 const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME}|he|she|they)(?:,[^,\n"“”]{2,90},)?\s+(?:(?:has|had|have|also|later|once|then|himself|herself|last\s+(?:week|month|year)|on\s+[\p{Lu}][\p{Ll}]+day|[\p{Ll}]+ly)\s+){0,2}(?:${VERBS})\b`, 'gu');
+/** "…,” said a dispatcher on …": a speech verb and a description of someone unnamed. */
+const UNNAMED_AFTER = new RegExp(String.raw`^[,.!?;:…]?\s*(?:${VERBS})\s+((?:a|an|one|another|two|three|several|some)\s+[\p{Ll}])`, 'u');
 /** "Peggy Bell asked last week “": a name and a speech verb right before a quotation mark. */
 const LEADS_IN = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME})\s+(?:(?:also|then|later|once)\s+)?(?:${VERBS})(?:\s+[\p{Ll}]+){0,3}\s*,?\s*$`, 'u');
 /** "…, says Jennifer Johnson, a spokesperson": the verb before the name, later in the sentence. */
