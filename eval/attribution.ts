@@ -4,7 +4,7 @@
  * (eval/attribution/labels.jsonl) follow eval/attribution/GUIDELINES.md and
  * point at pages in ../shared/data, extracted the way `newstrace extract`
  * does; quotations are matched by their words (edge punctuation aside),
- * citations by name.
+ * citations by name. Exits non-zero below the floors in eval/floors.json.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,3 +106,15 @@ process.stdout.write(`quotation spans  precision ${fmt(ratio(t.quoteTp, t.quoteT
 process.stdout.write(`speakers right   ${fmt(ratio(t.speakerRight, t.speakerMatched))} of the ${t.speakerMatched} quotations found\n`);
 process.stdout.write(`citations        precision ${fmt(ratio(t.citeTp, t.citeTp + t.citeFp))} recall ${fmt(ratio(t.citeTp, t.citeTp + t.citeFn))} F1 ${fmt(f1(t.citeTp, t.citeFp, t.citeFn))}; kind right ${fmt(ratio(t.kindRight, t.citeTp))}\n`);
 process.stdout.write(`anonymous        precision ${fmt(ratio(t.anonTp, t.anonTp + t.anonFp))} recall ${fmt(ratio(t.anonTp, t.anonTp + t.anonFn))}\n`);
+
+const measured: Record<string, number> = {
+  'quotation F1': f1(t.quoteTp, t.quoteFp, t.quoteFn),
+  'speakers right': ratio(t.speakerRight, t.speakerMatched),
+  'citation F1': f1(t.citeTp, t.citeFp, t.citeFn),
+  'anonymous recall': ratio(t.anonTp, t.anonTp + t.anonFn),
+};
+const floors = (JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')) as { attribution?: Record<string, number> }).attribution ?? {};
+const below = Object.entries(floors).filter(([name, floor]) => (measured[name] ?? 0) + 1e-9 < floor);
+for (const [name, floor] of below) process.stdout.write(`below the floor: ${name} ${fmt(measured[name] ?? 0)} < ${floor}\n`);
+if (below.length > 0) process.exit(1);
+process.stdout.write('attribution floors met\n');
