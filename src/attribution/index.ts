@@ -197,8 +197,16 @@ function personMentions(text: string): Mention[] {
   // a surname alone ("Bassi") is a mention of the person named in full with it
   const surnames = new Set(out.filter((n) => n.name.includes(' ')).map((n) => n.name.split(' ').pop() as string));
   if (surnames.size > 0) {
-    const single = new RegExp(String.raw`(?<![\p{L}])(${[...surnames].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}])`, 'gu');
-    for (const m of text.matchAll(single)) if (!out.some((n) => m.index >= n.begin && m.index < n.begin + n.name.length)) out.push({ name: m[1] as string, begin: m.index });
+    // one pass over the capitalised words, the mentions already found walked alongside (both in text order)
+    const found = out.length;
+    let k = 0;
+    for (const m of text.matchAll(CAPITALISED)) {
+      const w = m[0].replace(/['’]s$/, '');
+      if (!surnames.has(w)) continue;
+      while (k < found && (out[k] as Mention).begin + (out[k] as Mention).name.length <= m.index) k++;
+      if (k < found && (out[k] as Mention).begin <= m.index) continue;
+      out.push({ name: w, begin: m.index });
+    }
     out.sort((a, b) => a.begin - b.begin);
   }
   return out;
@@ -209,6 +217,9 @@ function lazyMentions(text: string): () => Mention[] {
   let read: Mention[] | null = null;
   return () => (read ??= personMentions(text));
 }
+
+/** A capitalised word, whole. */
+const CAPITALISED = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]*(?![\p{L}])/gu;
 
 /** Whether the words of `part` run, in order and whole, inside `whole`. */
 function within(part: string, whole: string): boolean {
@@ -575,11 +586,9 @@ const CLAIMS = String.raw`(?:said|say|says|told|tell|believe|believed|warn|warne
 const ANONYMOUS = new RegExp(
   [
     String.raw`informed sources`,
-    String.raw`(?:two|three|several|multiple)?\s*(?:sources|people|persons|officials|insiders)\s+(?:close to|familiar with|briefed on|with knowledge of|who (?:have )?spoken (?:to|with))\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)`,
+    String.raw`(?:(?:two|three|several|multiple)\s+)?(?:sources|people|persons|officials|insiders)\s+(?:close to|familiar with|briefed on|with knowledge of|who (?:have )?spoken (?:to|with))\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)`,
     String.raw`(?:a|one|another)\s+(?:person|source|official|senior official|insider|diplomat|executive)\s+(?:close to|familiar with|briefed on|with knowledge of|at|in|from)\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)`,
     String.raw`(?:unnamed|anonymous)\s+(?:sources?|officials?)`,
-    // "officials said", "some state legislators are grumbling", "Deficit hawks have warned", "most experts say"
-    String.raw`(?:(?:some|many|most|several|other|two|three|a number of|a group of|a string of)\s+)?(?:[\p{Ll}’'-]+\s+){0,2}${GROUPS}\s+(?:(?:have|had|are|also|now|have also)\s+)?${CLAIMS}\b`,
     // "say economists", "according to officials", "according to health care workers"
     String.raw`(?:say|says|said|according to)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}${GROUPS}\b`,
     // "a spokesperson for OpenAI", "A Whole Foods spokeswoman", "his spokesman"
@@ -589,6 +598,10 @@ const ANONYMOUS = new RegExp(
   ].join('|'),
   'giu',
 );
+/** "officials said", "Deficit hawks have warned": a group and what it claims (the words before it are read backwards). */
+const GROUP_CLAIMS = new RegExp(String.raw`(?<![\p{L}])${GROUPS}\s+(?:(?:have|had|are|also|now|have also)\s+)?${CLAIMS}\b`, 'giu');
+/** The words that qualify a group, just before it: "some state", "a number of", "the energy". */
+const GROUP_QUALIFIERS = /(?:(?:some|many|most|several|other|two|three|a number of|a group of|a string of)\s+)?(?:[\p{Ll}’'-]+\s+){0,2}$/iu;
 
 /** Named sources of claims other than quoted speakers, and unnamed ones. */
 export function findCitations(text: string, quotes: Quote[], site: string | null = null, people: () => Mention[] = lazyMentions(text)): { citations: Citation[]; anonymous: AnonymousSource[] } {
@@ -747,10 +760,20 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     }
   }
   const anonymous: AnonymousSource[] = [];
-  if (ANONYMOUS_CUE.test(text)) for (const m of text.matchAll(ANONYMOUS)) {
-    const phrase = m[0].trim();
-    const at = m.index + m[0].indexOf(phrase);
-    if (!inQuote(at)) anonymous.push({ text: phrase, begin: at, end: at + phrase.length });
+  if (ANONYMOUS_CUE.test(text)) {
+    for (const m of text.matchAll(ANONYMOUS)) {
+      const phrase = m[0].trim();
+      const at = m.index + m[0].indexOf(phrase);
+      if (!inQuote(at)) anonymous.push({ text: phrase, begin: at, end: at + phrase.length });
+    }
+    for (const m of text.matchAll(GROUP_CLAIMS)) {
+      const lead = text.slice(Math.max(0, m.index - 40), m.index);
+      const qualifiers = (GROUP_QUALIFIERS.exec(lead) as RegExpExecArray)[0];
+      const begin = m.index - qualifiers.length;
+      const end = m.index + m[0].length;
+      if (!inQuote(begin) && !anonymous.some((a) => a.begin < end && begin < a.end)) anonymous.push({ text: text.slice(begin, end), begin, end });
+    }
+    anonymous.sort((a, b) => a.begin - b.begin);
   }
   citations.sort((a, b) => a.begin - b.begin);
   return { citations, anonymous };
