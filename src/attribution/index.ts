@@ -164,6 +164,13 @@ interface Mention {
 /** Sentence openers and other capitalised words that begin no name. */
 const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'If', 'When', 'While', 'After', 'Before', 'As', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'So', 'Yet', 'Still', 'Then', 'There', 'Here', 'However', 'Despite', 'According', 'Whatever', 'Within', 'With', 'From', 'By', 'Of', 'To', 'Because', 'Although', 'Though', 'Since', 'Until', 'Unless', 'Why', 'What', 'How', 'Where', 'Who', 'Meanwhile', 'Later', 'Earlier', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr', 'Both', 'Asked', 'Reached', 'Contacted', 'Speaking', 'During', 'Unable', 'Like', 'Unlike', 'Now', 'Also', 'Even', 'Only', 'Just', 'Once']);
 
+// a capitalised word ("McLaughlin", "Miami-Dade"; "Amazon-owned", a hyphen before lower case, is no name's), or an
+// initial inside a name ("Michael R. Bloomberg", "C. Eugene Steuerle")
+const PERSON_WORD = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*[\p{Ll}'’]`;
+const PERSON_PART = String.raw`(?:${PERSON_WORD}|[\p{Lu}]\.(?=[^\S\n]+(?:[\p{Lu}]|(?:${PARTICLES})[^\S\n])))`;
+const PERSON_RUN = new RegExp(String.raw`(?<![\p{L}.])(?:(?<title>Mr|Mrs|Ms|Dr|Prof|President|Senator|Sen|Governor|Gov|Minister|Mayor|Judge|General|Gen|Chancellor)\.?[^\S\n]+)?(?<name>${PERSON_PART}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${PERSON_PART}){0,5})`, 'gu');
+
+
 /**
  * The people a text names, in order: names of two words or more that are
  * not organisations, and single names after a title ("Mr Obama"); titles
@@ -171,13 +178,12 @@ const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'Fo
  */
 function personMentions(text: string): Mention[] {
   const out: Mention[] = [];
-  // a capitalised word ("McLaughlin", "Miami-Dade"; "Amazon-owned", a hyphen before lower case, is no name's), or an
-  // initial inside a name ("Michael R. Bloomberg", "C. Eugene Steuerle")
-  const word = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*[\p{Ll}'’]`;
-  const part = String.raw`(?:${word}|[\p{Lu}]\.(?=[^\S\n]+(?:[\p{Lu}]|(?:${PARTICLES})[^\S\n])))`;
-  const re = new RegExp(String.raw`(?<![\p{L}.])(?:(?<title>Mr|Mrs|Ms|Dr|Prof|President|Senator|Sen|Governor|Gov|Minister|Mayor|Judge|General|Gen|Chancellor)\.?[^\S\n]+)?(?<name>${part}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${part}){0,5})`, 'gu');
+  const re = PERSON_RUN;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const g = m.groups as { title?: string; name: string };
+    // a capitalised word alone, untitled, names no one (most of them open sentences)
+    if (!g.title && !/\s/.test(g.name)) continue;
     let name = g.name.replace(/['’]s$/, '');
     const words = name.split(/\s+/);
     while (words.length > 0 && (NOT_NAMES.has(words[0] as string) || /^[\p{Lu}]\.$/u.test(words[0] as string))) words.shift();
@@ -274,6 +280,8 @@ function speaking(text: string, n: Mention): boolean {
 const SENTENCE_START = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:[\p{Lu}][\p{Ll}]+\.?\s+)?$/u;
 const SPEECH_AFTER = new RegExp(String.raw`^(?:,[^,]{0,50},)?\s+(?:has\s+|had\s+|also\s+)?(?:${VERBS})\b`);
 const SPEECH_BEFORE = new RegExp(String.raw`\b(?:${VERBS})\s+$`);
+const VERB = new RegExp(`(?:${VERBS})`);
+const VERB_LEAD = new RegExp(String.raw`^(?:${VERBS})\s+`);
 
 /** Characters after which "he" or "she" no longer refers to the last speaker but to the last person named. */
 const PRONOUN_REACH = 1500;
@@ -379,23 +387,23 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
     const g = m.groups;
     let who = g['s0'] ?? g['s1'] ?? g['s2'] ?? g['s3'];
     if (g['s2'] && who) {
-      const verbAt = q.close + 1 + (m.index ?? 0) + m[0].search(new RegExp(`(?:${VERBS})`));
+      const verbAt = q.close + 1 + (m.index ?? 0) + m[0].search(VERB);
       const clause = text.slice(verbAt, verbAt + 120).split(/[,.;\n]/)[0] as string;
       // "said one GOP operative", "said a dispatcher on Broadcastify police scanner": a description, no one named
       if (/^(?:a|an|one|another|two|three|several|some)\s/i.test(g['r3'] ?? '') && (/\s(?:on|of|at|for|from|with|in)\s*$/.test(g['r3'] ?? '') || new RegExp(`^${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+[\\p{Ll}]`, 'u').test(clause.slice(clause.indexOf(who))))) {
-        quote.role = clause.replace(new RegExp(`^(?:${VERBS})\\s+`), '').trim() || null;
+        quote.role = clause.replace(VERB_LEAD, '').trim() || null;
         return true;
       }
       // "noted Maryland-based product liability lawyer Jim Dunham": the person named in the clause, past the words
       // that describe them
       const named = ctx.names().find((n) => n.begin > verbAt && n.begin < verbAt + clause.length);
       if (named && !ctx.names().some((n) => n.begin === verbAt + clause.indexOf(who))) {
-        setSpeaker(quote, named.name, named.begin, ctx, text.slice(verbAt, named.begin).replace(new RegExp(`^(?:${VERBS})\\s+`), '').trim());
+        setSpeaker(quote, named.name, named.begin, ctx, text.slice(verbAt, named.begin).replace(VERB_LEAD, '').trim());
         return false;
       }
     }
     if (who) {
-      const offset = q.close + 1 + (m.index ?? 0) + (m[0].indexOf(who, g['s2'] ? m[0].search(new RegExp(`(?:${VERBS})`)) : 0));
+      const offset = q.close + 1 + (m.index ?? 0) + (m[0].indexOf(who, g['s2'] ? m[0].search(VERB) : 0));
       setSpeaker(quote, who, offset, ctx, (g['r0'] ?? g['r1'] ?? g['r2'] ?? g['r3'] ?? '').replace(/^,\s*|,$/g, '').trim());
       return false;
     }
@@ -563,6 +571,9 @@ const DOCUMENT_CUE = /statement|report|study|filing|ruling|court|release|memo|le
 const DOCUMENT_SAYS = /\b(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}(?:affidavit|statement|report|release|complaint|filing|memo|study|survey|indictment|ruling|documents?|records))\s+(?:said|says|stated|states|shows|showed|found|reads)\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
 const ANONYMOUS_CUE = /source|people|person|official|insider|diplomat|executive|expert|analyst|unnamed|anonymous|spokes|researcher|investigator|detective|economist|scientist|critic|observer|authorit|witness|lawmaker|legislator|member|worker|employee|resident|hawk|voter|volunteer|organizer/i;
 
+/** "according to whale rescue group Project Jonah": what the source is, then its name. */
+const ACCORDING_NAME = new RegExp(String.raw`according to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu');
+
 /** A name just before the end of a text (the subject of the verb that follows). */
 const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}"“”])(?:the\s+)?(${NAME})$`, 'u');
 
@@ -702,7 +713,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     if (!inQuote(at)) add(name, 'document', at);
   }
   // "according to X" (with what X is between: "according to whale rescue group Project Jonah")
-  for (const m of text.matchAll(new RegExp(String.raw`according to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu'))) {
+  for (const m of text.matchAll(ACCORDING_NAME)) {
     const name = m[1] as string;
     const at = m.index + m[0].length - name.length;
     if (!inQuote(at)) add(name, ORG_WORDS.test(name) || name.split(/\s+/).length > 3 ? 'organisation' : 'person', at);
