@@ -197,3 +197,45 @@ test('attribution: initials and particles in names, pronouns resolved in their p
     ['We were not told abo', 'Lena Ortiz'],
   ]);
 });
+
+test('attribution: `ingest --attribution` stores it once; tracing and `quotes` read it; a replaced text or older rules are read again', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const Database = (await import('better-sqlite3')).default;
+  const { ATTRIBUTION_VERSION } = await import('../src/attribution/index.js');
+  const { tempDir, bodies } = await import('./_helpers.js');
+  const body = (bodies[1]?.articleBody ?? '').split(/\n\s*\n/).slice(0, 4);
+  const text = [...body, '“The harbour will stay closed until the storm has passed,” said Anna Berg, the port’s director.'].join('\n\n');
+  const dir = tempDir();
+  const db = join(dir, 'test.db');
+  const input = join(dir, 'in.jsonl');
+  const cli = (...args: string[]) => spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', db], { encoding: 'utf8' });
+  writeFileSync(input, `${JSON.stringify({ url: 'https://port.example/a', text, published: '2024-05-01' })}\n`);
+  assert.equal(cli('ingest', input, '--attribution', '--no-progress').status, 0);
+  const rows = () => new Database(db, { readonly: true }).prepare('SELECT article, version, data FROM attributions').all() as Array<{ article: number; version: number; data: string }>;
+  assert.equal(rows().length, 1);
+  assert.equal(rows()[0]!.version, ATTRIBUTION_VERSION);
+  assert.deepEqual(JSON.parse(rows()[0]!.data), JSON.parse(JSON.stringify(analyseAttribution(text, { site: 'port.example' }))), 'what is stored is what the rules read');
+  // what tracing shows comes from the store: an entry planted there shows
+  const planted = { quotes: [{ text: 'planted words for the test', begin: 0, end: 1, speaker: 'Stored Speaker', speakerBegin: null, speakerEnd: null, role: null }], citations: [], anonymous: [] };
+  const write = new Database(db);
+  write.prepare('UPDATE attributions SET data = ?').run(JSON.stringify(planted));
+  write.close();
+  const traced = cli('trace', 'https://port.example/a', '--attribution', '--json');
+  assert.equal(traced.status, 0, traced.stderr);
+  assert.equal((JSON.parse(traced.stdout) as { quotes: Array<{ speaker: string }> }).quotes[0]?.speaker, 'Stored Speaker');
+  const quotes = cli('quotes', '--json');
+  assert.ok(quotes.stdout.includes('Stored Speaker'));
+  // kept under older rules: read again, and kept anew
+  const stale = new Database(db);
+  stale.prepare('UPDATE attributions SET version = ?').run(ATTRIBUTION_VERSION - 1);
+  stale.close();
+  const again = cli('trace', 'https://port.example/a', '--attribution', '--json');
+  assert.equal((JSON.parse(again.stdout) as { quotes: Array<{ speaker: string }> }).quotes.at(-1)?.speaker, 'Anna Berg');
+  assert.deepEqual(rows().map((r) => r.version), [ATTRIBUTION_VERSION]);
+  // a new text replaces the article, and its old attribution goes with it
+  writeFileSync(input, `${JSON.stringify({ url: 'https://port.example/a', text: `${text}\n\nA line added later.`, published: '2024-05-01' })}\n`);
+  assert.equal(cli('ingest', input, '--no-progress').status, 0);
+  assert.equal(rows().length, 0);
+});

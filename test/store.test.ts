@@ -111,8 +111,9 @@ describe('SQLite store', () => {
     await upgraded.close();
     const check = new Database(path, { readonly: true });
     assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'postings_%' ORDER BY name").pluck().all(), ['postings_filters', 'postings_runs']);
-    assert.equal(check.pragma('user_version', { simple: true }), 3);
+    assert.equal(check.pragma('user_version', { simple: true }), 4);
     assert.equal(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'pages'").pluck().get(), 1, 'the pages table was added');
+    assert.equal(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'attributions'").pluck().get(), 1, 'the attributions table was added');
     // its runs were written from the stored features, not left to the fresh articles
     assert.ok((check.prepare('SELECT count(*) FROM postings_runs').pluck().get() as number) > 0);
     check.close();

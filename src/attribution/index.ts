@@ -40,6 +40,13 @@ export interface Attribution {
   anonymous: AnonymousSource[];
 }
 
+/**
+ * The version of these rules. Attributions kept in a store carry it; one
+ * kept under another version is read again when asked for. Raise it with
+ * any change to what the rules find.
+ */
+export const ATTRIBUTION_VERSION = 2;
+
 /** Opening marks and the marks that may close them. */
 const PAIRS: Record<string, string> = {
   '“': '”',

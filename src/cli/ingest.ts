@@ -9,6 +9,8 @@ export interface IngestCommandOptions extends WebCommandOptions {
   progress?: boolean;
   batchSize?: number;
   workers?: number;
+  /** Read and store each article's attribution as it is ingested. */
+  attribution?: boolean;
 }
 
 /** `newstrace ingest <path…>`: returns the exit status. */
@@ -53,6 +55,7 @@ async function runStoring(
       onProgress: draw,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       ...(options.workers ? { workers: options.workers } : {}),
+      ...(options.attribution ? { attribution: true } : {}),
       onError: (error) => {
         if (showProgress) process.stderr.write('\r\x1b[K');
         printError(error);

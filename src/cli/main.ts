@@ -50,7 +50,8 @@ withWebOptions(program
   .option('--no-progress', 'do not show progress, even on a terminal')
   .option('--batch-size <n>', 'articles per transaction (an interrupted ingest keeps every finished batch)', (v) => parseCount(v, 1, 1_000_000), 2500)
   .option('--workers <n>', 'threads that prepare articles while one writes', (value) => parseCount(value, 1, 256), Math.max(1, availableParallelism() - 1))
-  .action(async (paths: string[], opts: { db: string; progress: boolean; batchSize: number; workers: number } & WebCommandOptions) => {
+  .option('--attribution', 'also read and store each article\'s quotations, citations and anonymous sources (trace --attribution and quotes then read them)')
+  .action(async (paths: string[], opts: { db: string; progress: boolean; batchSize: number; workers: number; attribution?: boolean } & WebCommandOptions) => {
     const { progress, ...rest } = opts;
     status = await runIngest(paths, {
       ...rest,
@@ -64,8 +65,9 @@ program
   .option('--db <file>', 'SQLite database file', DEFAULT_DB)
   .option('--no-progress', 'do not show progress, even on a terminal')
   .option('--workers <n>', 'threads that extract pages while one writes', (value) => parseCount(value, 1, 256), Math.max(1, availableParallelism() - 1))
-  .action(async (opts: { db: string; progress: boolean; workers: number }) => {
-    status = await runReextract({ db: opts.db, workers: opts.workers, ...(opts.progress ? {} : { progress: false }) });
+  .option('--attribution', 'also read and store the attribution of each article extracted again')
+  .action(async (opts: { db: string; progress: boolean; workers: number; attribution?: boolean }) => {
+    status = await runReextract({ db: opts.db, workers: opts.workers, ...(opts.attribution ? { attribution: true } : {}), ...(opts.progress ? {} : { progress: false }) });
   });
 
 withWebOptions(program

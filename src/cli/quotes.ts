@@ -1,6 +1,7 @@
-import { analyseAttribution } from '../attribution/index.js';
+import type { Quote } from '../attribution/index.js';
 import { groupQuotes, type QuoteGroup } from '../attribution/quotes.js';
 import type { Store } from '../store/types.js';
+import { attributionsOf } from '../trace/attribution.js';
 import { EXIT, count, openExisting } from './_io.js';
 import { writeLine } from './trace.js';
 
@@ -11,12 +12,14 @@ export interface QuotesCommandOptions {
   text?: string;
 }
 
-/** The quotations of every stored article (read now: they are not stored yet). */
-async function* storedQuotes(store: Store): AsyncGenerator<{ url: string; site: string; published: string | null; quotes: ReturnType<typeof analyseAttribution>['quotes'] }> {
+/** The quotations of every stored article (as the store keeps them; read and kept when it has none). */
+async function* storedQuotes(store: Store): AsyncGenerator<{ url: string; site: string; published: string | null; quotes: Quote[] }> {
   for (let after = 0; ; ) {
     const ids = await store.ids(after, 500);
     if (ids.length === 0) return;
-    for (const a of await store.getMany(ids)) yield { url: a.url, site: a.site, published: a.published, quotes: analyseAttribution(a.text, { site: a.site }).quotes };
+    const articles = await store.getMany(ids);
+    const read = await attributionsOf(store, articles);
+    for (const a of articles) yield { url: a.url, site: a.site, published: a.published, quotes: read.get(a.id)?.quotes ?? [] };
     after = ids[ids.length - 1] as number;
   }
 }
@@ -48,7 +51,7 @@ function renderGroup(g: QuoteGroup): string {
 export async function runQuotes(options: QuotesCommandOptions): Promise<number> {
   const store = await openExisting(options.db);
   try {
-    const all: Array<{ url: string; site: string; published: string | null; quotes: ReturnType<typeof analyseAttribution>['quotes'] }> = [];
+    const all: Array<{ url: string; site: string; published: string | null; quotes: Quote[] }> = [];
     for await (const a of storedQuotes(store)) all.push(a);
     for (const g of groupQuotes(all)) if (matches(g, options)) await writeLine(options.json ? JSON.stringify(g) : renderGroup(g));
   } finally {

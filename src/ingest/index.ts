@@ -49,6 +49,12 @@ export interface IngestOptions {
   fetch?: FetchOptions;
   /** The clock, for `firstSeen`. */
   now?: () => Date;
+  /**
+   * Read each article's attribution (quotations, speakers, citations,
+   * anonymous sources) as it is prepared, and store it with the article, so
+   * that tracing and `quotes` read it instead of working it out.
+   */
+  attribution?: boolean;
 }
 
 /** Batches being prepared per worker thread at most, ahead of the writes. */
@@ -111,7 +117,7 @@ export async function ingestRecords(store: Store, source: AsyncIterable<InputRec
   const bytes = new ByteBuffer();
   const send = async (): Promise<void> => {
     if (records.length === 0) return;
-    inFlight.push(preparer.prepare({ seq: seq++, stamp, records, bytes: bytes.take() }));
+    inFlight.push(preparer.prepare({ seq: seq++, stamp, attribution: options.attribution ?? false, records, bytes: bytes.take() }));
     records = [];
     chars = 0;
     while (inFlight.length > maxInFlight) await write(await (inFlight.shift() as Promise<PreparedBatch>));

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NewstraceError } from '../errors.js';
+import { analyseAttribution, ATTRIBUTION_VERSION } from '../attribution/index.js';
 import { extractPage, isNoArticle, type ExtractedArticle } from '../extract/index.js';
 import { fingerprint } from '../fingerprint/index.js';
 import type { FingerprintParams } from '../defaults.js';
@@ -136,6 +137,8 @@ export function withContentHash(article: FingerprintedArticle): IndexedArticle {
 export interface PrepareJob {
   seq: number;
   stamp: string;
+  /** Read each article's attribution too (quotations, citations, anonymous sources), to be stored with it. */
+  attribution: boolean;
   /** Inputs, or lines of JSON Lines still to be parsed: bytes[begin, end). */
   records: Array<{ where: string; input: ArticleInput } | { where: string; begin: number; end: number }>;
   /** The lines' bytes, one buffer for the batch (moved to the worker, not copied). */
@@ -164,6 +167,7 @@ export function prepareBatch(job: PrepareJob, params: FingerprintParams): Prepar
         const article = fingerprintArticle(toArticle(input, job.stamp, where), params);
         // a page whose article was extracted is kept, to be extracted again when extraction improves
         if (input.html && !input.text?.trim()) article.page = packPage(input);
+        if (job.attribution) article.attribution = { version: ATTRIBUTION_VERSION, data: JSON.stringify(analyseAttribution(article.text, { site: article.site })) };
         return { article };
       } catch (error) {
         if (!(error instanceof NewstraceError)) throw error;

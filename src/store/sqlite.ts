@@ -4,11 +4,11 @@ import { DEFAULTS, type FingerprintParams } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import { SharedPostings } from '../fingerprint/shared.js';
 import type { StoredArticle } from '../types.js';
-import type { ArticleHead, IndexedArticle, PutOutcome, Store, StoredPage } from './types.js';
+import type { ArticleHead, IndexedArticle, PutOutcome, Store, StoredAttribution, StoredPage } from './types.js';
 import { PostingRuns, RUNS_SCHEMA, type RunFilterBits } from './_runs.js';
 
-/** 2: postings in sorted runs (1 had them a row each, in segments). */
-const SCHEMA_VERSION = 3;
+/** 2: postings in sorted runs (1 had them a row each, in segments); 3: pages; 4: attributions. */
+const SCHEMA_VERSION = 4;
 
 /** Postings that tracing everything keeps in memory (4 bytes each); past this it looks them up. */
 const SHARED_POSTINGS_BUDGET = 2 ** 25;
@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE TABLE IF NOT EXISTS lines (line INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (line, article)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pages (article INTEGER PRIMARY KEY, page BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS attributions (article INTEGER PRIMARY KEY, version INTEGER NOT NULL, data TEXT NOT NULL);
 ${RUNS_SCHEMA}`;
 
 export interface SqliteStoreOptions {
@@ -189,6 +190,7 @@ class SqliteStore implements Store {
       commonLines: db.prepare('SELECT line FROM lines GROUP BY line HAVING count(*) >= ?').pluck(),
       count: db.prepare('SELECT count(*) FROM articles').pluck(),
       pages: db.prepare('SELECT p.article AS id, a.url, p.page FROM pages p JOIN articles a ON a.id = p.article WHERE p.article > ? AND p.article <= ? ORDER BY p.article LIMIT ?'),
+      attributions: db.prepare('SELECT article, data FROM attributions WHERE version = ? AND article IN (SELECT value FROM json_each(?))').raw(),
     };
     if (!options.readonly) {
       Object.assign(this.statements, {
@@ -200,6 +202,9 @@ class SqliteStore implements Store {
         delete: db.prepare('DELETE FROM articles WHERE id = ?'),
         putPage: db.prepare('INSERT OR REPLACE INTO pages (article, page) VALUES (?, ?)'),
         dropPage: db.prepare('DELETE FROM pages WHERE article = ?'),
+        putAttribution: db.prepare('INSERT OR REPLACE INTO attributions (article, version, data) VALUES (?, ?, ?)'),
+        dropAttribution: db.prepare('DELETE FROM attributions WHERE article = ?'),
+        keepAttribution: db.prepare('INSERT OR REPLACE INTO attributions (article, version, data) SELECT @id, @version, @data WHERE EXISTS (SELECT 1 FROM articles WHERE id = @id)'),
         addLines: db.prepare('INSERT OR IGNORE INTO lines (line, article) SELECT value, ? FROM json_each(?)'),
         dropLines: db.prepare('DELETE FROM lines WHERE (line, article) IN (SELECT value, ? FROM json_each(?))'),
       });
@@ -227,12 +232,14 @@ class SqliteStore implements Store {
         if (old && old.content_hash === article.contentHash) {
           // the same article from a page that may have changed around it: the page is the one to extract again
           if (article.page) s.putPage!.run(old.id, article.page);
+          if (article.attribution) s.putAttribution!.run(old.id, article.attribution.version, article.attribution.data);
           return 'unchanged';
         }
         if (old) {
           // a replaced article gets a new id: the postings index only ever appends
           s.delete!.run(old.id);
           s.dropPage!.run(old.id);
+          s.dropAttribution!.run(old.id);
           this.index.kill(old.id);
           s.dropLines!.run(old.id, JSON.stringify(Array.from(fromBlob(old.lines))));
         }
@@ -254,6 +261,7 @@ class SqliteStore implements Store {
         });
         s.addLines!.run(id, JSON.stringify(Array.from(article.lines)));
         if (article.page) s.putPage!.run(id, article.page);
+        if (article.attribution) s.putAttribution!.run(id, article.attribution.version, article.attribution.data);
         return old ? 'replaced' : 'added';
       });
       this.index.index();
@@ -274,6 +282,20 @@ class SqliteStore implements Store {
   async getMany(ids: number[]): Promise<StoredArticle[]> {
     const rows = this.statements.many!.all(JSON.stringify(ids)) as ArticleRow[];
     return inOrder(ids, rows).map(rowToArticle);
+  }
+
+  async attributions(ids: number[], version: number): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    return new Map(this.statements.attributions!.all(version, JSON.stringify(ids)) as Array<[number, string]>);
+  }
+
+  async putAttributions(rows: Array<{ id: number } & StoredAttribution>): Promise<void> {
+    const put = this.statements['keepAttribution'];
+    if (!put || rows.length === 0) return;
+    // an article replaced meanwhile has gone, and its attribution with it
+    this.db.transaction(() => {
+      for (const row of rows) put.run({ id: row.id, version: row.version, data: row.data });
+    })();
   }
 
   async heads(ids: number[]): Promise<ArticleHead[]> {

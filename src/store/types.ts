@@ -12,6 +12,14 @@ export interface IndexedArticle extends Article {
   lines: Uint32Array;
   /** The page it was extracted from, packed (see ingest/page.ts), for extracting it again; null for a text. */
   page: Uint8Array | null;
+  /** Its attribution as JSON (quotations, citations, anonymous sources), when read at ingest. */
+  attribution?: StoredAttribution | null;
+}
+
+/** An article's attribution as stored: JSON, with the version of the rules that read it. */
+export interface StoredAttribution {
+  version: number;
+  data: string;
 }
 
 /** A stored page: what `reextract` extracts again. */
@@ -49,6 +57,10 @@ export interface Store {
   pages(afterId: number, throughId: number, limit: number): Promise<StoredPage[]>;
   /** Articles by id, in the order asked; unknown ids are left out. */
   getMany(ids: number[]): Promise<StoredArticle[]>;
+  /** Stored attributions of these articles read by rules of `version` (others are stale: left out). */
+  attributions(ids: number[], version: number): Promise<Map<number, string>>;
+  /** Stores attributions read after ingest (a store opened read-only keeps none). */
+  putAttributions(rows: Array<{ id: number } & StoredAttribution>): Promise<void>;
   heads(ids: number[]): Promise<ArticleHead[]>;
   /** Features an article was indexed under. */
   featuresOf(ids: number[]): Promise<Map<number, Uint32Array>>;

@@ -1,7 +1,29 @@
 import { compareAttribution, type CitationFate, type QuoteFate } from '../attribution/compare.js';
-import { analyseAttribution, type AnonymousSource, type Citation, type Quote } from '../attribution/index.js';
+import { analyseAttribution, ATTRIBUTION_VERSION, type AnonymousSource, type Attribution, type Citation, type Quote } from '../attribution/index.js';
 import type { Store } from '../store/types.js';
-import type { SourceReport, Trace } from '../types.js';
+import type { SourceReport, StoredArticle, Trace } from '../types.js';
+
+/**
+ * The attribution of stored articles, by id: as the store keeps it (read at
+ * ingest, or the first time it was asked for), else read now and kept.
+ */
+export async function attributionsOf(store: Store, articles: StoredArticle[]): Promise<Map<number, Attribution>> {
+  const kept = await store.attributions(articles.map((a) => a.id), ATTRIBUTION_VERSION);
+  const out = new Map<number, Attribution>();
+  const fresh: Array<{ id: number; version: number; data: string }> = [];
+  for (const a of articles) {
+    const json = kept.get(a.id);
+    if (json !== undefined) {
+      out.set(a.id, JSON.parse(json) as Attribution);
+      continue;
+    }
+    const read = analyseAttribution(a.text, { site: a.site });
+    out.set(a.id, read);
+    fresh.push({ id: a.id, version: ATTRIBUTION_VERSION, data: JSON.stringify(read) });
+  }
+  await store.putAttributions(fresh);
+  return out;
+}
 
 /** A trace with the article's sourcing: its quotations, citations and anonymous sources, and what it did with each source's. */
 export interface AttributedTrace extends Trace {
@@ -18,13 +40,14 @@ export interface AttributedTrace extends Trace {
  * `text` is the article's text when it is not stored (a file, a page).
  */
 export async function withAttribution(store: Store, trace: Trace, text?: string): Promise<AttributedTrace> {
-  const own = text ?? (await store.getByUrl(trace.url))?.text ?? '';
-  const mine = analyseAttribution(own, { site: trace.site });
-  const sources = [];
-  for (const s of trace.sources) {
-    const stored = await store.getByUrl(s.url);
-    const theirs = analyseAttribution(stored?.text ?? '', { site: s.site });
-    sources.push({ ...s, attribution: compareAttribution(mine, theirs) });
-  }
+  const none: Attribution = { quotes: [], citations: [], anonymous: [] };
+  const self = text === undefined ? await store.getByUrl(trace.url) : null;
+  const stored = (await Promise.all(trace.sources.map((s) => store.getByUrl(s.url)))).filter((a): a is StoredArticle => a !== null);
+  const read = await attributionsOf(store, self ? [self, ...stored] : stored);
+  const mine = text !== undefined ? analyseAttribution(text, { site: trace.site }) : self ? (read.get(self.id) ?? none) : none;
+  const sources = trace.sources.map((s) => {
+    const source = stored.find((a) => a.url === s.url);
+    return { ...s, attribution: compareAttribution(mine, (source && read.get(source.id)) ?? none) };
+  });
   return { ...trace, ...mine, sources };
 }
