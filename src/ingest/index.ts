@@ -218,9 +218,10 @@ class ByteBuffer {
     return { begin: this.size - bytes.length, end: this.size };
   }
 
-  /** The bytes so far, in a buffer of their own; this one starts again. */
+  /** The bytes so far, in a buffer of their own (handed over, not copied); this one starts again in a new buffer. */
   take(): Uint8Array {
-    const taken = this.buffer.slice(0, this.size);
+    const taken = this.buffer.subarray(0, this.size);
+    this.buffer = new Uint8Array(this.buffer.length);
     this.size = 0;
     return taken;
   }
