@@ -143,11 +143,11 @@ const VERBS =
 const NAME_WORD = String.raw`(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Gov|Jr|Sr|St)\.|[\p{Lu}](?:[\p{L}'’-]+|\.))`;
 /** Lower-case particles inside names ("Bill de Blasio", "Laurence des Cars"). */
 const PARTICLES = 'de|da|das|des|dos|van|von|der|den|ter|bin|ibn|al|el|la|le|del|della|di|du';
-const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:${PARTICLES})\s+)?${NAME_WORD}){0,5}`;
+const NAME = String.raw`${NAME_WORD}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${NAME_WORD}){0,5}`;
 /** The same within one line. */
 const LINE_NAME = String.raw`${NAME_WORD}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${NAME_WORD}){0,3}`;
 /** Titles before a name: they make the role, not the name. */
-const TITLES = /^((?:(?:Prime|Deputy|Foreign|Finance|Defen[cs]e|Interior|Health|Justice|Vice|Chief|Former|Acting)\s+)*(?:Minister|President|Premier|Chancellor|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Judge|Justice|General|Gen\.|Secretary|Ambassador|Commissioner|Director|Chairman|Chairwoman|Chair|King|Queen|Prince|Princess|Pope|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Sheriff|Detective|Officer|Coach|Captain|Colonel|Lieutenant|Supervisor|Councilman|Councilwoman|Councillor|Councilor|Alderman|Assemblyman|Assemblywoman|Congressman|Congresswoman|Bishop|Rabbi|Father|Sister|Imam)(?:\s+of\s+[\p{Lu}][\p{L}]+)?)\s+/u;
+const TITLES = /^((?:(?:Prime|Deputy|Foreign|Finance|Defen[cs]e|Interior|Health|Justice|Vice|Chief|Former|Acting)[\s-]+)*(?:Minister|President|Premier|Chancellor|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Judge|Justice|General|Gen\.|Secretary|Ambassador|Commissioner|Director|Chairman|Chairwoman|Chair|King|Queen|Prince|Princess|Pope|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Sheriff|Detective|Officer|Coach|Captain|Colonel|Lieutenant|Supervisor|Councilman|Councilwoman|Councillor|Councilor|Alderman|Assemblyman|Assemblywoman|Congressman|Congresswoman|Bishop|Rabbi|Father|Sister|Imam)(?:\s+of\s+[\p{Lu}][\p{L}]+)?)\s+/u;
 const PRONOUN = String.raw`(?:he|she|they|it|He|She|They|It)`;
 const ORG_WORDS = /\b(ministry|department|agency|office|council|committee|commission|company|corporation|corp|inc|ltd|llc|plc|group|bank|university|college|school|hospital|government|police|court|union|association|party|organi[sz]ation|institute|foundation|authority|board|service|army|navy|force|embassy|fund|international|watch|nations|federation|alliance|league|society|network|trust|centre|center|bureau|reserve|administration|parliament|congress|senate|assembly|cabinet|kremlin|pentagon|white house|commission|exchange|airlines?|motors|technologies|systems|labs?|county|city|state|province|district|region|republic|kingdom|states|times|news|post|magazine|journal|republicans|democrats)\b/i;
 
@@ -568,10 +568,12 @@ const OUTLET_RE = new RegExp(String.raw`(?<![\p{L}])(${OUTLETS.map((o) => o.repl
 
 /** Words in the names of news outlets ("Aspen Times", "South Florida Sun Sentinel", "New York magazine"). */
 const OUTLET_WORDS = /\b(?:Times|News|Post|Magazine|magazine|Journal|Herald|Tribune|Press|Gazette|Sentinel|Chronicle|Observer|Telegraph|Independent|Mail|Express|Mirror|Radio|Television|TV|Daily|Weekly|Bulletin|Examiner|Inquirer|Courier|Dispatch|Register|Globe|Wire|Figaro|Monde|Playbook)\b/;
+/** A name ending in a word for a body: "Press Council" is no outlet. */
+const BODY_LAST = /\b(?:Council|Committee|Commission|Association|Union|Institute|Foundation|Agency|Authority|Board|Office|Department|Ministry|Court|Club|Society|Federation|Group|Centre|Center)$/;
 /** A named source after the words that cite it: "in an interview with Le Figaro", "first disclosed by the Aspen Times". */
-const CITED_IN = new RegExp(String.raw`\b(?:in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by)\s+(?:the\s+)?((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:\s+(?:of\s+)?[\p{Lu}][\p{L}.&'’-]*){0,4})`, 'gu');
+const CITED_IN = new RegExp(String.raw`\b(?:in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by)\s+(?:the\s+)?((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,4})`, 'gu');
 /** "according to (the) … data/report/notes (of …)": a document as the source. */
-const ACCORDING_DOCUMENT = new RegExp(String.raw`according to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:\s+(?:(?:of|for|and)\s+)?[\p{Lu}][\p{L}.&'’-]*){0,5})?)(?![\p{L}])`, 'gu');
+const ACCORDING_DOCUMENT = new RegExp(String.raw`according to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,5})?)(?![\p{L}])`, 'gu');
 
 /** Words without which a text holds no document citation, or no anonymous source: cheap tests before the patterns. */
 const DOCUMENT_CUE = /statement|report|study|filing|ruling|court|release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit/;
@@ -587,6 +589,8 @@ const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}"“”])(?:the\s+)?(${NAME}
 /** Capitalised words that open a sentence about unnamed people: no names. */
 const UNNAMED = new Set(['Others', 'Some', 'Many', 'Most', 'Several', 'Critics', 'Officials', 'Experts', 'Analysts', 'Residents', 'Students', 'Staff', 'People', 'Police', 'Researchers', 'Scientists', 'Sources', 'Witnesses', 'Investigators', 'Authorities', 'Lawmakers', 'Economists', 'Doctors', 'Teachers', 'Parents', 'Observers', 'Activists', 'Detectives', 'Prosecutors', 'Officers', 'Agents', 'Tests', 'Studies', 'Reports', 'Data', 'Records', 'Polls', 'Surveys']);
 
+/** Auxiliaries and times between a subject and its verb: "has", "also", "last week", "on Thursday". */
+const BETWEEN_NAME_AND_VERB = /(?:\s+(?:has|have|had|also|previously|earlier|later|recently|now|last\s+(?:week|month|year)|this\s+(?:week|month|year)|on\s+[A-Z][a-z]+day|[a-z]+ly))+$/;
 /** "Michael Fitton, defending,": a name and a short description before the verb. */
 const NAME_APPOSITION = new RegExp(String.raw`(?<![\p{L}"“”])(${NAME}),\s+[\p{Ll}][^,.;"“”]{1,60},$`, 'u');
 /** Capitalised words and a joining word just before a name ("National Institute for " before "Space Research"). */
@@ -598,7 +602,7 @@ const BODY_BEFORE = new RegExp(String.raw`(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]+\
 /** Attribution phrases around a named source: what makes a mention a citation. */
 const CITING_BEFORE = /(?:according to|told|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
 const CITING_AFTER = /^(?:'s)?\s*(?:reported|reports|said|says|first reported|cited|quoted|wrote|writes|revealed|found|announced|published|confirmed)\b/i;
-const DOCUMENT = /\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n its)\s+(?:[\p{Ll}-]+\s+){0,3}(?:statement|report|study|filing|ruling|court filing|court document|press release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit)\s+(?:from|by|of|issued by|published by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:\s+(?:(?:of|for|and|on|de|du)\s+)?[\p{Lu}][\p{L}.&'’-]*)*/gu;
+const DOCUMENT = /\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n its)\s+(?:[\p{Ll}-]+\s+){0,3}(?:statement|report|study|filing|ruling|court filing|court document|press release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit)\s+(?:from|by|of|issued by|published by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and|on|de|du)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*)*/gu;
 const GROUPS = String.raw`(?:officials|experts|analysts|researchers|investigators|detectives|economists|scientists|critics|observers|diplomats|insiders|authorities|witnesses|lawmakers|legislators|people|members|sources|workers|employees|residents|hawks|voters|volunteers|organizers)`;
 const CLAIMS = String.raw`(?:said|say|says|told|tell|believe|believed|warn|warned|warning|noted|note|urged|argue|argued|estimate|claim|claimed|explained|reported|suspect|think|fear|feared|explained|have explained|have said|are warning|have warned)`;
 const ANONYMOUS = new RegExp(
@@ -661,7 +665,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
         kind = 'person';
       } else if (kind === 'person' && /(?:^|\s)[\p{Lu}]{2,}(?:\s|$)/u.test(name)) kind = 'organisation';
       else if (kind === 'organisation' && !name.includes(' ') && surnames().has(name)) kind = 'person';
-      if (kind === 'organisation' && OUTLET_WORDS.test(name)) kind = 'outlet';
+      if (kind === 'organisation' && OUTLET_WORDS.test(name) && !BODY_LAST.test(name)) kind = 'outlet';
     }
     const end = begin + name.length;
     if (!free(begin, end)) return;
@@ -727,13 +731,16 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   }
   // "X said …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow);
   // a body named with a lower-case word ("West Mercia police said") counts with it
-  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|is concerned|are concerned)\s/g)) {
+  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|is concerned|are concerned)\s/g)) {
     if (inQuote(v.index)) continue;
-    const before = text.slice(Math.max(0, v.index - 80), v.index);
+    // "The Palestinian Authority has said", "Microsoft last week announced": what stands between the name and its verb
+    const between = BETWEEN_NAME_AND_VERB.exec(text.slice(Math.max(0, v.index - 40), v.index));
+    const verbAt = v.index - (between ? between[0].length : 0);
+    const before = text.slice(Math.max(0, verbAt - 80), verbAt);
     const m = NAME_BEFORE.exec(before) ?? BODY_BEFORE.exec(before) ?? NAME_APPOSITION.exec(before);
     if (!m) continue;
     let name = m[1] as string;
-    let at = v.index - before.length + (m.index ?? 0) + m[0].indexOf(name);
+    let at = verbAt - before.length + (m.index ?? 0) + m[0].indexOf(name);
     // "National Institute for Space Research", "Centre for Disease Prevention and Control": names joined by small words
     for (let joined = NAME_JOINED.exec(text.slice(Math.max(0, at - 80), at)); joined; joined = NAME_JOINED.exec(text.slice(Math.max(0, at - 80), at))) {
       at -= joined[0].length;
@@ -766,7 +773,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
       continue;
     }
     // "reported Euro News"
-    const body = /^(?:the\s+)?((?:[\p{Lu}][\p{L}.&'’-]*\s?){1,5})(?=[.,;]|$)/u.exec(text.slice(after, after + 60));
+    const body = /^(?:the\s+)?((?:[\p{Lu}][\p{L}.&'’-]*[^\S\n]?){1,5})(?=[.,;\n]|$)/u.exec(text.slice(after, after + 60));
     if (body && /^(?:reported|reports)/.test(v[0].replace(/^[,;]\s+/, ''))) add((body[1] as string).trim(), 'outlet', after + body[0].indexOf(body[1] as string));
   }
   for (const m of text.matchAll(/\b(?:we|this (?:newspaper|website|site|outlet|paper))\s+(?:reported|revealed|first reported|have reported)\b/gi)) {
