@@ -68,12 +68,71 @@ const TITLE_CASE = /^[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*(?:[\s,]+(?:(?:a|an|the|and
 const CAPTION_CHARS = 160;
 
 /** Words of a text: hyphenated words count once; in scripts written without spaces, two characters make a word. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** Whether the character code `c` (of `ch`) is a letter or a digit; ASCII without a pattern. */
+function isAlnum(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_DIGIT.test(ch);
+}
+
 const countWords = (s: string): number => {
-  const spaced = (s.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu, ' ').match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []).length;
-  const unspaced = (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu) ?? []).length;
+  let spaced = 0;
+  let unspaced = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ch = s[i] as string;
+    if (c >= 0x0e00 && UNSPACED.test(ch)) {
+      unspaced++;
+      inWord = false;
+    } else if (isAlnum(c, ch)) {
+      if (!inWord) spaced++;
+      inWord = true;
+    } else if (inWord && (c === 45 || c === 39 || c === 0x2019) && i + 1 < s.length && isAlnum(s.charCodeAt(i + 1), s[i + 1] as string) && !UNSPACED.test(s[i + 1] as string)) {
+      // a hyphen or an apostrophe between letters joins them into one word
+    } else inWord = false;
+  }
   return spaced + Math.ceil(unspaced / 2);
 };
 
+/** The capitalised words of a text (a capital not after a letter, then letters, apostrophes and hyphens): starts and ends. */
+interface Capitals {
+  start: number[];
+  end: number[];
+}
+let capitalsOf: { text: string; caps: Capitals } | null = null;
+
+/** The capitalised words of `text`, read once for the text last asked about. */
+function capitals(text: string): Capitals {
+  if (capitalsOf?.text === text) return capitalsOf.caps;
+  const start: number[] = [];
+  const end: number[] = [];
+  const n = text.length;
+  const letter = (i: number): boolean => {
+    const c = text.charCodeAt(i);
+    return c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : LETTER.test(text[i] as string);
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const upper = c < 128 ? c >= 65 && c <= 90 : c >= 0xc0 && UPPER.test(text[i] as string);
+    if (!upper || (i > 0 && letter(i - 1))) continue;
+    let j = i + 1;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (!(d === 39 || d === 45 || d === 0x2019 || letter(j))) break;
+    }
+    start.push(i);
+    end.push(j);
+    i = j - 1;
+  }
+  const caps = { start, end };
+  capitalsOf = { text, caps };
+  return caps;
+}
 interface Span {
   begin: number;
   end: number;
@@ -98,6 +157,9 @@ function closesSingle(text: string, i: number): boolean {
   return !/[\p{L}]/u.test(after);
 }
 
+/** Every character that opens or closes a quotation. */
+const MARKS = /["“”„«»‹›「」『』‘’‚]/g;
+
 /** Quotations by their marks, with multi-paragraph quotations joined. */
 function findQuotations(text: string): Array<{ parts: Span[]; open: number; close: number }> {
   const paras = paragraphsOf(text);
@@ -117,6 +179,11 @@ function findQuotations(text: string): Array<{ parts: Span[]; open: number; clos
       : null;
     pending = null;
     for (; i < p.end; i++) {
+      // straight to the next quotation mark (nothing else opens or closes a quotation)
+      MARKS.lastIndex = i;
+      const next = MARKS.exec(text);
+      if (!next || next.index >= p.end) break;
+      i = next.index;
       const c = text[i] as string;
       if (open) {
         const closers = PAIRS[open.opener] as string;
@@ -166,7 +233,13 @@ const BEFORE = new RegExp(
 interface Mention {
   name: string;
   begin: number;
+  /** The name's words, and the name lower-cased between spaces, worked out once when first needed. */
+  words?: string[];
+  spaced?: string;
 }
+
+const wordsOf = (n: Mention): string[] => (n.words ??= n.name.split(' '));
+const spacedOf = (n: Mention): string => (n.spaced ??= ` ${n.name.toLowerCase()} `);
 
 /** Sentence openers and other capitalised words that begin no name. */
 const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'If', 'When', 'While', 'After', 'Before', 'As', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'So', 'Yet', 'Still', 'Then', 'There', 'Here', 'However', 'Despite', 'According', 'Whatever', 'Within', 'With', 'From', 'By', 'Of', 'To', 'Because', 'Although', 'Though', 'Since', 'Until', 'Unless', 'Why', 'What', 'How', 'Where', 'Who', 'Meanwhile', 'Later', 'Earlier', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr', 'Both', 'Asked', 'Reached', 'Contacted', 'Speaking', 'During', 'Unable', 'Like', 'Unlike', 'Now', 'Also', 'Even', 'Only', 'Just', 'Once']);
@@ -176,6 +249,12 @@ const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'Fo
 const PERSON_WORD = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*[\p{Ll}'’]`;
 const PERSON_PART = String.raw`(?:${PERSON_WORD}|[\p{Lu}]\.(?=[^\S\n]+(?:[\p{Lu}]|(?:${PARTICLES})[^\S\n])))`;
 const PERSON_RUN = new RegExp(String.raw`(?<![\p{L}.])(?:(?<title>Mr|Mrs|Ms|Dr|Prof|President|Senator|Sen|Governor|Gov|Minister|Mayor|Judge|General|Gen|Chancellor)\.?[^\S\n]+)?(?<name>${PERSON_PART}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${PERSON_PART}){0,5})`, 'gu');
+/** The same, tried at one place. */
+const PERSON_AT = new RegExp(PERSON_RUN.source, 'uy');
+/** What may stand between two words of a name: white space, after an initial's full stop, around a particle. */
+const NAME_GAP = new RegExp(String.raw`^\.?[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?$`);
+/** The titles that open a run of the pattern. */
+const RUN_TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'President', 'Senator', 'Sen', 'Governor', 'Gov', 'Minister', 'Mayor', 'Judge', 'General', 'Gen', 'Chancellor']);
 
 
 /**
@@ -185,9 +264,21 @@ const PERSON_RUN = new RegExp(String.raw`(?<![\p{L}.])(?:(?<title>Mr|Mrs|Ms|Dr|P
  */
 function personMentions(text: string): Mention[] {
   const out: Mention[] = [];
-  const re = PERSON_RUN;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  const caps = capitals(text);
+  const re = PERSON_AT;
+  let from = 0;
+  for (let k = 0; k < caps.start.length; k++) {
+    const at0 = caps.start[k] as number;
+    if (at0 < from) continue;
+    // the pattern is tried only where a name of two words or a title can begin: a capitalised word followed, past
+    // white space (and an initial's full stop, or a particle), by another, or a title
+    const next = caps.start[k + 1];
+    const gap = next === undefined ? '' : text.slice(caps.end[k] as number, next);
+    if (!(next !== undefined && gap.length <= 12 && NAME_GAP.test(gap)) && !RUN_TITLES.has(text.slice(at0, caps.end[k]))) continue;
+    re.lastIndex = at0;
+    const m = re.exec(text);
+    if (!m) continue;
+    from = at0 + m[0].length;
     const g = m.groups as { title?: string; name: string };
     // a capitalised word alone, untitled, names no one (most of them open sentences)
     if (!g.title && !/\s/.test(g.name)) continue;
@@ -213,12 +304,13 @@ function personMentions(text: string): Mention[] {
     // one pass over the capitalised words, the mentions already found walked alongside (both in text order)
     const found = out.length;
     let k = 0;
-    for (const m of text.matchAll(CAPITALISED)) {
-      const w = m[0].replace(/['’]s$/, '');
+    for (let c = 0; c < caps.start.length; c++) {
+      const index = caps.start[c] as number;
+      const w = text.slice(index, caps.end[c]).replace(/['’]s$/, '');
       if (!surnames.has(w)) continue;
-      while (k < found && (out[k] as Mention).begin + (out[k] as Mention).name.length <= m.index) k++;
-      if (k < found && (out[k] as Mention).begin <= m.index) continue;
-      out.push({ name: w, begin: m.index });
+      while (k < found && (out[k] as Mention).begin + (out[k] as Mention).name.length <= index) k++;
+      if (k < found && (out[k] as Mention).begin <= index) continue;
+      out.push({ name: w, begin: index });
     }
     out.sort((a, b) => a.begin - b.begin);
   }
@@ -231,8 +323,6 @@ function lazyMentions(text: string): () => Mention[] {
   return () => (read ??= personMentions(text));
 }
 
-/** A capitalised word, whole. */
-const CAPITALISED = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]*(?![\p{L}])/gu;
 
 /** Whether the words of `part` run, in order and whole, inside `whole`. */
 function within(part: string, whole: string): boolean {
@@ -249,18 +339,23 @@ function fullName(mention: string, at: number, names: Mention[]): string {
   let before: Mention | null = null;
   let after: Mention | null = null;
   // ("Van Dijk" opening a sentence is "Mary K. van Dijk")
-  const lower = mention.toLowerCase();
+  const lower = ` ${mention.toLowerCase()} `;
+  const count = mention.split(' ').length;
   for (const n of names) {
-    if (n.name === mention || !within(lower, n.name.toLowerCase()) || n.name.split(' ').length <= mention.split(' ').length) continue;
+    if (wordsOf(n).length <= count || n.name === mention || !spacedOf(n).includes(lower)) continue;
     if (n.begin < at) before = n;
     else if (!after) after = n;
   }
   const base = (before ?? after)?.name ?? mention;
   const words = base.split(' ');
   let best = base;
+  let bestCount = words.length;
   for (const n of names) {
-    const w = n.name.split(' ');
-    if (w.length > best.split(' ').length && words.every((x) => w.includes(x))) best = n.name;
+    const w = wordsOf(n);
+    if (w.length > bestCount && words.every((x) => w.includes(x))) {
+      best = n.name;
+      bestCount = w.length;
+    }
   }
   return best;
 }
@@ -564,7 +659,32 @@ const OUTLETS = [
   'The Guardian', 'Guardian', 'The Times', 'The Telegraph', 'The Economist', 'Politico', 'Axios', 'Al Jazeera', 'Xinhua', 'TASS', 'RIA Novosti', 'Interfax',
   'dpa', 'EFE', 'ANSA', 'Kyodo', 'Yonhap', 'NHK', 'Der Spiegel', 'Le Monde', 'El País', 'Sky News', 'NPR', 'Axel Springer', 'The Information', 'TechCrunch', 'The Verge', 'Wired',
 ];
-const OUTLET_RE = new RegExp(String.raw`(?<![\p{L}])(${OUTLETS.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}])`, 'gu');
+/** The known outlets by their first word, in the order of the list (the longer name first where one begins another). */
+const OUTLETS_BY_FIRST = new Map<string, string[]>();
+for (const o of OUTLETS) {
+  const first = o.split(' ')[0] as string;
+  OUTLETS_BY_FIRST.set(first, [...(OUTLETS_BY_FIRST.get(first) ?? []), o]);
+}
+
+/** Where the known outlets are named in a text (found from its capitalised words; "dpa" apart). */
+function outletsIn(text: string): Array<{ name: string; index: number }> {
+  const out: Array<{ name: string; index: number }> = [];
+  const caps = capitals(text);
+  let from = 0;
+  for (let k = 0; k < caps.start.length; k++) {
+    const at = caps.start[k] as number;
+    if (at < from) continue;
+    const word = text.slice(at, caps.end[k]).replace(/['’]s?$/, '');
+    const names = OUTLETS_BY_FIRST.get(word);
+    if (!names) continue;
+    const name = names.find((o) => text.startsWith(o, at) && !LETTER.test(text[at + o.length] ?? ' '));
+    if (!name) continue;
+    out.push({ name, index: at });
+    from = at + name.length;
+  }
+  if (text.includes('dpa')) for (const m of text.matchAll(/(?<![\p{L}])dpa(?![\p{L}])/gu)) out.push({ name: 'dpa', index: m.index });
+  return out.sort((a, b) => a.index - b.index);
+}
 
 /** Words in the names of news outlets ("Aspen Times", "South Florida Sun Sentinel", "New York magazine"). */
 const OUTLET_WORDS = /\b(?:Times|News|Post|Magazine|magazine|Journal|Herald|Tribune|Press|Gazette|Sentinel|Chronicle|Observer|Telegraph|Independent|Mail|Express|Mirror|Radio|Television|TV|Daily|Weekly|Bulletin|Examiner|Inquirer|Courier|Dispatch|Register|Globe|Wire|Figaro|Monde|Playbook)\b/;
@@ -613,15 +733,63 @@ const ANONYMOUS = new RegExp(
     String.raw`(?:unnamed|anonymous)\s+(?:sources?|officials?)`,
     // "say economists", "according to officials", "according to health care workers"
     String.raw`(?:say|says|said|according to)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}${GROUPS}\b`,
-    // "a spokesperson for OpenAI", "A Whole Foods spokeswoman", "his spokesman"
-    String.raw`(?:a|an)\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}spokes(?:man|woman|person)(?:\s+for\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})?`,
-    String.raw`(?:his|her|their|its)\s+spokes(?:man|woman|person)`,
-    String.raw`(?:a|the)\s+(?:[\p{Ll}]+\s+){0,2}source(?=\s+(?:said|says|told|close|familiar|who|with)\b)`,
   ].join('|'),
   'giu',
 );
 /** "officials said", "Deficit hawks have warned": a group and what it claims (the words before it are read backwards). */
-const GROUP_CLAIMS = new RegExp(String.raw`(?<![\p{L}])${GROUPS}\s+(?:(?:have|had|are|also|now|have also)\s+)?${CLAIMS}\b`, 'giu');
+/** After a group: its verb of claiming ("officials said", "Deficit hawks have warned"). */
+const CLAIMED = new RegExp(String.raw`\s+(?:(?:have|had|are|also|now|have also)\s+)?${CLAIMS}\b`, 'iuy');
+const GROUP_NOUNS = GROUPS.slice(3, -1).split('|');
+/** Before a spokesperson: "a", "A Whole Foods", "his". */
+const SPOKES_BEFORE = /(?:(?<![\p{L}])(?:a|an)\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}|(?<![\p{L}])(?:his|her|their|its)\s+)$/iu;
+/** After "a spokesperson": "for the Interior Ministry". */
+const SPOKES_FOR = /\s+for\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}/uy;
+/** Before "source": "a", "the senior political". */
+const SOURCE_BEFORE = /(?<![\p{L}])(?:a|the)\s+(?:[\p{Ll}]+\s+){0,2}$/iu;
+/** After "source": what makes it an attribution. */
+const SOURCE_AFTER = /\s+(?:said|says|told|close|familiar|who|with)\b/iy;
+
+/**
+ * English words, whole, lower-case or capitalised, found by a pattern
+ * without case folding or Unicode classes (both make a pattern tried at
+ * every character several times slower).
+ */
+function wordsPattern(words: string[]): RegExp {
+  return new RegExp(String.raw`\b(?:${words.map((w) => `[${w[0]}${(w[0] as string).toUpperCase()}]${w.slice(1)}`).join('|')})\b`, 'g');
+}
+/** A group's noun, whole. */
+const GROUP_NOUN = wordsPattern(GROUP_NOUNS);
+/** The nouns that every anonymous attribution above contains. */
+const ANONYMOUS_NOUNS = wordsPattern([...GROUP_NOUNS, 'person', 'source', 'official', 'insider', 'diplomat', 'executive']);
+/** The nouns that every document citation contains. */
+const DOCUMENT_NOUNS = wordsPattern(['affidavit', 'statement', 'report', 'release', 'complaint', 'filing', 'memo', 'study', 'survey', 'indictment', 'ruling', 'document', 'documents', 'records', 'letter', 'audit', 'lawsuit']);
+
+/**
+ * The matches of the global `pattern` that contain one of the words
+ * `trigger` finds, tried only in a stretch of text around each: one pattern
+ * tried at every character of a long text is what makes reading slow. Each
+ * match once, in text order, with its offset in the text.
+ */
+function around(text: string, trigger: RegExp, pattern: RegExp, before = 100, after = 200): Array<{ m: RegExpExecArray; index: number }> {
+  const out: Array<{ m: RegExpExecArray; index: number }> = [];
+  let covered = -1;
+  for (const t of text.matchAll(trigger)) {
+    if (t.index < covered) continue;
+    const from = Math.max(0, t.index - before, covered);
+    const window = text.slice(from, Math.min(text.length, t.index + t[0].length + after));
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(window); m; m = pattern.exec(window)) {
+      const index = from + m.index;
+      if (index + m[0].length <= t.index) continue;
+      if (index > t.index) break;
+      out.push({ m, index });
+      covered = index + m[0].length;
+      break;
+    }
+  }
+  pattern.lastIndex = 0;
+  return out;
+}
 /** The words that qualify a group, just before it: "some state", "a number of", "the energy". */
 const GROUP_QUALIFIERS = /(?:(?:some|many|most|several|other|two|three|a number of|a group of|a string of)\s+)?(?:[\p{Ll}’'-]+\s+){0,2}$/iu;
 
@@ -674,14 +842,15 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     citations.push({ name, kind: isSite(name) ? 'self' : kind, begin, end });
   };
   const inQuote = (i: number): boolean => quotes.some((q) => i >= q.begin && i < q.end);
-  if (DOCUMENT_CUE.test(text)) for (const m of text.matchAll(DOCUMENT)) {
+  // (both patterns tried only around the nouns that name documents)
+  if (DOCUMENT_CUE.test(text)) for (const { m, index } of around(text, DOCUMENT_NOUNS, DOCUMENT)) {
     const name = m[0].replace(/^(?:in\s+)?(?:a|the|its)\s+/i, '').replace(/[.,;:]+$/, '');
-    if (!inQuote(m.index)) add(name, 'document', m.index + m[0].indexOf(name));
+    if (!inQuote(index)) add(name, 'document', index + m[0].indexOf(name));
   }
   // "the affidavit said", "the DOJ release states": a document speaking, named or not
-  if (DOCUMENT_CUE.test(text)) for (const m of text.matchAll(DOCUMENT_SAYS)) {
+  if (DOCUMENT_CUE.test(text)) for (const { m, index } of around(text, DOCUMENT_NOUNS, DOCUMENT_SAYS)) {
     const name = (m[1] ?? m[2]) as string;
-    if (!inQuote(m.index)) add(name, 'document', m.index + m[0].indexOf(name));
+    if (!inQuote(index)) add(name, 'document', index + m[0].indexOf(name));
   }
   // a credit at the top: "KVELLER via JTA —"
   const credit = /^\s*([\p{Lu}][\p{L}.&'’-]+(?:\s[\p{Lu}][\p{L}.&'’-]+){0,3})\s+via\s+([\p{Lu}][\p{L}.&'’-]+(?:\s[\p{Lu}][\p{L}.&'’-]+){0,3})\s+[—–-]/u.exec(text.slice(0, 200));
@@ -689,15 +858,17 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     add(credit[1] as string, 'outlet', text.indexOf(credit[1] as string));
     add(credit[2] as string, 'outlet', text.indexOf(credit[2] as string, text.indexOf(credit[1] as string) + (credit[1] as string).length));
   }
-  for (const m of text.matchAll(OUTLET_RE)) {
+  for (const m of outletsIn(text)) {
     const at = m.index;
-    if (inQuote(at) || surnames().has(m[0])) continue;
+    if (inQuote(at) || surnames().has(m.name)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
-    const after = text.slice(at + m[0].length, at + m[0].length + 30);
-    if (CITING_BEFORE.test(before) || CITING_AFTER.test(after) || /\((?:[^)]{0,40})?$/.test(before)) add(m[0], 'outlet', at);
+    const after = text.slice(at + m.name.length, at + m.name.length + 30);
+    if (CITING_BEFORE.test(before) || CITING_AFTER.test(after) || /\((?:[^)]{0,40})?$/.test(before)) add(m.name, 'outlet', at);
   }
-  // the site named as the one spoken to: "told KXAN", "in an interview with the BBC"
-  if (siteName) {
+  // the site named as the one spoken to: "told KXAN", "in an interview with the BBC" (looked for only when the
+  // text names the site at all)
+  const namesSite = siteName !== null && siteName.length > 0 && text.toLowerCase().includes(siteName);
+  if (siteName && namesSite) {
     const re = new RegExp(String.raw`(?:told|spoke to|speaking to|in an interview with|said to)\s+(?:the\s+)?(${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![\p{L}])`, 'giu');
     for (const m of text.matchAll(re)) if (!inQuote(m.index)) add(m[1] as string, 'self', m.index + m[0].length - (m[1] as string).length);
   }
@@ -776,27 +947,55 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     const body = /^(?:the\s+)?((?:[\p{Lu}][\p{L}.&'’-]*[^\S\n]?){1,5})(?=[.,;\n]|$)/u.exec(text.slice(after, after + 60));
     if (body && /^(?:reported|reports)/.test(v[0].replace(/^[,;]\s+/, ''))) add((body[1] as string).trim(), 'outlet', after + body[0].indexOf(body[1] as string));
   }
-  for (const m of text.matchAll(/\b(?:we|this (?:newspaper|website|site|outlet|paper))\s+(?:reported|revealed|first reported|have reported)\b/gi)) {
+  for (const m of text.matchAll(/\b(?:[Ww]e|[Tt]his (?:newspaper|website|site|outlet|paper))\s+(?:reported|revealed|first reported|have reported)\b/g)) {
     if (!inQuote(m.index)) add(m[0].split(/\s+(?=reported|revealed|first|have)/)[0] as string, 'self', m.index);
   }
-  if (siteName) {
+  if (siteName && namesSite) {
     for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])\s+(?:reported|revealed|has reported)`, 'giu'))) {
       if (!inQuote(m.index)) add(m[0].slice(0, siteName.length), 'self', m.index);
     }
   }
   const anonymous: AnonymousSource[] = [];
   if (ANONYMOUS_CUE.test(text)) {
-    for (const m of text.matchAll(ANONYMOUS)) {
+    for (const { m, index } of around(text, ANONYMOUS_NOUNS, ANONYMOUS)) {
       const phrase = m[0].trim();
-      const at = m.index + m[0].indexOf(phrase);
-      if (!inQuote(at)) anonymous.push({ text: phrase, begin: at, end: at + phrase.length });
+      const at = index + m[0].indexOf(phrase);
+      if (!inQuote(at) && !anonymous.some((a) => a.begin < at + phrase.length && at < a.end)) anonymous.push({ text: phrase, begin: at, end: at + phrase.length });
     }
-    for (const m of text.matchAll(GROUP_CLAIMS)) {
-      const lead = text.slice(Math.max(0, m.index - 40), m.index);
-      const qualifiers = (GROUP_QUALIFIERS.exec(lead) as RegExpExecArray)[0];
-      const begin = m.index - qualifiers.length;
-      const end = m.index + m[0].length;
+    const also = (begin: number, end: number): void => {
       if (!inQuote(begin) && !anonymous.some((a) => a.begin < end && begin < a.end)) anonymous.push({ text: text.slice(begin, end), begin, end });
+    };
+    // a group and its verb, found from the group's noun (a pattern tried at every word is slow)
+    for (const found of text.matchAll(GROUP_NOUN)) {
+      const at = found.index;
+      const noun = found[0];
+      {
+        CLAIMED.lastIndex = at + noun.length;
+        const claim = CLAIMED.exec(text);
+        if (!claim) continue;
+        const qualifiers = (GROUP_QUALIFIERS.exec(text.slice(Math.max(0, at - 40), at)) as RegExpExecArray)[0];
+        also(at - qualifiers.length, at + noun.length + claim[0].length);
+      }
+    }
+    // "a spokesperson for OpenAI", "A Whole Foods spokeswoman", "his spokesman"
+    if (/spokes/i.test(text)) for (const found of text.matchAll(/(?<![\p{L}])spokes(?:man|woman|person)(?![\p{L}])/giu)) {
+      const at = found.index;
+      const noun = found[0];
+      {
+        const lead = SPOKES_BEFORE.exec(text.slice(Math.max(0, at - 60), at));
+        if (!lead) continue;
+        SPOKES_FOR.lastIndex = at + noun.length;
+        const body = /^(?:a|an)\s/i.test(lead[0]) ? SPOKES_FOR.exec(text) : null;
+        also(at - lead[0].length, at + noun.length + (body ? body[0].length : 0));
+      }
+    }
+    // "a source said", "the senior political source close to …"
+    for (const found of text.matchAll(/(?<![\p{L}])source(?![\p{L}])/giu)) {
+      const at = found.index;
+      SOURCE_AFTER.lastIndex = at + 'source'.length;
+      if (!SOURCE_AFTER.test(text)) continue;
+      const lead = SOURCE_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+      if (lead) also(at - lead[0].length, at + 'source'.length);
     }
     anonymous.sort((a, b) => a.begin - b.begin);
   }
