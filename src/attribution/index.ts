@@ -714,6 +714,12 @@ const UNNAMED = new Set(['Others', 'Some', 'Many', 'Most', 'Several', 'Critics',
 const BETWEEN_NAME_AND_VERB = /(?:\s+(?:has|have|had|also|previously|earlier|later|recently|now|last\s+(?:week|month|year)|this\s+(?:week|month|year)|on\s+[A-Z][a-z]+day|[a-z]+ly))+$/;
 /** A text ending in a capitalised word (or an initial), as a name before its verb does. */
 const ENDS_CAPITALISED = /[\p{Lu}][\p{L}'’.-]*$/u;
+/** "Another, Pelco, announced": a name set off by commas just before its verb. */
+const NAME_SET_OFF = new RegExp(String.raw`(?:^|,\s+)(${NAME}),$`, 'u');
+/** "the Asheville Tea PAC, a local organization which said": a name, what it is, and a relative pronoun. */
+const NAME_RELATIVE = new RegExp(String.raw`(?<![\p{L}"“”])(${NAME}),\s+(?:a|an|the)\s[^,.;"“”]{1,60}?\s(?:which|that|who)$`, 'u');
+/** "by newspaper GP", "told the public broadcaster SVT": an outlet named after what it is. */
+const OUTLET_AFTER_NOUN = /\b(?:by|to|told|in|with|according to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:newspaper|daily|broadcaster|news agency|agency|magazine|tabloid|outlet|news site|radio station|channel|network)\s+([\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+[\p{Lu}][\p{L}.&'’-]*){0,3})/gu;
 /** A text ending in the lower-case word of a body ("West Mercia police"). */
 const BODY_END = /(?:police|government|ministry|officials|authorities|military|army|council|court|prosecutors)$/;
 /** "Michael Fitton, defending,": a name and a short description before the verb. */
@@ -725,7 +731,7 @@ const NAME_JOINED = /(?:^|(?<=\s))(?:[\p{Lu}][\p{L}'’-]*\s+)+(?:for|of|and|on)
 const BODY_BEFORE = new RegExp(String.raw`(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]+\s+){1,4}(?:police|government|ministry|officials|authorities|military|army|council|court|prosecutors))$`, 'u');
 
 /** Attribution phrases around a named source: what makes a mention a citation. */
-const CITING_BEFORE = /(?:according to|told|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
+const CITING_BEFORE = /(?:according to|told|tells|tell|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
 const CITING_AFTER = /^(?:'s)?\s*(?:reported|reports|said|says|first reported|cited|quoted|wrote|writes|revealed|found|announced|published|confirmed)\b/i;
 const DOCUMENT = /\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n its)\s+(?:[\p{Ll}-]+\s+){0,3}(?:statement|report|study|filing|ruling|court filing|court document|press release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit)\s+(?:from|by|of|issued by|published by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and|on|de|du)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*)*/gu;
 const GROUPS = String.raw`(?:officials|experts|analysts|researchers|investigators|detectives|economists|scientists|critics|observers|diplomats|insiders|authorities|witnesses|lawmakers|legislators|people|members|sources|workers|employees|residents|hawks|voters|volunteers|organizers)`;
@@ -838,7 +844,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
         kind = 'person';
       } else if (kind === 'person' && /(?:^|\s)[\p{Lu}]{2,}(?:\s|$)/u.test(name)) kind = 'organisation';
       else if (kind === 'organisation' && !name.includes(' ') && surnames().has(name)) kind = 'person';
-      if (kind === 'organisation' && OUTLET_WORDS.test(name) && !BODY_LAST.test(name)) kind = 'outlet';
+      if (OUTLET_WORDS.test(name) && !BODY_LAST.test(name) && !name.split(/\s+/).every((w) => OUTLET_WORDS.test(w))) kind = 'outlet';
     }
     const end = begin + name.length;
     if (!free(begin, end)) return;
@@ -883,6 +889,11 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     if (inQuote(at) || NOT_NAMES.has(name)) continue;
     add(name, OUTLET_WORDS.test(name) ? 'outlet' : people().some((n) => n.begin === at) ? 'person' : 'organisation', at);
   }
+  for (const m of text.matchAll(OUTLET_AFTER_NOUN)) {
+    const name = (m[1] as string).replace(/[.,]$/, '');
+    const at = m.index + m[0].length - (m[1] as string).length;
+    if (!inQuote(at)) add(name, 'outlet', at);
+  }
   // "Source: CDC, Chicago Department of Public Health"
   for (const m of text.matchAll(/(?:^|\n)\s*Sources?:\s*([^\n]+)/g)) {
     let from = m.index + m[0].length - (m[1] as string).length;
@@ -908,14 +919,18 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   }
   // "X said …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow);
   // a body named with a lower-case word ("West Mercia police said") counts with it
-  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|is concerned|are concerned)\s/g)) {
+  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|points to|pointed to|is concerned|are concerned)\s/g)) {
     if (inQuote(v.index)) continue;
     // "The Palestinian Authority has said", "Microsoft last week announced": what stands between the name and its verb
     const between = BETWEEN_NAME_AND_VERB.exec(text.slice(Math.max(0, v.index - 40), v.index));
     const verbAt = v.index - (between ? between[0].length : 0);
     const before = text.slice(Math.max(0, verbAt - 80), verbAt);
     // each pattern tried only when the text before the verb ends as it needs: a capitalised word, a comma, a body
-    const m = (ENDS_CAPITALISED.test(before) ? NAME_BEFORE.exec(before) : null) ?? (BODY_END.test(before) ? BODY_BEFORE.exec(before) : null) ?? (before.endsWith(',') ? NAME_APPOSITION.exec(before) : null);
+    const m =
+      (ENDS_CAPITALISED.test(before) ? NAME_BEFORE.exec(before) : null) ??
+      (BODY_END.test(before) ? BODY_BEFORE.exec(before) : null) ??
+      (before.endsWith(',') ? (NAME_APPOSITION.exec(before) ?? NAME_SET_OFF.exec(before)) : null) ??
+      (/\s(?:which|that|who)$/.test(before) ? NAME_RELATIVE.exec(before) : null);
     if (!m) continue;
     let name = m[1] as string;
     let at = verbAt - before.length + (m.index ?? 0) + m[0].indexOf(name);
