@@ -249,6 +249,8 @@ const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'Fo
 const PERSON_WORD = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*[\p{Ll}'’]`;
 const PERSON_PART = String.raw`(?:${PERSON_WORD}|[\p{Lu}]\.(?=[^\S\n]+(?:[\p{Lu}]|(?:${PARTICLES})[^\S\n])))`;
 const PERSON_RUN = new RegExp(String.raw`(?<![\p{L}.])(?:(?<title>Mr|Mrs|Ms|Dr|Prof|President|Senator|Sen|Governor|Gov|Minister|Mayor|Judge|General|Gen|Chancellor)\.?[^\S\n]+)?(?<name>${PERSON_PART}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${PERSON_PART}){0,5})`, 'gu');
+/** A particle of a name, alone. */
+const PARTICLE_WORD = new RegExp(`^(?:${PARTICLES})$`);
 /** The same, tried at one place. */
 const PERSON_AT = new RegExp(PERSON_RUN.source, 'uy');
 /** What may stand between two words of a name: white space, after an initial's full stop, around a particle. */
@@ -288,6 +290,10 @@ function personMentions(text: string): Mention[] {
     // "ACLU's Jay Stanley", "NYU's Scott Galloway": what the person belongs to is no part of the name
     const owner = words.findLastIndex((w, k) => k < words.length - 1 && /['’]s$/.test(w));
     if (owner >= 0) words.splice(0, owner + 1);
+    // "Why Can’t Taylor Swift Perform Her Own Songs": a headline in capitals is no name; a run stops at a word that
+    // begins none (a pronoun, a contraction), and a name has at most four words besides its particles and initials
+    const stop = words.findIndex((w, k) => k > 0 && (NOT_NAMES.has(w) || /['’]t$/.test(w)));
+    if (stop > 0) words.splice(stop);
     name = words.join(' ');
     const title = TITLES.exec(`${name} `);
     if (title && title[0].length < name.length) name = name.slice(title[0].length);
@@ -296,6 +302,7 @@ function personMentions(text: string): Mention[] {
     const at = m.index + m[0].length - g.name.length + g.name.indexOf(name);
     const person = personPart(name, text, at);
     if (ORG_WORDS.test(person) || /\s[\p{Lu}]\.$/u.test(person)) continue;
+    if (person.split(' ').filter((w) => !/^[\p{Lu}]\.$/u.test(w) && !PARTICLE_WORD.test(w)).length > 4) continue;
     if (person.includes(' ') || g.title) out.push({ name: person, begin: at + name.length - person.length });
   }
   // a surname alone ("Bassi") is a mention of the person named in full with it
