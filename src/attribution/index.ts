@@ -280,13 +280,15 @@ function personMentions(text: string): Mention[] {
     re.lastIndex = at0;
     const m = re.exec(text);
     if (!m) continue;
+    // a line in title case ("Why Can’t Taylor Swift Perform Her Own Songs?") is a headline: its capitals name no one
+    if (headline(text, at0)) continue;
     from = at0 + m[0].length;
     const g = m.groups as { title?: string; name: string };
     // a capitalised word alone, untitled, names no one (most of them open sentences)
     if (!g.title && !/\s/.test(g.name)) continue;
     let name = g.name.replace(/['’]s$/, '');
     const words = name.split(/\s+/);
-    while (words.length > 0 && (NOT_NAMES.has(words[0] as string) || /^[\p{Lu}]\.$/u.test(words[0] as string))) words.shift();
+    while (words.length > 0 && (NOT_NAMES.has(words[0] as string) || /^[\p{Lu}]\.$/u.test(words[0] as string) || /['’]t$/.test(words[0] as string))) words.shift();
     // "ACLU's Jay Stanley", "NYU's Scott Galloway": what the person belongs to is no part of the name
     const owner = words.findLastIndex((w, k) => k < words.length - 1 && /['’]s$/.test(w));
     if (owner >= 0) words.splice(0, owner + 1);
@@ -322,6 +324,16 @@ function personMentions(text: string): Mention[] {
     out.sort((a, b) => a.begin - b.begin);
   }
   return out;
+}
+
+/** Whether the line around `at` is a headline: short, every longer word capitalised. */
+function headline(text: string, at: number): boolean {
+  const begin = text.lastIndexOf('\n', at) + 1;
+  const stop = text.indexOf('\n', at);
+  const line = text.slice(begin, stop < 0 ? text.length : stop);
+  if (line.length > 120) return false;
+  const long = line.match(/[\p{L}'’-]{4,}/gu) ?? [];
+  return long.length >= 3 && long.every((w) => /^[\p{Lu}\d]/u.test(w));
 }
 
 /** The people a text names, read once when first asked for. */
@@ -712,7 +724,7 @@ const DOCUMENT_SAYS = /\b(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}(?:affidavit|stat
 const ACCORDING_NAME = new RegExp(String.raw`according to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu');
 
 /** A name just before the end of a text (the subject of the verb that follows). */
-const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}"“”])(?:the\s+)?(${NAME})$`, 'u');
+const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}."“”])(?:the\s+)?(${NAME})$`, 'u');
 
 /** Capitalised words that open a sentence about unnamed people: no names. */
 const UNNAMED = new Set(['Others', 'Some', 'Many', 'Most', 'Several', 'Critics', 'Officials', 'Experts', 'Analysts', 'Residents', 'Students', 'Staff', 'People', 'Police', 'Researchers', 'Scientists', 'Sources', 'Witnesses', 'Investigators', 'Authorities', 'Lawmakers', 'Economists', 'Doctors', 'Teachers', 'Parents', 'Observers', 'Activists', 'Detectives', 'Prosecutors', 'Officers', 'Agents', 'Tests', 'Studies', 'Reports', 'Data', 'Records', 'Polls', 'Surveys']);
