@@ -205,7 +205,7 @@ function findQuotations(text: string): Array<{ parts: Span[]; open: number; clos
 }
 
 const VERBS =
-  'said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|asked|asks|replied|insisted|argued|argues|warned|warns|claimed|claims|continued|recalled|declared|announced|tweeted|posted|commented|acknowledged|admitted|observed|suggested|concluded|cautioned|emphasized|emphasised|stressed|responded|confirmed|maintained|predicted|recounted|remarked|shouted|testified|urged|wondered|quipped|joked|laughed|sighed|smiled|replied|answered|told|boasted|conceded|complained|lamented|pointed out|went on|accused|estimated|estimates|pledged|promised|vowed|countered|summed up|disclosed|called|described|indicated';
+  'said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|asked|asks|replied|insisted|argued|argues|warned|warns|claimed|claims|continued|recalled|declared|announced|tweeted|posted|commented|acknowledged|admitted|observed|suggested|concluded|cautioned|emphasized|emphasised|stressed|responded|confirmed|maintained|predicted|recounted|remarked|shouted|testified|urged|wondered|quipped|joked|laughed|sighed|smiled|replied|answered|told|boasted|conceded|complained|lamented|pointed out|went on|accused|estimated|estimates|pledged|promised|vowed|countered|summed up|disclosed|called|described|indicated|reported|reports|remembers|remembered|recalls|instructed|explains';
 /** A name: capitalised words (an initial with its full stop counts as one), with the particles of names between them. */
 const NAME_WORD = String.raw`(?:(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Gov|Jr|Sr|St)\.|[\p{Lu}](?:[\p{L}'’-]+|\.))`;
 /** Lower-case particles inside names ("Bill de Blasio", "Laurence des Cars"). */
@@ -366,12 +366,12 @@ function fullName(mention: string, at: number, names: Mention[]): string {
     else if (!after) after = n;
   }
   const base = (before ?? after)?.name ?? mention;
-  const words = base.split(' ');
+  const words = base.toLowerCase().split(' ');
   let best = base;
   let bestCount = words.length;
   for (const n of names) {
     const w = wordsOf(n);
-    if (w.length > bestCount && words.every((x) => w.includes(x))) {
+    if (w.length > bestCount && words.every((x) => spacedOf(n).includes(` ${x} `))) {
       best = n.name;
       bestCount = w.length;
     }
@@ -460,7 +460,7 @@ export function findQuotes(text: string, people: () => Mention[] = lazyMentions(
     const joined = inner.join('\n\n').replace(/,$/, '');
     if (countWords(joined) < MIN_QUOTE_WORDS) continue;
     // "Super Mario Run": a short quotation in which every word is capitalised is a title, not speech
-    if (countWords(joined) <= 8 && TITLE_CASE.test(joined.trim())) continue;
+    if ((countWords(joined) <= 8 || (countWords(joined) <= 16 && joined.includes(':'))) && TITLE_CASE.test(joined.trim())) continue;
     // offsets of the words themselves, without white space just inside the marks
     const lead = text.slice(first.begin, first.end).length - text.slice(first.begin, first.end).trimStart().length;
     const trail = text.slice(last.begin, last.end).length - text.slice(last.begin, last.end).trimEnd().length;
@@ -564,6 +564,15 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
   if (inside?.groups?.['who']) {
     setSpeaker(quote, inside.groups['who'], base + cut + (inside.index ?? 0) + inside[0].indexOf(inside.groups['who']), ctx, '');
     return false;
+  }
+  // "Rachid Ghannouchi condemned the attack, saying in a statement that it “…”", "De Miranda evokes it in his
+  // introduction: “…”": the person the sentence is about, named at its start
+  if (/,\s+saying\b[^"“”]*$|:\s*$/.test(sentence)) {
+    const subject = ctx.names().find((n) => n.begin >= base && n.begin < base + 60 && n.begin < q.open && !/[,.;]\s/.test(text.slice(base, n.begin).replace(/^[^,]*,\s/, '')));
+    if (subject) {
+      setSpeaker(quote, subject.name, subject.begin, ctx, '');
+      return false;
+    }
   }
   const sentenceEnd = firstSentenceEnd(after);
   const rest = sentenceEnd < 0 ? after : after.slice(0, sentenceEnd);
@@ -740,14 +749,16 @@ const NAME_RELATIVE = new RegExp(String.raw`(?<![\p{L}"“”])(${NAME}),\s+(?:a
 /** "by newspaper GP", "told the public broadcaster SVT": an outlet named after what it is. */
 const OUTLET_AFTER_NOUN = /\b(?:by|to|told|in|with|according to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:newspaper|daily|broadcaster|news agency|agency|magazine|tabloid|outlet|news site|radio station|channel|network)\s+([\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+[\p{Lu}][\p{L}.&'’-]*){0,3})/gu;
 /** A text ending in the lower-case word of a body ("West Mercia police"). */
-const BODY_END = /(?:police|government|ministry|officials|authorities|military|army|council|court|prosecutors)$/;
+const BODY_END = /(?:police|government|ministry|military|army|council|court)$/;
+/** After a name, more of it joined by small words: " and Tourism Council", " for Space Research". */
+const NAME_GOES_ON = /^(?:[^\S\n]+(?:and|of|for|on)[^\S\n]+(?:[\p{Lu}][\p{L}'’-]*)(?:[^\S\n]+[\p{Lu}][\p{L}'’-]*)*)+/u;
 /** "Michael Fitton, defending,": a name and a short description before the verb. */
 const NAME_APPOSITION = new RegExp(String.raw`(?<![\p{L}"“”])(${NAME}),\s+[\p{Ll}][^,.;"“”]{1,60},$`, 'u');
 /** Capitalised words and a joining word just before a name ("National Institute for " before "Space Research"). */
 const NAME_JOINED = /(?:^|(?<=\s))(?:[\p{Lu}][\p{L}'’-]*\s+)+(?:for|of|and|on)\s+$/u;
 
 /** A body named with a lower-case word just before the end of a text: "West Mercia police", "the Kenyan government". */
-const BODY_BEFORE = new RegExp(String.raw`(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]+\s+){1,4}(?:police|government|ministry|officials|authorities|military|army|council|court|prosecutors))$`, 'u');
+const BODY_BEFORE = new RegExp(String.raw`(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]+\s+){1,4}(?:police|government|ministry|military|army|council|court))$`, 'u');
 
 /** Attribution phrases around a named source: what makes a mention a citation. */
 const CITING_BEFORE = /(?:according to|told|tells|tell|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
@@ -932,13 +943,17 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   }
   // "according to X" (with what X is between: "according to whale rescue group Project Jonah")
   if (according) for (const m of text.matchAll(ACCORDING_NAME)) {
-    const name = m[1] as string;
-    const at = m.index + m[0].length - name.length;
+    const at = m.index + m[0].length - (m[1] as string).length;
+    // "the World Travel and Tourism Council": names joined by small words go on
+    const joined = NAME_GOES_ON.exec(text.slice(at + (m[1] as string).length, at + (m[1] as string).length + 60));
+    const name = (m[1] as string) + (joined ? joined[0] : '');
+    // "according to Environmental Protection Department officials": unnamed people, not the body
+    if (/^\s+(?:officials|sources|spokes\w+|staff|employees)\b/.test(text.slice(at + name.length, at + name.length + 16))) continue;
     if (!inQuote(at)) add(name, ORG_WORDS.test(name) || name.split(/\s+/).length > 3 ? 'organisation' : 'person', at);
   }
   // "X said …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow);
   // a body named with a lower-case word ("West Mercia police said") counts with it
-  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|points to|pointed to|is concerned|are concerned)\s/g)) {
+  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|points to|pointed to|is concerned|are concerned)(?=[\s.,;:!?)]|$)/g)) {
     if (inQuote(v.index)) continue;
     // "The Palestinian Authority has said", "Microsoft last week announced": what stands between the name and its verb
     const between = BETWEEN_NAME_AND_VERB.exec(text.slice(Math.max(0, v.index - 40), v.index));
