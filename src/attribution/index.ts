@@ -568,7 +568,15 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
   // "Rachid Ghannouchi condemned the attack, saying in a statement that it “…”", "De Miranda evokes it in his
   // introduction: “…”": the person the sentence is about, named at its start
   if (/,\s+saying\b[^"“”]*$|:\s*$/.test(sentence)) {
-    const subject = ctx.names().find((n) => n.begin >= base && n.begin < base + 60 && n.begin < q.open && !/[,.;]\s/.test(text.slice(base, n.begin).replace(/^[^,]*,\s/, '')));
+    const subject = ctx.names().find(
+      (n) =>
+        n.begin >= base &&
+        n.begin < base + 60 &&
+        n.begin < q.open &&
+        !UNNAMED.has(n.name.split(' ')[0] as string) &&
+        !ctx.quoted.some((s) => n.begin > s.begin && n.begin < s.end) &&
+        !/[,.;]\s/.test(text.slice(base, n.begin).replace(/^[^,]*,\s/, '')),
+    );
     if (subject) {
       setSpeaker(quote, subject.name, subject.begin, ctx, '');
       return false;
@@ -615,6 +623,8 @@ const ABBREVIATION = /(?:^|[\s(])(?:[\p{Lu}]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|G
 function lastSentenceStart(s: string): number {
   for (let i = s.length - 2; i > 0; i--) {
     const c = s[i] as string;
+    // a sentence that ends inside its closing quotation mark: 'supporter.” Emery retweeted'
+    if ((c === '.' || c === '!' || c === '?') && /["”’»]/.test(s[i + 1] ?? '') && /\s/.test(s[i + 2] ?? '')) return i + 3;
     if ((c === '.' || c === '!' || c === '?') && /\s/.test(s[i + 1] as string) && (c !== '.' || !ABBREVIATION.test(s.slice(Math.max(0, i - 6), i)))) return i + 2;
   }
   return -1;
