@@ -656,6 +656,8 @@ function personPart(name: string, text: string, at: number): string {
 
 function setSpeaker(quote: Quote, who: string, at: number, ctx: Context, role: string): void {
   let mention = who.replace(/['’]s$/, '');
+  // "Others described it as …": a group, no one named
+  if (UNNAMED.has(mention)) return;
   // "Because Judge Montoya-Lewis", "As Montoya-Lewis": a sentence's opening word is no part of the name
   const words = mention.split(/\s+/);
   while (words.length > 1 && NOT_NAMES.has(words[0] as string) && !TITLES.test(`${words[0]} x`)) {
