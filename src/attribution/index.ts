@@ -62,7 +62,10 @@ const PAIRS: Record<string, string> = {
 
 const MIN_QUOTE_WORDS = 3;
 /** Every word capitalised but the small ones inside ("Once Upon A Time in Hollywood"): a title. */
-const TITLE_CASE = /^[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*(?:[\s,]+(?:(?:a|an|the|and|or|of|in|on|at|to|for|with|from|by|de|la|le|und|der|die)[\s,]+)*[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*)*[.,!?]?$/u;
+const TITLE_CASE = /^[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*(?:[\s,]+(?:(?:a|an|the|and|or|of|in|on|at|to|for|with|from|by|that|as|de|la|le|und|der|die)[\s,]+)*[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*)*[.,!?]?$/u;
+
+/** Words that introduce the name or title of something. */
+const NAMED_AS = /\b(?:titled|entitled|called|named|dubbed|headlined|nicknamed|known as|the term|the phrase|the slogan|the hashtag|(?:her|his|their|its|the|a|new|latest) (?:book|novel|film|movie|album|song|play|series|documentary|essay|poem))\s*,?\s*$/i;
 
 /** A paragraph shorter than this between two quotations is taken for a caption. */
 const CAPTION_CHARS = 160;
@@ -461,6 +464,8 @@ export function findQuotes(text: string, people: () => Mention[] = lazyMentions(
     if (countWords(joined) < MIN_QUOTE_WORDS) continue;
     // "Super Mario Run": a short quotation in which every word is capitalised is a title, not speech
     if ((countWords(joined) <= 8 || (countWords(joined) <= 16 && joined.includes(':'))) && TITLE_CASE.test(joined.trim())) continue;
+    // "the paper titled “The importance of …”", "a tool called “God View”": a name, not speech
+    if (NAMED_AS.test(text.slice(Math.max(0, q.open - 30), q.open))) continue;
     // offsets of the words themselves, without white space just inside the marks
     const lead = text.slice(first.begin, first.end).length - text.slice(first.begin, first.end).trimStart().length;
     const trail = text.slice(last.begin, last.end).length - text.slice(last.begin, last.end).trimEnd().length;
@@ -737,9 +742,9 @@ const BODY_LAST = /\b(?:Council|Committee|Commission|Association|Union|Institute
 /** A named source after the words that cite it: "in an interview with Le Figaro", "first disclosed by the Aspen Times". */
 const CITED_IN = new RegExp(String.raw`\b(?:in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by)\s+(?:the\s+)?((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,4})`, 'gu');
 /** "according to (the) … data/report/notes (of …)": a document as the source. */
-const ACCORDING_DOCUMENT = new RegExp(String.raw`according to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,5})?)(?![\p{L}])`, 'gu');
+const ACCORDING_DOCUMENT = new RegExp(String.raw`according to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,5})?)(?![\p{L}])`, 'gu');
 
-const DOCUMENT_SAYS = /\b(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}(?:affidavit|statement|report|release|complaint|filing|memo|study|survey|indictment|ruling|documents?|records))\s+(?:said|says|stated|states|shows|showed|found|reads)\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
+const DOCUMENT_SAYS = /\b(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}(?:affidavit|statement|report|release|complaint|filing|memo|study|survey|indictment|ruling|documents?|records|paper))\s+(?:said|says|stated|states|shows|showed|found|reads|suggests|concludes)\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
 
 /** "according to whale rescue group Project Jonah": what the source is, then its name. */
 const ACCORDING_NAME = new RegExp(String.raw`according to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu');
@@ -815,7 +820,7 @@ const GROUP_NOUN = wordsPattern(GROUP_NOUNS);
 /** The nouns that every anonymous attribution above contains. */
 const ANONYMOUS_NOUNS = wordsPattern([...GROUP_NOUNS, 'persons', 'person', 'source', 'official', 'insider', 'diplomat', 'executive']);
 /** The nouns that every document citation contains. */
-const DOCUMENT_NOUNS = wordsPattern(['affidavit', 'statement', 'report', 'release', 'complaint', 'filing', 'memo', 'study', 'survey', 'indictment', 'ruling', 'document', 'documents', 'records', 'letter', 'audit', 'lawsuit']);
+const DOCUMENT_NOUNS = wordsPattern(['affidavit', 'statement', 'report', 'release', 'complaint', 'filing', 'memo', 'study', 'survey', 'indictment', 'ruling', 'document', 'documents', 'records', 'letter', 'audit', 'lawsuit', 'paper']);
 
 /**
  * The matches of the global `pattern` that contain one of the words
@@ -905,6 +910,9 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     const name = (m[1] ?? m[2]) as string;
     if (!inQuote(index)) add(name, 'document', index + m[0].indexOf(name));
   }
+  // a credit at the top: "Courtesy of Forests News", "Source: AFP"
+  const courtesy = /^\s*(?:Courtesy of|Source:|Via|From)\s+((?:[\p{Lu}][\p{L}.&'’-]*)(?:[^\S\n]+[\p{Lu}][\p{L}.&'’-]*){0,4})\s*(?:\n|$)/u.exec(text.slice(0, 200));
+  if (courtesy) add(courtesy[1] as string, 'outlet', text.indexOf(courtesy[1] as string));
   // a credit at the top: "KVELLER via JTA —"
   const credit = /^\s*([\p{Lu}][\p{L}.&'’-]+(?:\s[\p{Lu}][\p{L}.&'’-]+){0,3})\s+via\s+([\p{Lu}][\p{L}.&'’-]+(?:\s[\p{Lu}][\p{L}.&'’-]+){0,3})\s+[—–-]/u.exec(text.slice(0, 200));
   if (credit) {
