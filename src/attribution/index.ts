@@ -245,7 +245,7 @@ const wordsOf = (n: Mention): string[] => (n.words ??= n.name.split(' '));
 const spacedOf = (n: Mention): string => (n.spaced ??= ` ${n.name.toLowerCase()} `);
 
 /** Sentence openers and other capitalised words that begin no name. */
-const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'If', 'When', 'While', 'After', 'Before', 'As', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'So', 'Yet', 'Still', 'Then', 'There', 'Here', 'However', 'Despite', 'According', 'Whatever', 'Within', 'With', 'From', 'By', 'Of', 'To', 'Because', 'Although', 'Though', 'Since', 'Until', 'Unless', 'Why', 'What', 'How', 'Where', 'Who', 'Meanwhile', 'Later', 'Earlier', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr', 'Both', 'Asked', 'Reached', 'Contacted', 'Speaking', 'During', 'Unable', 'Like', 'Unlike', 'Now', 'Also', 'Even', 'Only', 'Just', 'Once']);
+const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'If', 'When', 'While', 'After', 'Before', 'As', 'It', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Its', 'So', 'Yet', 'Still', 'Then', 'There', 'Here', 'However', 'Despite', 'According', 'Whatever', 'Within', 'With', 'From', 'By', 'Of', 'To', 'Because', 'Although', 'Though', 'Since', 'Until', 'Unless', 'Why', 'What', 'How', 'Where', 'Who', 'Meanwhile', 'Later', 'Earlier', 'Today', 'Yesterday', 'Mr', 'Mrs', 'Ms', 'Dr', 'Both', 'Asked', 'Reached', 'Contacted', 'Speaking', 'During', 'Unable', 'Like', 'Unlike', 'Now', 'Also', 'Even', 'Only', 'Just', 'Once', 'Be', 'Do', 'Let', 'Please', 'Note', 'Remember']);
 
 // a capitalised word ("McLaughlin", "Miami-Dade"; "Amazon-owned", a hyphen before lower case, is no name's), or an
 // initial inside a name ("Michael R. Bloomberg", "C. Eugene Steuerle")
@@ -741,6 +741,8 @@ const OUTLET_WORDS = /\b(?:Times|News|Post|Magazine|magazine|Journal|Herald|Trib
 const BODY_LAST = /\b(?:Council|Committee|Commission|Association|Union|Institute|Foundation|Agency|Authority|Board|Office|Department|Ministry|Court|Club|Society|Federation|Group|Centre|Center)$/;
 /** A named source after the words that cite it: "in an interview with Le Figaro", "first disclosed by the Aspen Times". */
 const CITED_IN = new RegExp(String.raw`\b(?:in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by)\s+(?:the\s+)?((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,4})`, 'gu');
+/** A word that names a document. */
+const DOCUMENT_WORD = /\b(?:data|reports?|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)\b/;
 /** "according to (the) … data/report/notes (of …)": a document as the source. */
 const ACCORDING_DOCUMENT = new RegExp(String.raw`according to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,5})?)(?![\p{L}])`, 'gu');
 
@@ -876,6 +878,12 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     // a full stop after a word is the sentence's ("told the Globe."), not the name's
     name = name.replace(/([\p{L}\d]{2,})\.$/u, '$1').trimEnd();
     if (kind === 'person' || kind === 'organisation') {
+      // "Brazil’s National Institute for Space Research": what a body belongs to is no part of its name
+      const owner = /^[\p{Lu}][\p{L}-]*['’]s\s+(?=[\p{Lu}])/u.exec(name);
+      if (owner) {
+        begin += owner[0].length;
+        name = name.slice(owner[0].length);
+      }
       // "President Jacob Zuma": the title is no part of the name
       const title = TITLES.exec(name);
       if (title && title[0].length < name.length && /^[\p{Lu}]/u.test(name.slice(title[0].length))) {
@@ -926,18 +934,31 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     const after = text.slice(at + m.name.length, at + m.name.length + 30);
     if (CITING_BEFORE.test(before) || CITING_AFTER.test(after) || /\((?:[^)]{0,40})?$/.test(before)) add(m.name, 'outlet', at);
   }
+  // "according to government data", "according to the explanatory notes of the British Bill": a document
+  const according = text.includes('according to');
+  if (according) for (const m of text.matchAll(ACCORDING_DOCUMENT)) {
+    // "a new CBS News Battleground Tracker poll": the adjectives before a name go; "the explanatory notes of the
+    // British Bill" keeps its words
+    const stripped = (m[1] as string).replace(/^(?:[\p{Ll}-]+\s+)+(?=[\p{Lu}])/u, '');
+    const name = DOCUMENT_WORD.test(stripped) ? stripped : (m[1] as string);
+    const at = m.index + m[0].length - name.length;
+    if (!inQuote(at)) add(name, 'document', at);
+  }
+  for (const m of text.matchAll(CITED_IN)) {
+    const name = m[1] as string;
+    const at = m.index + m[0].length - name.length;
+    if (inQuote(at) || NOT_NAMES.has(name)) continue;
+    // "told the U.N. General Assembly": whom someone spoke to is a source only when it is an outlet
+    const outletLike = OUTLET_WORDS.test(name) || OUTLETS.includes(name) || isSite(name);
+    if (/^(?:told|speaking to|spoke to)\b/.test(m[0]) && !outletLike) continue;
+    add(name, OUTLET_WORDS.test(name) ? 'outlet' : people().some((n) => n.begin === at) ? 'person' : 'organisation', at);
+  }
   // the site named as the one spoken to: "told KXAN", "in an interview with the BBC" (looked for only when the
   // text names the site at all)
   const namesSite = siteName !== null && siteName.length > 0 && text.toLowerCase().includes(siteName);
   if (siteName && namesSite) {
     const re = new RegExp(String.raw`(?:told|spoke to|speaking to|in an interview with|said to)\s+(?:the\s+)?(${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![\p{L}])`, 'giu');
     for (const m of text.matchAll(re)) if (!inQuote(m.index)) add(m[1] as string, 'self', m.index + m[0].length - (m[1] as string).length);
-  }
-  for (const m of text.matchAll(CITED_IN)) {
-    const name = m[1] as string;
-    const at = m.index + m[0].length - name.length;
-    if (inQuote(at) || NOT_NAMES.has(name)) continue;
-    add(name, OUTLET_WORDS.test(name) ? 'outlet' : people().some((n) => n.begin === at) ? 'person' : 'organisation', at);
   }
   for (const m of text.matchAll(OUTLET_AFTER_NOUN)) {
     const name = (m[1] as string).replace(/[.,]$/, '');
@@ -953,13 +974,6 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
       from = at + name.length;
       if (/^[\p{Lu}]/u.test(name) && name.length < 80) add(name, OUTLET_WORDS.test(name) || OUTLETS.includes(name) ? 'outlet' : 'organisation', at);
     }
-  }
-  // "according to government data", "according to the explanatory notes of the British Bill": a document
-  const according = text.includes('according to');
-  if (according) for (const m of text.matchAll(ACCORDING_DOCUMENT)) {
-    const name = (m[1] as string).replace(/^(?:[\p{Ll}-]+\s+)+(?=[\p{Lu}])/u, '');
-    const at = m.index + m[0].length - name.length;
-    if (!inQuote(at)) add(name, 'document', at);
   }
   // "according to X" (with what X is between: "according to whale rescue group Project Jonah")
   if (according) for (const m of text.matchAll(ACCORDING_NAME)) {
@@ -993,6 +1007,9 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
       at -= joined[0].length;
       name = text.slice(at, at + joined[0].length) + name;
     }
+    // "that tweeter in Sydney suggested", "researchers at OpenAI in San Francisco revealed": a name after a
+    // preposition is a place or a body the subject belongs to, not the subject
+    if (/\b(?:in|at|from|near|across|outside|inside|of|for|with|to|on)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, at - 16), at))) continue;
     // "As Montoya-Lewis said": the sentence's opening word is no part of the name
     const first = name.split(/\s+/)[0] as string;
     if (name.includes(' ') && NOT_NAMES.has(first)) {
