@@ -772,7 +772,7 @@ const BODY_END = /(?:police|government|ministry|military|army|council|court)$/;
 /** After a name, more of it joined by small words: " and Tourism Council", " for Space Research". */
 const NAME_GOES_ON = /^(?:[^\S\n]+(?:and|of|for|on)[^\S\n]+(?:[\p{Lu}][\p{L}'’-]*)(?:[^\S\n]+[\p{Lu}][\p{L}'’-]*)*)+/u;
 /** "Michael Fitton, defending,": a name and a short description before the verb. */
-const NAME_APPOSITION = new RegExp(String.raw`(?<![\p{L}"“”])(${NAME}),\s+[\p{Ll}][^,.;"“”]{1,60},$`, 'u');
+const NAME_APPOSITION = new RegExp(String.raw`(?<![\p{L}"“”])(${NAME}),\s+[\p{Ll}][^,.;"“”]{1,100},$`, 'u');
 /** Capitalised words and a joining word just before a name ("National Institute for " before "Space Research"). */
 const NAME_JOINED = /(?:^|(?<=\s))(?:[\p{Lu}][\p{L}'’-]*\s+)+(?:for|of|and|on)\s+$/u;
 
@@ -992,7 +992,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     // "The Palestinian Authority has said", "Microsoft last week announced": what stands between the name and its verb
     const between = BETWEEN_NAME_AND_VERB.exec(text.slice(Math.max(0, v.index - 40), v.index));
     const verbAt = v.index - (between ? between[0].length : 0);
-    const before = text.slice(Math.max(0, verbAt - 80), verbAt);
+    const before = text.slice(Math.max(0, verbAt - 140), verbAt);
     // each pattern tried only when the text before the verb ends as it needs: a capitalised word, a comma, a body
     const m =
       (ENDS_CAPITALISED.test(before) ? NAME_BEFORE.exec(before) : null) ??
@@ -1009,7 +1009,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     }
     // "that tweeter in Sydney suggested", "researchers at OpenAI in San Francisco revealed": a name after a
     // preposition is a place or a body the subject belongs to, not the subject
-    if (/\b(?:in|at|from|near|across|outside|inside|of|for|with|to|on)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, at - 16), at))) continue;
+    if (/\b(?:in|at|near|across|outside|inside|of|for|with|to|on)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, at - 16), at))) continue;
     // "As Montoya-Lewis said": the sentence's opening word is no part of the name
     const first = name.split(/\s+/)[0] as string;
     if (name.includes(' ') && NOT_NAMES.has(first)) {
