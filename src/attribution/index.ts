@@ -333,8 +333,8 @@ function personMentions(text: string): Mention[] {
 function headline(text: string, at: number): boolean {
   const begin = text.lastIndexOf('\n', at) + 1;
   const stop = text.indexOf('\n', at);
+  if ((stop < 0 ? text.length : stop) - begin > 120) return false;
   const line = text.slice(begin, stop < 0 ? text.length : stop);
-  if (line.length > 120) return false;
   const long = line.match(/[\p{L}'’-]{4,}/gu) ?? [];
   return long.length >= 3 && long.every((w) => /^[\p{Lu}\d]/u.test(w));
 }
@@ -740,7 +740,10 @@ const OUTLET_WORDS = /\b(?:Times|News|Post|Magazine|magazine|Journal|Herald|Trib
 /** A name ending in a word for a body: "Press Council" is no outlet. */
 const BODY_LAST = /\b(?:Council|Committee|Commission|Association|Union|Institute|Foundation|Agency|Authority|Board|Office|Department|Ministry|Court|Club|Society|Federation|Group|Centre|Center)$/;
 /** A named source after the words that cite it: "in an interview with Le Figaro", "first disclosed by the Aspen Times". */
-const CITED_IN = new RegExp(String.raw`\b(?:in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by)\s+(?:the\s+)?((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,4})`, 'gu');
+/** The words that cite a source named after them (a literal pattern, quick to find). */
+const CITED_BY = /\b(?:in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by)\s+(?:the\s+)?/g;
+/** The name after them: "Le Figaro", "the Aspen Times". */
+const CITED_NAME = new RegExp(String.raw`((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,4})`, 'uy');
 /** A word that names a document. */
 const DOCUMENT_WORD = /\b(?:data|reports?|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)\b/;
 /** "according to (the) … data/report/notes (of …)": a document as the source. */
@@ -767,6 +770,8 @@ const NAME_SET_OFF = new RegExp(String.raw`(?:^|,\s+)(${NAME}),$`, 'u');
 const NAME_RELATIVE = new RegExp(String.raw`(?<![\p{L}"“”])(${NAME}),\s+(?:a|an|the)\s[^,.;"“”]{1,60}?\s(?:which|that|who)$`, 'u');
 /** "by newspaper GP", "told the public broadcaster SVT": an outlet named after what it is. */
 const OUTLET_AFTER_NOUN = /\b(?:by|to|told|in|with|according to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:newspaper|daily|broadcaster|news agency|agency|magazine|tabloid|outlet|news site|radio station|channel|network)\s+([\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+[\p{Lu}][\p{L}.&'’-]*){0,3})/gu;
+/** The nouns OUTLET_AFTER_NOUN needs (a quick test before it). */
+const OUTLET_NOUN_CUE = /newspaper|daily|broadcaster|agency|magazine|tabloid|outlet|news site|radio station|channel|network/;
 /** A text ending in the lower-case word of a body ("West Mercia police"). */
 const BODY_END = /(?:police|government|ministry|military|army|council|court)$/;
 /** After a name, more of it joined by small words: " and Tourism Council", " for Space Research". */
@@ -817,8 +822,8 @@ const SOURCE_AFTER = /\s+(?:said|says|told|close|familiar|who|with)\b/iy;
 function wordsPattern(words: string[]): RegExp {
   return new RegExp(String.raw`\b(?:${words.map((w) => `[${w[0]}${(w[0] as string).toUpperCase()}]${w.slice(1)}`).join('|')})\b`, 'g');
 }
-/** A group's noun, whole. */
-const GROUP_NOUN = wordsPattern(GROUP_NOUNS);
+/** The groups' nouns. */
+const GROUP_NOUN_SET = new Set(GROUP_NOUNS);
 /** The nouns that every anonymous attribution above contains. */
 const ANONYMOUS_NOUNS = wordsPattern([...GROUP_NOUNS, 'persons', 'person', 'source', 'official', 'insider', 'diplomat', 'executive']);
 /** The nouns that every document citation contains. */
@@ -830,10 +835,10 @@ const DOCUMENT_NOUNS = wordsPattern(['affidavit', 'statement', 'report', 'releas
  * tried at every character of a long text is what makes reading slow. Each
  * match once, in text order, with its offset in the text.
  */
-function around(text: string, trigger: RegExp, pattern: RegExp, before = 100, after = 200): Array<{ m: RegExpExecArray; index: number }> {
+function around(text: string, triggers: RegExpMatchArray[], pattern: RegExp, before = 100, after = 200): Array<{ m: RegExpExecArray; index: number }> {
   const out: Array<{ m: RegExpExecArray; index: number }> = [];
   let covered = -1;
-  for (const t of text.matchAll(trigger)) {
+  for (const t of triggers as Array<RegExpMatchArray & { index: number }>) {
     if (t.index < covered) continue;
     const from = Math.max(0, t.index - before, covered);
     const window = text.slice(from, Math.min(text.length, t.index + t[0].length + after));
@@ -909,12 +914,13 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   };
   const inQuote = (i: number): boolean => quotes.some((q) => i >= q.begin && i < q.end);
   // (both patterns tried only around the nouns that name documents)
-  for (const { m, index } of around(text, DOCUMENT_NOUNS, DOCUMENT)) {
+  const documentNouns = [...text.matchAll(DOCUMENT_NOUNS)];
+  for (const { m, index } of around(text, documentNouns, DOCUMENT)) {
     const name = m[0].replace(/^(?:in\s+)?(?:a|the|its)\s+/i, '').replace(/[.,;:]+$/, '');
     if (!inQuote(index)) add(name, 'document', index + m[0].indexOf(name));
   }
   // "the affidavit said", "the DOJ release states": a document speaking, named or not
-  for (const { m, index } of around(text, DOCUMENT_NOUNS, DOCUMENT_SAYS)) {
+  for (const { m, index } of around(text, documentNouns, DOCUMENT_SAYS)) {
     const name = (m[1] ?? m[2]) as string;
     if (!inQuote(index)) add(name, 'document', index + m[0].indexOf(name));
   }
@@ -944,9 +950,13 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     const at = m.index + m[0].length - name.length;
     if (!inQuote(at)) add(name, 'document', at);
   }
-  for (const m of text.matchAll(CITED_IN)) {
-    const name = m[1] as string;
-    const at = m.index + m[0].length - name.length;
+  for (const lead of text.matchAll(CITED_BY)) {
+    CITED_NAME.lastIndex = lead.index + lead[0].length;
+    const named = CITED_NAME.exec(text);
+    if (!named) continue;
+    const m = [lead[0] + named[0], named[1]] as unknown as RegExpMatchArray;
+    const name = named[1] as string;
+    const at = named.index + named[0].length - name.length;
     if (inQuote(at) || NOT_NAMES.has(name)) continue;
     // "told the U.N. General Assembly": whom someone spoke to is a source only when it is an outlet
     const outletLike = OUTLET_WORDS.test(name) || OUTLETS.includes(name) || isSite(name);
@@ -960,7 +970,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     const re = new RegExp(String.raw`(?:told|spoke to|speaking to|in an interview with|said to)\s+(?:the\s+)?(${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![\p{L}])`, 'giu');
     for (const m of text.matchAll(re)) if (!inQuote(m.index)) add(m[1] as string, 'self', m.index + m[0].length - (m[1] as string).length);
   }
-  for (const m of text.matchAll(OUTLET_AFTER_NOUN)) {
+  if (OUTLET_NOUN_CUE.test(text)) for (const m of text.matchAll(OUTLET_AFTER_NOUN)) {
     const name = (m[1] as string).replace(/[.,]$/, '');
     const at = m.index + m[0].length - (m[1] as string).length;
     if (!inQuote(at)) add(name, 'outlet', at);
@@ -1050,7 +1060,8 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   }
   const anonymous: AnonymousSource[] = [];
   {
-    for (const { m, index } of around(text, ANONYMOUS_NOUNS, ANONYMOUS)) {
+    const nouns = [...text.matchAll(ANONYMOUS_NOUNS)];
+    for (const { m, index } of around(text, nouns, ANONYMOUS)) {
       const phrase = m[0].trim();
       const at = index + m[0].indexOf(phrase);
       if (!inQuote(at) && !anonymous.some((a) => a.begin < at + phrase.length && at < a.end)) anonymous.push({ text: phrase, begin: at, end: at + phrase.length });
@@ -1059,7 +1070,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
       if (!inQuote(begin) && !anonymous.some((a) => a.begin < end && begin < a.end)) anonymous.push({ text: text.slice(begin, end), begin, end });
     };
     // a group and its verb, found from the group's noun (a pattern tried at every word is slow)
-    for (const found of text.matchAll(GROUP_NOUN)) {
+    for (const found of nouns.filter((n) => GROUP_NOUN_SET.has(n[0].toLowerCase()))) {
       const at = found.index;
       const noun = found[0];
       {
