@@ -741,18 +741,18 @@ const OUTLET_WORDS = /\b(?:Times|News|Post|Magazine|magazine|Journal|Herald|Trib
 const BODY_LAST = /\b(?:Council|Committee|Commission|Association|Union|Institute|Foundation|Agency|Authority|Board|Office|Department|Ministry|Court|Club|Society|Federation|Group|Centre|Center)$/;
 /** A named source after the words that cite it: "in an interview with Le Figaro", "first disclosed by the Aspen Times". */
 /** The words that cite a source named after them (a literal pattern, quick to find). */
-const CITED_BY = /\b(?:in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by)\s+(?:the\s+)?/g;
+const CITED_BY = /\b(?:in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by|an article by|a story by|a report by)\s+(?:the\s+)?/g;
 /** The name after them: "Le Figaro", "the Aspen Times". */
-const CITED_NAME = new RegExp(String.raw`((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,4})`, 'uy');
+const CITED_NAME = new RegExp(String.raw`((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,4}(?:[^\S\n]+(?:magazine|newspaper|daily))?)`, 'uy');
 /** A word that names a document. */
 const DOCUMENT_WORD = /\b(?:data|reports?|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)\b/;
 /** "according to (the) … data/report/notes (of …)": a document as the source. */
-const ACCORDING_DOCUMENT = new RegExp(String.raw`according to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,5})?)(?![\p{L}])`, 'gu');
+const ACCORDING_DOCUMENT = new RegExp(String.raw`[Aa]ccording to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,5})?)(?![\p{L}])`, 'gu');
 
-const DOCUMENT_SAYS = /\b(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}(?:affidavit|statement|report|release|complaint|filing|memo|study|survey|indictment|ruling|documents?|records|paper))\s+(?:said|says|stated|states|shows|showed|found|reads|suggests|concludes)\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
+const DOCUMENT_SAYS = /\b(?:the|a|an|The|A|An)\s+((?:[\p{Ll}\d-]+\s+){0,3}(?:affidavit|statement|report|release|complaint|filing|memo|study|survey|indictment|ruling|documents?|records|paper|legislation|regulations|law|bill))\s+(?:said|says|stated|states|state|shows|showed|found|reads|suggests|concludes|warned|warns|makes clear|estimated|estimates)\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
 
 /** "according to whale rescue group Project Jonah": what the source is, then its name. */
-const ACCORDING_NAME = new RegExp(String.raw`according to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu');
+const ACCORDING_NAME = new RegExp(String.raw`[Aa]ccording to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu');
 
 /** A name just before the end of a text (the subject of the verb that follows). */
 const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}."“”])(?:the\s+)?(${NAME})$`, 'u');
@@ -761,7 +761,7 @@ const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}."“”])(?:the\s+)?(${NAME
 const UNNAMED = new Set(['Others', 'Some', 'Many', 'Most', 'Several', 'Critics', 'Officials', 'Experts', 'Analysts', 'Residents', 'Students', 'Staff', 'People', 'Police', 'Researchers', 'Scientists', 'Sources', 'Witnesses', 'Investigators', 'Authorities', 'Lawmakers', 'Economists', 'Doctors', 'Teachers', 'Parents', 'Observers', 'Activists', 'Detectives', 'Prosecutors', 'Officers', 'Agents', 'Tests', 'Studies', 'Reports', 'Data', 'Records', 'Polls', 'Surveys']);
 
 /** Auxiliaries and times between a subject and its verb: "has", "also", "last week", "on Thursday". */
-const BETWEEN_NAME_AND_VERB = /(?:\s+(?:has|have|had|also|previously|earlier|later|recently|now|last\s+(?:week|month|year)|this\s+(?:week|month|year)|on\s+[A-Z][a-z]+day|[a-z]+ly))+$/;
+const BETWEEN_NAME_AND_VERB = /(?:\s+(?:has|have|had|also|previously|earlier|later|recently|now|last\s+(?:week|month|year)|this\s+(?:week|month|year)|on\s+[A-Z][a-z]+day|[a-z]+ly|[a-z]+ed\s+and))+$/;
 /** A text ending in a capitalised word (or an initial), as a name before its verb does. */
 const ENDS_CAPITALISED = /[\p{Lu}][\p{L}'’.-]*$/u;
 /** "Another, Pelco, announced": a name set off by commas just before its verb. */
@@ -827,7 +827,7 @@ const GROUP_NOUN_SET = new Set(GROUP_NOUNS);
 /** The nouns that every anonymous attribution above contains. */
 const ANONYMOUS_NOUNS = wordsPattern([...GROUP_NOUNS, 'persons', 'person', 'source', 'official', 'insider', 'diplomat', 'executive']);
 /** The nouns that every document citation contains. */
-const DOCUMENT_NOUNS = wordsPattern(['affidavit', 'statement', 'report', 'release', 'complaint', 'filing', 'memo', 'study', 'survey', 'indictment', 'ruling', 'document', 'documents', 'records', 'letter', 'audit', 'lawsuit', 'paper']);
+const DOCUMENT_NOUNS = wordsPattern(['affidavit', 'statement', 'report', 'release', 'complaint', 'filing', 'memo', 'study', 'survey', 'indictment', 'ruling', 'document', 'documents', 'records', 'letter', 'audit', 'lawsuit', 'paper', 'legislation', 'regulations', 'law', 'bill']);
 
 /**
  * The matches of the global `pattern` that contain one of the words
@@ -941,7 +941,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     if (CITING_BEFORE.test(before) || CITING_AFTER.test(after) || /\((?:[^)]{0,40})?$/.test(before)) add(m.name, 'outlet', at);
   }
   // "according to government data", "according to the explanatory notes of the British Bill": a document
-  const according = text.includes('according to');
+  const according = text.includes('ccording to');
   if (according) for (const m of text.matchAll(ACCORDING_DOCUMENT)) {
     // "a new CBS News Battleground Tracker poll": the adjectives before a name go; "the explanatory notes of the
     // British Bill" keeps its words
@@ -997,7 +997,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   }
   // "X said …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow);
   // a body named with a lower-case word ("West Mercia police said") counts with it
-  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|points to|pointed to|is concerned|are concerned)(?=[\s.,;:!?)]|$)/g)) {
+  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|points to|pointed to|called for|touted|is concerned|are concerned)(?=[\s.,;:!?)]|$)/g)) {
     if (inQuote(v.index)) continue;
     // "The Palestinian Authority has said", "Microsoft last week announced": what stands between the name and its verb
     const between = BETWEEN_NAME_AND_VERB.exec(text.slice(Math.max(0, v.index - 40), v.index));
