@@ -741,7 +741,7 @@ const OUTLET_WORDS = /\b(?:Times|News|Post|Magazine|magazine|Journal|Herald|Trib
 const BODY_LAST = /\b(?:Council|Committee|Commission|Association|Union|Institute|Foundation|Agency|Authority|Board|Office|Department|Ministry|Court|Club|Society|Federation|Group|Centre|Center)$/;
 /** A named source after the words that cite it: "in an interview with Le Figaro", "first disclosed by the Aspen Times". */
 /** The words that cite a source named after them (a literal pattern, quick to find). */
-const CITED_BY = /\b(?:in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by|an article by|a story by|a report by)\s+(?:the\s+)?/g;
+const CITED_BY = /\b(?:[Cc]iting|in an interview with|told|speaking to|spoke to|reported by|disclosed by|first reported by|published by|cited by|quoted by|an article by|a story by|a report by)\s+(?:the\s+)?/g;
 /** The name after them: "Le Figaro", "the Aspen Times". */
 const CITED_NAME = new RegExp(String.raw`((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,4}(?:[^\S\n]+(?:magazine|newspaper|daily))?)`, 'uy');
 /** A word that names a document. */
@@ -997,7 +997,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   }
   // "X said …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow);
   // a body named with a lower-case word ("West Mercia police said") counts with it
-  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|points to|pointed to|called for|touted|is concerned|are concerned)(?=[\s.,;:!?)]|$)/g)) {
+  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|points to|pointed to|called for|is concerned|are concerned)(?=[\s.,;:!?)]|$)/g)) {
     if (inQuote(v.index)) continue;
     // "The Palestinian Authority has said", "Microsoft last week announced": what stands between the name and its verb
     const between = BETWEEN_NAME_AND_VERB.exec(text.slice(Math.max(0, v.index - 40), v.index));
