@@ -65,7 +65,7 @@ const MIN_QUOTE_WORDS = 3;
 const TITLE_CASE = /^[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*(?:[\s,]+(?:(?:a|an|the|and|or|of|in|on|at|to|for|with|from|by|that|as|de|la|le|und|der|die)[\s,]+)*[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*)*[.,!?]?$/u;
 
 /** Words that introduce the name or title of something. */
-const NAMED_AS = /\b(?:titled|entitled|called|named|dubbed|headlined|nicknamed|known as|the term|the phrase|the slogan|the hashtag|(?:her|his|their|its|the|a|new|latest) (?:book|novel|film|movie|album|song|play|series|documentary|essay|poem))\s*,?\s*$/i;
+const NAMED_AS = /\b(?:titled|entitled|called|named|dubbed|headlined|nicknamed|known as|the name of|the term|the phrase|the slogan|the hashtag|(?:her|his|their|its|the|a|new|latest) (?:book|novel|film|movie|album|song|play|series|documentary|essay|poem))\s*,?\s*$/i;
 
 /** A paragraph shorter than this between two quotations is taken for a caption. */
 const CAPTION_CHARS = 160;
@@ -501,8 +501,8 @@ export function findQuotes(text: string, people: () => Mention[] = lazyMentions(
 function attribute(text: string, q: { open: number; close: number }, quote: Quote, ctx: Context): boolean {
   // "After trust member Peggy Bell asked last week “Why …?”": a speaker just before the mark, in the same sentence
   const head = text.slice(Math.max(text.lastIndexOf('\n', q.open - 1) + 1, q.open - 160), q.open);
-  const lead = VERB_LEADS_IN.test(head) ? LEADS_IN.exec(head) : null;
-  if (lead?.groups?.['who'] && !/[.!?]\s/.test(head.slice(lead.index))) {
+  const lead = (VERB_LEADS_IN.test(head) ? LEADS_IN.exec(head) : null) ?? IN_WORDS.exec(head);
+  if (lead?.groups?.['who'] && firstSentenceEnd(head.slice(lead.index)) < 0) {
     setSpeaker(quote, lead.groups['who'], q.open - head.length + lead.index + lead[0].indexOf(lead.groups['who']), ctx, '');
     return false;
   }
@@ -616,6 +616,8 @@ const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME}|he|she|they
 const UNNAMED_AFTER = new RegExp(String.raw`^[,.!?;:…]?\s*(?:${VERBS})\s+((?:a|an|one|another|two|three|several|some)\s+[\p{Ll}])`, 'u');
 /** "Peggy Bell asked last week “": a name and a speech verb right before a quotation mark. */
 const LEADS_IN = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME})\s+(?:(?:also|then|later|once)\s+)?(?:${VERBS})(?:\s+[\p{Ll}]+){0,3}\s*,?\s*$`, 'u');
+/** "In Dr. Shadlen’s words, “": whose words follow. */
+const IN_WORDS = new RegExp(String.raw`\b[Ii]n\s+(?<who>${LINE_NAME})['’]s?\s+(?:own\s+)?words,?\s*$`, 'u');
 /** What LEADS_IN ends with, tested first (a pattern led by a verb is quicker to try). */
 const VERB_LEADS_IN = new RegExp(String.raw`\b(?:${VERBS})(?:\s+[\p{Ll}]+){0,3}\s*,?\s*$`, 'u');
 /** "…, says Jennifer Johnson, a spokesperson": the verb before the name, later in the sentence. */
@@ -749,7 +751,7 @@ const DOCUMENT_WORD = /\b(?:data|reports?|study|survey|poll|analysis|assessment|
 /** "according to (the) … data/report/notes (of …)": a document as the source. */
 const ACCORDING_DOCUMENT = new RegExp(String.raw`[Aa]ccording to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,5})?)(?![\p{L}])`, 'gu');
 
-const DOCUMENT_SAYS = /\b(?:the|a|an|The|A|An)\s+((?:[\p{Ll}\d-]+\s+){0,3}(?:affidavit|statement|report|release|complaint|filing|memo|study|survey|indictment|ruling|documents?|records|paper|legislation|regulations|law|bill))\s+(?:said|says|stated|states|state|shows|showed|found|reads|suggests|concludes|warned|warns|makes clear|estimated|estimates)\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
+const DOCUMENT_SAYS = /\b(?:the|a|an|The|A|An)\s+((?:[\p{Ll}\d-]+\s+){0,4}(?:affidavit|statement|report|release|complaint|filing|memo|study|studies|survey|indictment|ruling|documents?|records|paper|legislation|regulations|law|bill))\s+(?:said|says|stated|states|state|shows|show|showed|found|reads|suggests|concludes|warned|warns|makes clear|estimated|estimates|(?:has |have )?(?:pointed out|shown))\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
 
 /** "according to whale rescue group Project Jonah": what the source is, then its name. */
 const ACCORDING_NAME = new RegExp(String.raw`[Aa]ccording to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu');
@@ -761,7 +763,7 @@ const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}."“”])(?:the\s+)?(${NAME
 const UNNAMED = new Set(['Others', 'Some', 'Many', 'Most', 'Several', 'Critics', 'Officials', 'Experts', 'Analysts', 'Residents', 'Students', 'Staff', 'People', 'Police', 'Researchers', 'Scientists', 'Sources', 'Witnesses', 'Investigators', 'Authorities', 'Lawmakers', 'Economists', 'Doctors', 'Teachers', 'Parents', 'Observers', 'Activists', 'Detectives', 'Prosecutors', 'Officers', 'Agents', 'Tests', 'Studies', 'Reports', 'Data', 'Records', 'Polls', 'Surveys']);
 
 /** Auxiliaries and times between a subject and its verb: "has", "also", "last week", "on Thursday". */
-const BETWEEN_NAME_AND_VERB = /(?:\s+(?:has|have|had|also|previously|earlier|later|recently|now|last\s+(?:week|month|year)|this\s+(?:week|month|year)|on\s+[A-Z][a-z]+day|[a-z]+ly|[a-z]+ed\s+and))+$/;
+const BETWEEN_NAME_AND_VERB = /(?:\s+(?:has|have|had|also|already|previously|earlier|later|recently|now|last\s+(?:week|month|year)|this\s+(?:week|month|year)|on\s+[A-Z][a-z]+day|[a-z]+ly|[a-z]+ed\s+and))+$/;
 /** A text ending in a capitalised word (or an initial), as a name before its verb does. */
 const ENDS_CAPITALISED = /[\p{Lu}][\p{L}'’.-]*$/u;
 /** "Another, Pelco, announced": a name set off by commas just before its verb. */
@@ -827,7 +829,7 @@ const GROUP_NOUN_SET = new Set(GROUP_NOUNS);
 /** The nouns that every anonymous attribution above contains. */
 const ANONYMOUS_NOUNS = wordsPattern([...GROUP_NOUNS, 'persons', 'person', 'source', 'official', 'insider', 'diplomat', 'executive']);
 /** The nouns that every document citation contains. */
-const DOCUMENT_NOUNS = wordsPattern(['affidavit', 'statement', 'report', 'release', 'complaint', 'filing', 'memo', 'study', 'survey', 'indictment', 'ruling', 'document', 'documents', 'records', 'letter', 'audit', 'lawsuit', 'paper', 'legislation', 'regulations', 'law', 'bill']);
+const DOCUMENT_NOUNS = wordsPattern(['affidavit', 'statement', 'report', 'release', 'complaint', 'filing', 'memo', 'study', 'studies', 'survey', 'indictment', 'ruling', 'document', 'documents', 'records', 'letter', 'audit', 'lawsuit', 'paper', 'legislation', 'regulations', 'law', 'bill']);
 
 /**
  * The matches of the global `pattern` that contain one of the words
@@ -997,7 +999,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   }
   // "X said …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow);
   // a body named with a lower-case word ("West Mercia police said") counts with it
-  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|points to|pointed to|called for|is concerned|are concerned)(?=[\s.,;:!?)]|$)/g)) {
+  for (const v of text.matchAll(/\s(?:said|says|announced|stated|reported|reports|warned|confirmed|noted|notes|estimates|estimated|claims|claimed|argued|argues|predicts|believes|believe|countered|declared|revealed|insisted|denied|stressed|explained|suggested|acknowledged|admitted|indicated|points to|pointed to|pointed out|called for|is concerned|are concerned)(?=[\s.,;:!?)]|$)/g)) {
     if (inQuote(v.index)) continue;
     // "The Palestinian Authority has said", "Microsoft last week announced": what stands between the name and its verb
     const between = BETWEEN_NAME_AND_VERB.exec(text.slice(Math.max(0, v.index - 40), v.index));
