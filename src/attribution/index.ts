@@ -790,7 +790,9 @@ const BODY_BEFORE = new RegExp(String.raw`(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]+\
 const CITING_BEFORE = /(?:according to|told|tells|tell|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
 const CITING_AFTER = /^(?:'s)?\s*(?:reported|reports|said|says|first reported|cited|quoted|wrote|writes|revealed|found|announced|published|confirmed)\b/i;
 const DOCUMENT = /\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n its)\s+(?:[\p{Ll}-]+\s+){0,3}(?:statement|report|study|filing|ruling|court filing|court document|press release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit)\s+(?:from|by|of|issued by|published by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and|on|de|du)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*)*/gu;
-const GROUPS = String.raw`(?:officials|experts|analysts|researchers|investigators|detectives|economists|scientists|critics|observers|diplomats|insiders|authorities|witnesses|lawmakers|legislators|people|members|sources|workers|employees|residents|hawks|voters|volunteers|organizers)`;
+/** Unnamed groups whose claims an article reports. */
+const GROUP_NOUNS = ['officials', 'experts', 'analysts', 'researchers', 'investigators', 'detectives', 'economists', 'scientists', 'critics', 'observers', 'diplomats', 'insiders', 'authorities', 'witnesses', 'lawmakers', 'legislators', 'people', 'members', 'sources', 'workers', 'employees', 'residents', 'hawks', 'voters', 'volunteers', 'organizers'];
+const GROUPS = `(?:${GROUP_NOUNS.join('|')})`;
 const CLAIMS = String.raw`(?:said|say|says|told|tell|believe|believed|warn|warned|warning|noted|note|urged|argue|argued|estimate|claim|claimed|explained|reported|suspect|think|fear|feared|explained|have explained|have said|are warning|have warned)`;
 const ANONYMOUS = new RegExp(
   [
@@ -806,7 +808,6 @@ const ANONYMOUS = new RegExp(
 /** "officials said", "Deficit hawks have warned": a group and what it claims (the words before it are read backwards). */
 /** After a group: its verb of claiming ("officials said", "Deficit hawks have warned"). */
 const CLAIMED = new RegExp(String.raw`\s+(?:(?:have|had|are|also|now|have also)\s+)?${CLAIMS}\b`, 'iuy');
-const GROUP_NOUNS = GROUPS.slice(3, -1).split('|');
 /** Before a spokesperson: "a", "A Whole Foods", "his". */
 const SPOKES_BEFORE = /(?:(?<![\p{L}])(?:a|an)\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}|(?<![\p{L}])(?:his|her|their|its)\s+)$/iu;
 /** After "a spokesperson": "for the Interior Ministry". */
