@@ -70,6 +70,8 @@ const MIN_QUOTE_WORDS = 3;
 /** Every word capitalised but the small ones inside ("Once Upon A Time in Hollywood"): a title. */
 const TITLE_CASE = /^[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*(?:[\s,]+(?:(?:a|an|the|and|or|of|in|on|at|to|for|with|from|by|that|as|de|la|le|und|der|die)[\s,]+)*[\p{Lu}\p{N}][\p{L}\p{N}'’:-]*)*[.,!?]?$/u;
 
+/** What stands before a term set apart in quotation marks: an article or a preposition. */
+const TERM_BEFORE = /(?:^|[\s(])(?:a|an|the|of|or|and|into|about|on)\s+$/i;
 /** Words that introduce the name or title of something. */
 const NAMED_AS = /\b(?:titled|entitled|called|named|dubbed|headlined|nicknamed|known as|the name of|the term|the phrase|the slogan|the hashtag|(?:her|his|their|its|the|a|new|latest) (?:book|novel|film|movie|album|song|play|series|documentary|essay|poem))\s*,?\s*$/i;
 
@@ -257,6 +259,9 @@ export function findQuotes(text: string, people: () => Mention[] = lazyMentions(
         quote.speakerEnd = previous.quote.speakerEnd;
       }
     }
+    // "a “rural brain drain”", "the “sharing economy”": a short phrase in quotation marks after an article or a
+    // preposition, attributed to no one, is a term being set apart, not speech
+    if (!quote.speaker && !unnamed && countWords(quote.text) <= 4 && !/[.!?]/.test(quote.text) && TERM_BEFORE.test(text.slice(Math.max(0, q.open - 12), q.open))) continue;
     if (quote.speaker) ctx.last = { speaker: quote.speaker, at: quote.end };
     previous = { quote };
     quotes.push(quote);
