@@ -239,3 +239,15 @@ test('attribution: `ingest --attribution` stores it once; tracing and `quotes` r
   assert.equal(cli('ingest', input, '--no-progress').status, 0);
   assert.equal(rows().length, 0);
 });
+
+test('attribution: a pull quote repeating a quotation, and a term set apart in quotation marks, are not quotations', () => {
+  const text = [
+    '“The water came in faster than anyone expected.”',
+    'Residents spoke of a “once in a lifetime” flood that reached the second floor of the town hall.',
+    '“We had sandbags out, but the water came in faster than anyone expected,” said Ruth Okafor, the town’s emergency coordinator.',
+  ].join('\n\n');
+  assert.deepEqual(
+    analyseAttribution(text).quotes.map((q) => [q.text, q.speaker]),
+    [['We had sandbags out, but the water came in faster than anyone expected', 'Ruth Okafor']],
+  );
+});

@@ -266,7 +266,24 @@ export function findQuotes(text: string, people: () => Mention[] = lazyMentions(
     previous = { quote };
     quotes.push(quote);
   }
-  return quotes;
+  return withoutPullQuotes(text, quotes);
+}
+
+/**
+ * Without pull quotes: a paragraph that is only a quotation whose words the
+ * article gives again inside another quotation is display text repeating
+ * it, not a quotation of its own.
+ */
+function withoutPullQuotes(text: string, quotes: Quote[]): Quote[] {
+  const words = (s: string): string => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return quotes.filter((q) => {
+    const begin = text.lastIndexOf('\n', q.begin) + 1;
+    const stop = text.indexOf('\n', q.end);
+    const paragraph = text.slice(begin, stop < 0 ? text.length : stop);
+    if (!/^\s*["“”„«‘’‚]/.test(paragraph) || !/["“”»’‘]\s*$/.test(paragraph) || paragraph.length > q.text.length + 6) return true;
+    const own = words(q.text);
+    return !quotes.some((other) => other !== q && other.text.length > q.text.length && words(other.text).includes(own));
+  });
 }
 
 /** The speaker of a quotation: right after it, right before it, then anywhere in its sentence. */
