@@ -106,6 +106,8 @@ const ANONYMOUS = new RegExp(
 /** "officials said", "Deficit hawks have warned": a group and what it claims (the words before it are read backwards). */
 /** After a group: its verb of claiming ("officials said", "Deficit hawks have warned"). */
 const CLAIMED = new RegExp(String.raw`\s+(?:(?:have|had|are|also|now|have also)\s+)?${CLAIMS}\b`, 'iuy');
+/** "Some advertisers claim": a vague count of a group (any plural noun) and a verb of claiming. */
+const VAGUE_GROUP_CLAIMS = new RegExp(String.raw`\b(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:(?:have|had|also|now)\s+)?${CLAIMS}\b`, 'g');
 /** Before a spokesperson: "a", "A Whole Foods", "his". */
 const SPOKES_BEFORE = /(?:(?<![\p{L}])(?:a|an)\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}|(?<![\p{L}])(?:his|her|their|its)\s+)$/iu;
 /** After "a spokesperson": "for the Interior Ministry". */
@@ -394,6 +396,8 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
         also(at - lead[0].length, at + noun.length + (body ? body[0].length : 0));
       }
     }
+    // "Some advertisers claim", "Many residents said": any group, counted vaguely, and its claim
+    for (const m of text.matchAll(VAGUE_GROUP_CLAIMS)) also(m.index, m.index + m[0].length);
     // "a source said", "the senior political source close to …"
     for (const found of text.matchAll(/(?<![\p{L}])source(?![\p{L}])/giu)) {
       const at = found.index;
