@@ -257,13 +257,12 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     CITED_NAME.lastIndex = lead.index + lead[0].length;
     const named = CITED_NAME.exec(text);
     if (!named) continue;
-    const m = [lead[0] + named[0], named[1]] as unknown as RegExpMatchArray;
     const name = named[1] as string;
     const at = named.index + named[0].length - name.length;
     if (inQuote(at) || NOT_NAMES.has(name)) continue;
     // "told the U.N. General Assembly": whom someone spoke to is a source only when it is an outlet
     const outletLike = OUTLET_WORDS.test(name) || OUTLETS.includes(name) || isSite(name);
-    if (/^(?:told|speaking to|spoke to)\b/.test(m[0]) && !outletLike) continue;
+    if (/^(?:told|speaking to|spoke to)\b/.test(lead[0]) && !outletLike) continue;
     add(name, OUTLET_WORDS.test(name) ? 'outlet' : people().some((n) => n.begin === at) ? 'person' : 'organisation', at);
   }
   // the site named as the one spoken to: "told KXAN", "in an interview with the BBC" (looked for only when the
