@@ -230,9 +230,10 @@ export function findQuotes(text: string, people: () => Mention[] = lazyMentions(
     const inner = q.parts.map((p) => text.slice(p.begin, p.end).trim());
     // a comma just inside the closing mark belongs to the sentence around the quotation
     const joined = inner.join('\n\n').replace(/,$/, '');
-    if (countWords(joined) < MIN_QUOTE_WORDS) continue;
+    const words = countWords(joined);
+    if (words < MIN_QUOTE_WORDS) continue;
     // "Super Mario Run": a short quotation in which every word is capitalised is a title, not speech
-    if ((countWords(joined) <= 8 || (countWords(joined) <= 16 && joined.includes(':'))) && TITLE_CASE.test(joined.trim())) continue;
+    if ((words <= 8 || (words <= 16 && joined.includes(':'))) && TITLE_CASE.test(joined.trim())) continue;
     // "the paper titled “The importance of …”", "a tool called “God View”": a name, not speech
     if (NAMED_AS.test(text.slice(Math.max(0, q.open - 30), q.open))) continue;
     // offsets of the words themselves, without white space just inside the marks
@@ -261,7 +262,7 @@ export function findQuotes(text: string, people: () => Mention[] = lazyMentions(
     }
     // "a “rural brain drain”", "the “sharing economy”": a short phrase in quotation marks after an article or a
     // preposition, attributed to no one, is a term being set apart, not speech
-    if (!quote.speaker && !unnamed && countWords(quote.text) <= 4 && !/[.!?]/.test(quote.text) && TERM_BEFORE.test(text.slice(Math.max(0, q.open - 12), q.open))) continue;
+    if (!quote.speaker && !unnamed && words <= 4 && !/[.!?]/.test(quote.text) && TERM_BEFORE.test(text.slice(Math.max(0, q.open - 12), q.open))) continue;
     if (quote.speaker) ctx.last = { speaker: quote.speaker, at: quote.end };
     previous = { quote };
     quotes.push(quote);
