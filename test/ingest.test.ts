@@ -81,6 +81,28 @@ describe('ingest', () => {
     await changed.store.close();
   });
 
+  it('stores texts in any script exactly, whether prepared on a worker thread or on this one', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'x.jsonl');
+    const texts = [
+      `“Quoted,” she said — café. ${a.slice(0, 300)}`,
+      '北京时间3月1日，新华社报道。\n\n第二段文字。',
+      'مرحبا بالعالم\n\nعربي 😀 emoji 𝔘 and ASCII',
+      'plain ascii only',
+      // long enough that its bytes outgrow the room a batch's texts start with
+      `${'新华社报道，北京时间。'.repeat(800)}\n\nend`,
+    ];
+    writeFileSync(file, texts.map((text, i) => JSON.stringify({ url: `https://s${i}.example/`, text })).join('\n'));
+    const store = await openStore({ path: join(dir, 'n.db') });
+    const first = await ingest(store, [file], { workers: 1 });
+    assert.equal(first.added, texts.length);
+    for (const [i, text] of texts.entries()) assert.equal((await store.getByUrl(`https://s${i}.example/`))!.text, text);
+    // the same records prepared on this thread hash the same: nothing changed
+    const again = await ingest(store, [file], { workers: 0 });
+    assert.deepEqual([again.added, again.replaced, again.unchanged], [0, 0, texts.length]);
+    await store.close();
+  });
+
   it('keeps only the last version of a url given twice in one batch', async () => {
     const dir = tempDir();
     const file = join(dir, 'twice.jsonl');

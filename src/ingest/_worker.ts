@@ -1,7 +1,7 @@
 /** The ingest worker: checks, extracts and indexes batches of records while the main thread writes. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FingerprintParams } from '../defaults.js';
-import { prepareBatch, type PrepareJob } from './prepare.js';
+import { packBatch, prepareBatch, type PrepareJob } from './prepare.js';
 
 const { fingerprint } = workerData as { fingerprint: FingerprintParams };
 
@@ -10,5 +10,6 @@ parentPort?.on('message', (job: PrepareJob | null) => {
     parentPort?.close();
     return;
   }
-  parentPort?.postMessage(prepareBatch(job, fingerprint));
+  const batch = prepareBatch(job, fingerprint);
+  parentPort?.postMessage(batch, packBatch(batch));
 });

@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NewstraceError } from '../errors.js';
@@ -121,13 +121,19 @@ export function lineHashes(tokens: Tokens, site: string): Uint32Array {
   return Uint32Array.from(hashes);
 }
 
-/** Identity of an article's content: ingesting the same record twice gives the same hash. */
-export function contentHash(article: Article): string {
+/**
+ * Identity of an article's content: ingesting the same record twice gives the
+ * same hash. The text may come as its UTF-8 bytes: the hash is the same.
+ */
+export function contentHash(article: Omit<Article, 'text'> & { text: string | Uint8Array }): string {
   const { url, site, title, published, author, language, text, meta } = article;
   // SHA-1 of the fields, not of the record's JSON (which cost as much as tokenizing); a missing field is not an empty one
   const field = (value: string | null): string => (value === null ? '\u0001' : value);
-  const joined = [url, site, field(title), field(published), field(author), field(language), text, JSON.stringify(meta)].join('\u0000');
-  return hash('sha1', joined, 'base64url');
+  return createHash('sha1')
+    .update([url, site, field(title), field(published), field(author), field(language), ''].join('\u0000'))
+    .update(text)
+    .update(`\u0000${JSON.stringify(meta)}`)
+    .digest('base64url');
 }
 
 /** An article tokenized and fingerprinted, still without its content hash. */
@@ -173,6 +179,57 @@ export interface PreparedBatch {
   results: Array<{ article: FingerprintedArticle } | { where: string; message: string }>;
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * Moves the texts (as UTF-8), features and line hashes of a batch's articles
+ * into two buffers, each becoming a view of them, and returns the buffers: to
+ * be handed over to the writing thread whole, instead of thousands of copies
+ * of strings and arrays that the writing thread would have to encode again.
+ */
+export function packBatch(batch: PreparedBatch): ArrayBuffer[] {
+  let words = 0;
+  let chars = 0;
+  for (const result of batch.results) {
+    if (!('article' in result)) continue;
+    const { features, lines, text } = result.article;
+    words += features.length + lines.length;
+    chars += text.length;
+  }
+  const packed = new Uint32Array(words);
+  // room for texts a little past ASCII; grown when they are not
+  let utf8 = new Uint8Array(chars + (chars >> 3) + 1024);
+  let at = 0;
+  let byte = 0;
+  const move = (array: Uint32Array): Uint32Array => {
+    packed.set(array, at);
+    at += array.length;
+    return packed.subarray(at - array.length, at);
+  };
+  const encode = (text: string): number => {
+    const { read, written } = encoder.encodeInto(text, utf8.subarray(byte));
+    if (read === text.length) return written;
+    const grown = new Uint8Array(Math.max(utf8.length * 2, byte + text.length * 3));
+    grown.set(utf8.subarray(0, byte));
+    utf8 = grown;
+    return encoder.encodeInto(text, utf8.subarray(byte)).written;
+  };
+  const texts: Array<{ article: FingerprintedArticle; begin: number; end: number }> = [];
+  for (const result of batch.results) {
+    if (!('article' in result)) continue;
+    const { article } = result;
+    article.features = move(article.features);
+    article.lines = move(article.lines);
+    if (typeof article.text !== 'string') continue;
+    const written = encode(article.text);
+    texts.push({ article, begin: byte, end: byte + written });
+    byte += written;
+  }
+  // views made once the buffer has stopped growing
+  for (const { article, begin, end } of texts) article.text = utf8.subarray(begin, end);
+  return [packed.buffer, utf8.buffer];
+}
+
 export function prepareBatch(job: PrepareJob, params: FingerprintParams): PreparedBatch {
   return {
     seq: job.seq,
@@ -182,10 +239,11 @@ export function prepareBatch(job: PrepareJob, params: FingerprintParams): Prepar
         const checked = 'begin' in record ? parseRecord(job.bytes.subarray(record.begin, record.end), where) : record;
         if ('error' in checked) return { where, message: checked.error.message };
         const { input } = checked;
-        const article = fingerprintArticle(toArticle(input, job.stamp, where), params);
+        const read = toArticle(input, job.stamp, where);
+        const article = fingerprintArticle(read, params);
         // a page whose article was extracted is kept, to be extracted again when extraction improves
         if (input.html && !input.text?.trim()) article.page = packPage(input);
-        if (job.attribution) article.attribution = { version: ATTRIBUTION_VERSION, data: JSON.stringify(analyseAttribution(article.text, { site: article.site })) };
+        if (job.attribution) article.attribution = { version: ATTRIBUTION_VERSION, data: JSON.stringify(analyseAttribution(read.text, { site: read.site })) };
         return { article };
       } catch (error) {
         if (!(error instanceof NewstraceError)) throw error;

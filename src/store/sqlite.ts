@@ -197,7 +197,7 @@ class SqliteStore implements Store {
         existing: db.prepare('SELECT id, content_hash, first_seen, lines FROM articles WHERE url = ?'),
         insert: db.prepare(
           `INSERT INTO articles (id, url, site, title, published, author, language, first_seen, content_hash, meta, text, features, lines)
-           VALUES (@id, @url, @site, @title, @published, @author, @language, @firstSeen, @contentHash, @meta, @text, @features, @lines)`,
+           VALUES (@id, @url, @site, @title, @published, @author, @language, @firstSeen, @contentHash, @meta, CAST(@text AS TEXT), @features, @lines)`,
         ),
         delete: db.prepare('DELETE FROM articles WHERE id = ?'),
         putPage: db.prepare('INSERT OR REPLACE INTO pages (article, page) VALUES (?, ?)'),

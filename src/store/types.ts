@@ -3,7 +3,12 @@ import type { FingerprintParams } from '../defaults.js';
 import type { SharedPostings } from '../fingerprint/shared.js';
 
 /** An article ready to be stored: its text indexed. */
-export interface IndexedArticle extends Article {
+export interface IndexedArticle extends Omit<Article, 'text'> {
+  /**
+   * The text, or its UTF-8 bytes: the ingest workers hand texts over encoded,
+   * which spares the writing thread a decode and an encode of each.
+   */
+  text: string | Uint8Array;
   /** Identity of everything that was ingested: the same input twice gives the same hash. */
   contentHash: string;
   /** Winnowed feature hashes, unique, ascending. */
