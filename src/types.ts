@@ -66,6 +66,7 @@ export interface Substitution {
 
 /** Text of one side that the other leaves out, with its offsets. */
 export interface TextSpan extends Span {
+  /** The span's text; a span longer than 120 characters gives its opening and " …". */
   text: string;
 }
 
@@ -108,7 +109,15 @@ export interface SourceReport {
  */
 export type Relation = 'undecided' | 'same-site' | 'quote-only' | 'later';
 
-export interface RelatedReport extends SourceReport {
+/** What a source report says of the changes a copy made. */
+export type ChangeFields = 'substitutions' | 'changed' | 'reordered' | 'added' | 'dropped';
+
+/**
+ * Reuse that makes no source. Only an `undecided` relation says what was
+ * changed (the fields of a source); a later article's changes are told by
+ * its own trace, and same-site or quotation-only reuse is no copy.
+ */
+export interface RelatedReport extends Omit<SourceReport, ChangeFields>, Partial<Pick<SourceReport, ChangeFields>> {
   relation: Relation;
 }
 

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingest, readArticleFile, traceAll, traceArticle, traceUrl } from '../src/index.js';
+import { PREVIEW_CHARS } from '../src/provenance/index.js';
 import { bodies, fixtureText, paragraphs, spinEvery, storeWith, tempDir, type Rec } from './_helpers.js';
 
 const [a, b, c, d] = bodies.map((x) => x.articleBody) as [string, string, string, string];
@@ -25,7 +26,11 @@ describe('trace', () => {
     const origTrace = await traceUrl(store, origin.url);
     assert.equal(origTrace.verdict, 'original');
     assert.deepEqual(origTrace.sources, []);
-    assert.equal(origTrace.related[0]?.relation, 'later');
+    // the later copy is listed with what it shares; what it changed is its own trace's to say
+    const later = origTrace.related[0]!;
+    assert.equal(later.relation, 'later');
+    assert.ok(later.passages.length > 0 && later.coverage > 0.85);
+    assert.equal(later.substitutions, undefined);
   });
 
   it('finds two copied paragraphs (a partial copy) and reports the share of the source reused', async () => {
@@ -93,7 +98,10 @@ describe('trace', () => {
       const t = await traceUrl(store, url);
       assert.equal(t.verdict, 'original', url);
       assert.equal(t.parent, null);
-      assert.ok(t.related.some((r) => r.url === origin.url && r.relation === 'undecided'), url);
+      const undecided = t.related.find((r) => r.url === origin.url && r.relation === 'undecided');
+      assert.ok(undecided, url);
+      // neither may be the copy: what differs between them is told in full
+      assert.ok(Array.isArray(undecided.substitutions) && Array.isArray(undecided.added) && typeof undecided.changed === 'number', url);
     }
     const site = await storeWith([origin, { url: 'https://origin.example/again', text: a, published: '2024-03-05' }]);
     const again = await traceUrl(site, 'https://origin.example/again');
@@ -138,6 +146,15 @@ describe('trace', () => {
     assert.equal(s.reordered, true);
     assert.ok(s.added.some((x) => x.text.startsWith('In a surprising development')), 'the new intro is added');
     assert.ok(s.dropped.some((x) => x.text.includes((paras[1] as string).slice(0, 40))), 'the cut paragraph is dropped');
+    // each span's text is the text at its offsets, a long one cut to its opening
+    for (const [spans, whole] of [[s.added, text], [s.dropped, source.text]] as const) {
+      for (const x of spans) {
+        const full = whole.slice(x.begin, x.end);
+        if (full.length <= PREVIEW_CHARS) assert.equal(x.text, full);
+        else assert.ok(x.text.endsWith(' …') && x.text.length <= PREVIEW_CHARS + 2 && full.startsWith(x.text.slice(0, -2)), x.text);
+      }
+    }
+    assert.ok([...s.added, ...s.dropped].some((x) => x.end - x.begin > PREVIEW_CHARS), 'a long span is in the test');
     assert.deepEqual(
       t.boilerplate.map((x) => [x.kind, x.text]),
       [

@@ -5,6 +5,7 @@ import { FLAG_QUOTED, type Tokens } from '../text/tokenize.js';
 import type {
   Article,
   Boilerplate,
+  ChangeFields,
   Passage,
   Relation,
   RelatedReport,
@@ -108,7 +109,7 @@ export function judge(
     related: judged
       .filter((j) => j.relation !== 'source')
       .sort((x, y) => y.coverage - x.coverage)
-      .map((j) => ({ ...report(j, tokens, article), relation: j.relation as Relation }) satisfies RelatedReport),
+      .map((j) => relatedReport(j, tokens, article)),
     reasons,
   };
 }
@@ -209,7 +210,21 @@ function explainRelation(j: Judged): string {
   }
 }
 
-function report(j: Judged, tokens: Tokens, article: Article): SourceReport {
+/**
+ * What a related article shares with the traced one; what it changed comes
+ * only for an `undecided` relation. A later article's changes are its own
+ * trace's to tell (an original copied by a hundred sites would otherwise
+ * repeat every copy's changes), and same-site or quotation-only reuse makes
+ * no copy to describe.
+ */
+function relatedReport(j: Judged, tokens: Tokens, article: Article): RelatedReport {
+  const relation = j.relation as Relation;
+  if (relation === 'undecided') return { ...report(j, tokens, article), relation };
+  return { ...sharedReport(j, tokens).shared, relation };
+}
+
+/** The source, and what of it the article shares: passages and coverage on both sides. */
+function sharedReport(j: Judged, tokens: Tokens): { shared: Omit<SourceReport, ChangeFields>; sourceCovered: Uint8Array } {
   const source = j.match.article;
   const st = j.match.tokens;
   const sourceCovered = new Uint8Array(st.count);
@@ -225,6 +240,21 @@ function report(j: Judged, tokens: Tokens, article: Article): SourceReport {
   });
   let reused = 0;
   for (let k = 0; k < st.count; k++) reused += sourceCovered[k] as number;
+  const shared = {
+    url: source.url,
+    title: source.title,
+    site: source.site,
+    published: source.published,
+    coverage: round(j.coverage),
+    sourceCoverage: round(st.count ? reused / st.count : 0),
+    passages,
+  };
+  return { shared, sourceCovered };
+}
+
+/** A source: what the article shares with it, and what it changed (words, order, text added and dropped). */
+function report(j: Judged, tokens: Tokens, article: Article): SourceReport {
+  const { shared, sourceCovered } = sharedReport(j, tokens);
   let pairs = 0;
   let differ = 0;
   for (const p of j.match.passages) {
@@ -234,18 +264,12 @@ function report(j: Judged, tokens: Tokens, article: Article): SourceReport {
   const inCopy = new Uint8Array(tokens.count);
   for (const p of j.match.passages) inCopy.fill(1, p.aBegin, p.aEnd);
   return {
-    url: source.url,
-    title: source.title,
-    site: source.site,
-    published: source.published,
-    coverage: round(j.coverage),
-    sourceCoverage: round(st.count ? reused / st.count : 0),
-    passages,
+    ...shared,
     substitutions: substitutions(j.match, tokens, article),
     changed: round(pairs ? differ / pairs : 0),
     reordered: reordered(j.match.passages),
     added: outside(tokens, inCopy),
-    dropped: outside(st, sourceCovered),
+    dropped: outside(j.match.tokens, sourceCovered),
   };
 }
 
@@ -269,12 +293,30 @@ function outside(tokens: Tokens, covered: Uint8Array): TextSpan[] {
     if (k - i >= MIN_SPAN_WORDS) {
       const begin = tokens.begin[i] as number;
       const end = tokens.end[k - 1] as number;
-      out.push({ begin, end, text: tokens.text.slice(begin, end) });
+      out.push({ begin, end, text: preview(tokens.text, begin, end) });
     }
     i = k;
   }
   return out;
 }
+
+/**
+ * The text of a span, or the opening of a long one followed by " …": a trace
+ * says what was added or dropped without repeating whole paragraphs of
+ * stored text (the offsets give all of it).
+ */
+export function preview(text: string, begin: number, end: number): string {
+  if (end - begin <= PREVIEW_CHARS) return text.slice(begin, end);
+  let cut = begin + PREVIEW_CHARS;
+  const space = text.lastIndexOf(' ', cut);
+  if (space > begin + PREVIEW_CHARS / 2) cut = space;
+  // never between the halves of a surrogate pair
+  else if (/[\ud800-\udbff]/.test(text.charAt(cut - 1))) cut--;
+  return `${text.slice(begin, cut)} …`;
+}
+
+/** Characters of an added or dropped span that a trace gives as its text. */
+export const PREVIEW_CHARS = 120;
 
 /** Added or dropped text shorter than this many words is not reported (the seams of a passage). */
 const MIN_SPAN_WORDS = 3;
@@ -313,9 +355,15 @@ function siteWords(site: string): Set<string> {
  */
 function isName(tokens: Tokens, i: number, sites: Array<Set<string>>): boolean {
   const word = tokens.text.slice(tokens.begin[i], tokens.end[i]);
-  if (sites.some((s) => s.has(word.toLowerCase()))) return true;
   const first = word.charAt(0);
-  if (first === first.toLowerCase() || first !== first.toUpperCase()) return false;
+  const capital = first !== first.toLowerCase() && first === first.toUpperCase();
+  if (!capital) {
+    // a site's name in lower case ("dailybuzz") is still a name; most words are neither
+    if (sites[0]!.size + sites[1]!.size === 0) return false;
+    const lower = word.toLowerCase();
+    return sites.some((s) => s.has(lower));
+  }
+  if (sites.some((s) => s.has(word.toLowerCase()))) return true;
   // the nearest character before the word that is not a space or a quotation mark
   let k = (tokens.begin[i] as number) - 1;
   while (k >= 0 && /[^\S\n]|["“”„«»'‘’(\[]/u.test(tokens.text.charAt(k))) k--;

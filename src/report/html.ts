@@ -118,7 +118,7 @@ function sourceSection(input: ReportInput, s: SourceReport, index: number): stri
     at = p.end;
   });
   gap(at, text.length);
-  for (const d of s.dropped) rows.push(`<tr class="dropped"><td class="note">dropped from the source</td><td>${escapeHtml(d.text)}</td></tr>`);
+  for (const d of s.dropped) rows.push(`<tr class="dropped"><td class="note">dropped from the source</td><td>${escapeHtml(sourceText.slice(d.begin, d.end) || d.text)}</td></tr>`);
   const names = s.substitutions.filter((x) => x.kind === 'name');
   return `<section class="source" id="source-${index}">
 <h3>${escapeHtml(s.title ?? s.url)}</h3>
