@@ -34,6 +34,8 @@ const params = paramsFromArgs();
 
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
+/** The process's peak resident memory so far, to tell which step reached it. */
+const peak = (): string => `max RSS so far ${fmt(process.resourceUsage().maxRSS / 1024)} MiB`;
 
 async function main(): Promise<void> {
   const dir = process.env['NEWSTRACE_BENCH_DIR'] ?? mkdtempSync(join(tmpdir(), 'newstrace-bench-'));
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
     }
     const traceSeconds = (performance.now() - t) / 1000;
     const traceRate = traced / traceSeconds;
-    say(`trace --all (${workers} threads): ${fmt(traceRate)} articles/s (${fmt(traced)} in ${fmt(traceSeconds, 1)} s, ${fmt(copiesFound)} copies or partial copies); 100,000 articles would take ${fmt(100000 / traceRate, 0)} s`);
+    say(`trace --all (${workers} threads): ${fmt(traceRate)} articles/s (${fmt(traced)} in ${fmt(traceSeconds, 1)} s, ${fmt(copiesFound)} copies or partial copies); 100,000 articles would take ${fmt(100000 / traceRate, 0)} s; ${peak()}`);
   }
 
   // 5. Tracing new articles against the index.
@@ -106,7 +108,7 @@ async function measureIngest(corpus: string, dbPath: string): Promise<void> {
   let words = 0;
   for await (const line of createInterface({ input: createReadStream(corpus) })) words += tokenize((JSON.parse(line) as { text: string }).text).count;
   const reference = size / ((performance.now() - t) / 1000);
-  say(`reference (read + parse + tokenize): ${fmt(reference)} articles/s, ${fmt(words / size)} words per article`);
+  say(`reference (read + parse + tokenize): ${fmt(reference)} articles/s, ${fmt(words / size)} words per article; ${peak()}`);
 
   // 2. Ingest.
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
@@ -115,7 +117,7 @@ async function measureIngest(corpus: string, dbPath: string): Promise<void> {
   const summary = await ingest(store, [corpus]);
   const ingestSeconds = (performance.now() - t) / 1000;
   const ingestRate = summary.stored / ingestSeconds;
-  say(`ingest: ${fmt(ingestRate)} articles/s (${fmt(summary.stored)} in ${fmt(ingestSeconds, 1)} s; ${fmt(ingestRate / reference, 2)}× the reference)`);
+  say(`ingest: ${fmt(ingestRate)} articles/s (${fmt(summary.stored)} in ${fmt(ingestSeconds, 1)} s; ${fmt(ingestRate / reference, 2)}× the reference; ${peak()})`);
   await store.close();
 
   // 3. Size on disk (after the WAL is folded in).
