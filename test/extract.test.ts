@@ -239,3 +239,15 @@ test('extract: a table row is one line with its cells a space apart; lines an ar
   assert.match(text, /\n\nPos\. Piloto Pontos\n\n1 Kyle Busch 5040\n\n2 Martin Truex Jr\. 5035\n\n3 Kevin Harvick 5033\n\n/);
   assert.equal(text.split('Eat 60–90 minutes before your workout').length - 1, 2);
 });
+
+test('extract: a headline and a byline line opening the body (not marked as headings) are metadata, not text', () => {
+  // reduced from a Brazilian city hall's news page (aeb)
+  const body = '<p>A equipe do Serviço de Atendimento Domiciliar, do bairro Amizade, registrou nesta manhã o arrombamento de dois dos cinco automóveis da unidade.</p><p>Foi feito boletim de ocorrência e a polícia foi até o local para verificar os danos nos veículos, disse a secretaria.</p>';
+  const page = (lead: string): string => `<html><head><meta property="og:title" content="Atendimento Domiciliar registra arrombamento em veículos"><meta name="author" content="Clarissa Borba"></head><body><div class="post">${lead}${body}</div></body></html>`;
+  const lead = '<div class="titulo">Atendimento Domiciliar registra arrombamento em veículos</div><div>05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento veiculo</div>';
+  const text = article(extractPage(page(lead))).text;
+  assert.ok(text.startsWith('A equipe do Serviço'), text.slice(0, 120));
+  // a sentence that names the author is the article's own
+  const said = '<p>Clarissa Borba, who wrote the report, said the cars were found open.</p>';
+  assert.ok(article(extractPage(page(said))).text.startsWith('Clarissa Borba, who wrote'));
+});

@@ -80,7 +80,31 @@ export function extractPage(html: string, options: ExtractOptions = {}): Extract
   if (!paragraphs) {
     return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
   }
-  return { ...metadata, text: paragraphs.join('\n\n') };
+  return { ...metadata, text: withoutHeadlines(paragraphs, metadata).join('\n\n') };
+}
+
+const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The paragraphs without the lines that open them with the headline (a
+ * heading not marked as one) or the byline and date: those are the page's
+ * metadata, given apart.
+ */
+function withoutHeadlines(paragraphs: string[], metadata: PageMetadata): string[] {
+  const title = metadata.title ? comparable(metadata.title) : '';
+  const author = metadata.author ? comparable(metadata.author) : '';
+  let k = 0;
+  // only the opening lines, and never all of the text
+  while (k < Math.min(3, paragraphs.length - 1)) {
+    const line = paragraphs[k] as string;
+    if (line.length > 200) break;
+    const words = comparable(line);
+    const headline = title.length > 0 && words === title;
+    const byline = author.length > 0 && words.includes(author) && words.split(' ').length <= author.split(' ').length + 12 && !/[.!?]["”’]?$/.test(line);
+    if (!headline && !byline) break;
+    k++;
+  }
+  return k > 0 ? paragraphs.slice(k) : paragraphs;
 }
 
 /** The least text of a page that declares itself an article (og:type, JSON-LD) for it to be one. */
