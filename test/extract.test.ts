@@ -251,3 +251,22 @@ test('extract: a headline and a byline line opening the body (not marked as head
   const said = '<p>Clarissa Borba, who wrote the report, said the cars were found open.</p>';
   assert.ok(article(extractPage(page(said))).text.startsWith('Clarissa Borba, who wrote'));
 });
+
+test('dates: the state a page keeps in its scripts, a dated summary, a lone digit starting a slug, and a UTC time on a country site read as its local day', () => {
+  const page = (head: string, body = ''): string => `<html><head>${head}</head><body>${body}<article>${[1, 2, 3, 4].map((n) => `<p>Paragraph ${n} of the article, long enough to be one, with several words in it.</p>`).join('')}</article></body></html>`;
+  // reduced from trustpilot.com and a Shopify shop (htmldate-eval)
+  const state = '<script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05T10:00:00Z"}</script>';
+  const fromState = article(extractPage(page('', state)));
+  assert.deepEqual([fromState.published, fromState.publishedFrom], ['2016-11-04T20:37:27Z', 'script']);
+  const created = '<script>window.data = {"title":"x","created_at":"2019-03-02T06:27:24+01:00"};</script><script>{"published_at":"2019-03-01T06:22:28+01:00"}</script>';
+  assert.equal(article(extractPage(page('', created))).published, '2019-03-01T06:22:28+01:00', 'a publication key before a creation key');
+  // reduced from parcoabruzzo.it: the date only in the summary
+  assert.equal(article(extractPage(page('<meta name="description" content="ORSO MARSICANO: 2019 UN ANNO DA RECORD (Notizia del 14 Gennaio 2020)">'))).published, '2020-01-14');
+  // reduced from blog.campact.de: "/2023/10/3-fragen-an-…" is no date; the declared one stands
+  const declared = '<meta property="article:published_time" content="2023-10-31T08:47:16+01:00">';
+  assert.equal(article(extractPage(page(declared), { url: 'https://blog.example/2023/10/3-fragen-an-tina/' })).published, '2023-10-31T08:47:16+01:00');
+  // reduced from nachrichten.at: 22:04 UTC is 00:04 the next day in Austria
+  const utc = '<meta property="article:published_time" content="2019-10-18T22:04:00Z">';
+  assert.equal(article(extractPage(page(utc), { url: 'https://www.nachrichten.at/gesundheit/story' })).published, '2019-10-19T00:04:00+02:00');
+  assert.equal(article(extractPage(page(utc), { url: 'https://news.example.com/story' })).published, '2019-10-18T22:04:00Z', 'no country, no zone');
+});

@@ -20,6 +20,8 @@ export interface Declared {
   dateTexts: string[];
   /** Texts of elements that say they are the byline or the author. */
   bylines: string[];
+  /** Other scripts (page state as JSON: a last resort for the date). */
+  scripts: Element[];
   body: Element | null;
 }
 
@@ -52,7 +54,7 @@ function ldObjects(json: string, out: Array<Record<string, unknown>>): void {
 const BYLINE = /(^|[\s_-])(byline|author|autor|auteur|autore|writer|by-?line|article-?author|post-?author|entry-?author)s?($|[\s_-])/i;
 
 export function declared(doc: Document): Declared {
-  const d: Declared = { meta: new Map(), ld: [], titleTag: null, headings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], body: null };
+  const d: Declared = { meta: new Map(), ld: [], titleTag: null, headings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], scripts: [], body: null };
   for (const e of elements(doc)) {
     const a = e.attribs;
     switch (e.name) {
@@ -84,6 +86,7 @@ export function declared(doc: Document): Declared {
       }
       case 'script':
         if ((a['type'] ?? '').toLowerCase().includes('ld+json')) ldObjects(textContent(e), d.ld);
+        else if (d.scripts.length < MAX_SCRIPTS && !a['src']) d.scripts.push(e);
         break;
       case 'h2':
       case 'h3':
@@ -274,6 +277,8 @@ const DATE_KEYS = [
 /** A date in a url's path, year first (/2019/07/30/, /2019-7-30-, /20190730.html) or day first (/29-10-2021). */
 function urlDate(url: string): string | null {
   const m = URL_DATE.exec(url);
+  // "/2023/10/3-fragen-an-…": a lone digit that begins the slug is no day
+  if (m && m[4]?.length === 1 && m[2] === '/' && /^[-_]/.test(url.slice(m.index + m[0].length - 1))) return null;
   if (m) return `${m[1]}-${(m[3] ?? m[5])!.padStart(2, '0')}-${(m[4] ?? m[6])!.padStart(2, '0')}`;
   const d = URL_DATE_DAY_FIRST.exec(url);
   return d ? `${d[4]}-${d[3]}-${d[1]}` : null;
@@ -290,12 +295,13 @@ const URL_DATE = /\/((?:19|20)\d{2})(?:([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|
  * or the first date written in the page's text (the weakest: right about
  * three times in four on htmldate-eval pages).
  */
-export type DateSource = 'declared' | 'url' | 'byline' | 'text';
+export type DateSource = 'declared' | 'url' | 'byline' | 'script' | 'text';
 
 /**
  * The publication date: a full date in the url, JSON-LD, meta elements,
  * <time>, then dates written in elements that speak of dates (bylines,
- * "posted on" lines), then the first date written in the page's text.
+ * "posted on" lines), then a publication date in the data the page's scripts
+ * hold, then the first date written in the page's text.
  */
 export function publishedOf(d: Declared, url: string | null): { date: string; from: DateSource } | null {
   const inUrl = url ? urlDate(url) : null;
@@ -306,7 +312,7 @@ export function publishedOf(d: Declared, url: string | null): { date: string; fr
     if (!date || date.year < 1990 || date.year > 2100) continue;
     // a declared date on another day than the url's is most often the last change: the url's day was the first
     if (inUrl && !date.iso.startsWith(inUrl) && date.precision !== 'year' && date.precision !== 'month') return { date: inUrl, from: 'url' };
-    return { date: date.iso, from: 'declared' };
+    return { date: inLocalTime(date, url), from: 'declared' };
   }
   if (inUrl) return { date: inUrl, from: 'url' };
   const language = languageOf(d);
@@ -320,9 +326,73 @@ export function publishedOf(d: Declared, url: string | null): { date: string; fr
     const date = day ? parsePublished(day) : null;
     if (date && date.year >= 1990 && date.year <= 2100) return { date: date.iso, from: 'declared' };
   }
+  const inState = scriptDate(d.scripts);
+  if (inState) return { date: inState, from: 'script' };
+  // a summary that dates its story ("… (Notizia del 14 Gennaio 2020)")
+  const summary = descriptionOf(d);
+  const [described] = summary ? datesInText(summary, language) : [];
+  if (described) return { date: described.iso, from: 'text' };
   if (d.body) {
     const [first] = datesInText(collapse(textContent(d.body, SCRIPTS)), language);
     if (first) return { date: first.iso, from: 'text' };
+  }
+  return null;
+}
+
+/** Time zones of the countries whose domains news sites use most, for a time a page gives in UTC. */
+const ZONE_OF_DOMAIN: Record<string, string> = {
+  at: 'Europe/Vienna', de: 'Europe/Berlin', ch: 'Europe/Zurich', li: 'Europe/Vaduz', fr: 'Europe/Paris', be: 'Europe/Brussels',
+  nl: 'Europe/Amsterdam', lu: 'Europe/Luxembourg', it: 'Europe/Rome', es: 'Europe/Madrid', pt: 'Europe/Lisbon', uk: 'Europe/London',
+  ie: 'Europe/Dublin', dk: 'Europe/Copenhagen', se: 'Europe/Stockholm', no: 'Europe/Oslo', fi: 'Europe/Helsinki', pl: 'Europe/Warsaw',
+  cz: 'Europe/Prague', sk: 'Europe/Bratislava', hu: 'Europe/Budapest', si: 'Europe/Ljubljana', hr: 'Europe/Zagreb', ro: 'Europe/Bucharest',
+  bg: 'Europe/Sofia', gr: 'Europe/Athens', tr: 'Europe/Istanbul', ua: 'Europe/Kyiv', ru: 'Europe/Moscow', jp: 'Asia/Tokyo',
+  kr: 'Asia/Seoul', cn: 'Asia/Shanghai', tw: 'Asia/Taipei', hk: 'Asia/Hong_Kong', in: 'Asia/Kolkata', br: 'America/Sao_Paulo',
+  ar: 'America/Argentina/Buenos_Aires', nz: 'Pacific/Auckland',
+};
+
+/**
+ * A time given in UTC ("…Z") on a site of a country with one time zone, as
+ * the publisher's local time (the same instant): the day a page was
+ * published is the day where it was published.
+ */
+function inLocalTime(date: NonNullable<ReturnType<typeof parsePublished>>, url: string | null): string {
+  if (date.instant === null || !/(Z|[+-]00:?00)$/.test(date.iso) || !url) return date.iso;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return date.iso;
+  }
+  const zone = ZONE_OF_DOMAIN[host.slice(host.lastIndexOf('.') + 1)];
+  if (!zone) return date.iso;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
+  }).formatToParts(new Date(date.instant));
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  const offset = part('timeZoneName').replace(/^GMT$/, 'GMT+00:00').slice(3);
+  const time = date.precision === 'second' ? `${part('hour')}:${part('minute')}:${part('second')}` : `${part('hour')}:${part('minute')}`;
+  return `${part('year')}-${part('month')}-${part('day')}T${time}${offset}`;
+}
+
+/** Scripts of a page kept for their data. */
+const MAX_SCRIPTS = 64;
+
+/** Keys under which the state a page keeps in its scripts (Shopify, Next.js, review sites …) gives the publication date, then the creation date. */
+const SCRIPT_DATE_KEYS = [
+  /"(?:datePublished|publishedDate|published_at|publishedAt|publishDate|publish_date|publicationDate|firstPublishedDate|first_published_at|pubDate)"\s*:\s*"(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)"/,
+  /"(?:dateCreated|createdAt|created_at|createdDate)"\s*:\s*"(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)"/,
+];
+
+/** The first publication date (else creation date) that a page's scripts hold as data. */
+function scriptDate(scripts: Element[]): string | null {
+  if (scripts.length === 0) return null;
+  const texts = scripts.map((e) => textContent(e)).filter((t) => t.includes('"'));
+  for (const key of SCRIPT_DATE_KEYS) {
+    for (const text of texts) {
+      const found = key.exec(text)?.[1];
+      const date = found ? parsePublished(found.replace(' ', 'T')) : null;
+      if (date && date.year >= 1990 && date.year <= 2100) return date.iso;
+    }
   }
   return null;
 }
