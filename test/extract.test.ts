@@ -270,3 +270,14 @@ test('dates: the state a page keeps in its scripts, a dated summary, a lone digi
   assert.equal(article(extractPage(page(utc), { url: 'https://www.nachrichten.at/gesundheit/story' })).published, '2019-10-19T00:04:00+02:00');
   assert.equal(article(extractPage(page(utc), { url: 'https://news.example.com/story' })).published, '2019-10-18T22:04:00Z', 'no country, no zone');
 });
+
+test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a roofline, a <small> subtitle) is not part of it', () => {
+  const body = [1, 2, 3].map((n) => `<p>Paragraph ${n} of the story, long enough to be one, with several words in it and more.</p>`).join('');
+  const page = (head: string, h1: string): string => `<html><head>${head}</head><body><article><h1>${h1}</h1>${body}</article></body></html>`;
+  // reduced from tagesschau.de, selbst.de and tofugu.com (trafilatura-eval)
+  const declared = '<meta property="og:title" content="Interne Unterlagen im Netz: Daten von Rheinmetall gehackt">';
+  assert.equal(article(extractPage(page(declared, '<span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span>'))).title, 'Daten von Rheinmetall gehackt');
+  assert.equal(article(extractPage(page('<title>Wurmkiste selber bauen</title>', '<span class="article-header__roofline">Wurmkiste</span> Wurmkiste selber bauen'))).title, 'Wurmkiste selber bauen');
+  const subtitled = page('<title>Dezuka Suisan: Deep-Fried Fish Cakes, Hot and Fresh</title>', '<span>Dezuka Suisan: Deep-Fried Fish Cakes, Hot <span>and</span> Fresh</span> <small><span>Welcome to the Flavor Capital of Northern Japan</span></small>');
+  assert.equal(article(extractPage(subtitled)).title, 'Dezuka Suisan: Deep-Fried Fish Cakes, Hot and Fresh');
+});

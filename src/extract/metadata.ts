@@ -130,8 +130,36 @@ interface Heading {
 
 const TITLE_HINT = /title|headline|heading/i;
 
+/** Class of an element inside a heading that is its kicker or subtitle ("Dachzeile", "roofline", "topic-label" …), not the headline. */
+const KICKER = /dachzeile|roofline|kicker|overline|topline|eyebrow|label|subtitle|sub-title|supertitle|untertitel|unterzeile/i;
+
+/** A heading's text without its kicker or subtitle, when the rest still says something. */
+function headlineText(e: Element): string {
+  const whole = collapse(textContent(e, SCRIPTS));
+  let kicker = false;
+  const walk = (node: Element, depth: number): string => {
+    let out = '';
+    for (const child of node.children) {
+      if (child.type === 'text') out += (child as unknown as { data: string }).data;
+      else if (child.type === 'tag' && depth < 8) {
+        const el = child as Element;
+        if (SCRIPTS.has(el.name)) continue;
+        if (el.name === 'small' || KICKER.test(el.attribs['class'] ?? '')) {
+          kicker = true;
+          out += ' ';
+          continue;
+        }
+        out += walk(el, depth + 1);
+      }
+    }
+    return out;
+  };
+  const rest = collapse(walk(e, 0));
+  return kicker && rest.length >= 4 ? rest : whole;
+}
+
 function headingOf(e: Element): Heading {
-  const text = collapse(textContent(e, SCRIPTS));
+  const text = headlineText(e);
   let link: Element | null = null;
   for (const child of elements(e)) if (child.name === 'a') {
     link = child;
