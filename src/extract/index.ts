@@ -69,7 +69,8 @@ export function extractPage(html: string, options: ExtractOptions = {}): Extract
   const metadata: PageMetadata = {
     url,
     canonicalUrl: resolve(d.canonical ?? d.meta.get('og:url') ?? null, url),
-    title: titleOf(d, site, url),
+    // in one Unicode form: the same headline typed with precomposed or combining characters is one
+    title: titleOf(d, site, url)?.normalize('NFC') ?? null,
     author: authorOf(d),
     published: published?.date ?? null,
     publishedFrom: published?.from ?? null,

@@ -219,7 +219,9 @@ export function titleOf(d: Declared, site: string | null, url: string | null): s
   const isSite = (part: string): boolean => {
     const n = norm(part);
     const q = squeeze(part);
-    return siteNames.includes(n) || (siteHeading !== undefined && n === norm(siteHeading)) || (host !== '' && q.length >= 3 && host.includes(q));
+    return (
+      siteNames.includes(n) || (siteHeading !== undefined && n === norm(siteHeading)) || (host !== '' && q.length >= 3 && host.includes(q)) || BLOG_DEFAULTS.test(n)
+    );
   };
   const stripped = declaredTitles.map((t) => stripSite(t, isSite));
   for (const h of headings) {
@@ -237,6 +239,9 @@ export function titleOf(d: Declared, site: string | null, url: string | null): s
   }
   return stripped[0] ?? headings[0]?.text ?? null;
 }
+
+/** Parts of a title that blog software puts in by default: "Blog Archive » Post title". */
+const BLOG_DEFAULTS = /^(blog archive|archive|blog)$/;
 
 /** Share of words (of the larger set) an <h1> shares with a declared title for it to be the headline: a kicker or a word or two apart (lower shares read section names as headlines on readability-test-pages). */
 const HEADLINE_SHARED_WORDS = 0.8;
