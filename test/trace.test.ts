@@ -248,3 +248,21 @@ describe('trace', () => {
     }
   });
 });
+
+describe('profile cache', () => {
+  it('keeps profiles up to a number of words, the least recently used leaving first', async () => {
+    const { ProfileCache } = await import('../src/trace/index.js');
+    const { profile } = await import('../src/align/index.js');
+    const { tokenize } = await import('../src/text/tokenize.js');
+    const { DEFAULTS } = await import('../src/defaults.js');
+    const entry = (words: number) => ({ article: {} as never, profile: profile(tokenize(Array.from({ length: words }, (_, i) => `w${i}`).join(' ')), DEFAULTS.align) });
+    const cache = new ProfileCache(100);
+    cache.set(1, entry(40));
+    cache.set(2, entry(40));
+    assert.ok(cache.get(1), 'both fit');
+    cache.set(3, entry(40)); // 120 words: the least recently used (2) leaves
+    assert.deepEqual([1, 2, 3].map((id) => Boolean(cache.get(id))), [true, false, true]);
+    cache.set(4, entry(1000)); // longer than the whole cache: nothing stays, itself included
+    assert.deepEqual([1, 3, 4].map((id) => Boolean(cache.get(id))), [false, false, false]);
+  });
+});

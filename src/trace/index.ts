@@ -19,9 +19,15 @@ export interface TraceOptions {
   workers?: number;
 }
 
-/** Alignment profiles of stored articles, kept across traces: popular sources are aligned again and again. */
+/**
+ * Alignment profiles of stored articles, kept across traces (popular sources
+ * are aligned again and again), least recently used first out. Bounded by
+ * words, not articles, so a corpus of long articles holds no more memory.
+ */
 export class ProfileCache {
   private readonly entries = new Map<number, { article: StoredArticle; profile: AlignProfile }>();
+  private words = 0;
+  /** `capacity`: words of the profiles kept (each counts at least one). */
   constructor(private readonly capacity: number) {}
 
   get(id: number): { article: StoredArticle; profile: AlignProfile } | undefined {
@@ -34,10 +40,20 @@ export class ProfileCache {
   }
 
   set(id: number, value: { article: StoredArticle; profile: AlignProfile }): void {
+    const old = this.entries.get(id);
+    if (old) this.words -= weight(old);
+    this.entries.delete(id);
     this.entries.set(id, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as number);
+    this.words += weight(value);
+    while (this.words > this.capacity && this.entries.size > 0) {
+      const [oldest, entry] = this.entries.entries().next().value as [number, { article: StoredArticle; profile: AlignProfile }];
+      this.entries.delete(oldest);
+      this.words -= weight(entry);
+    }
   }
 }
+
+const weight = (entry: { profile: AlignProfile }): number => Math.max(1, entry.profile.tokens.count);
 
 /** Traces the stored article with this url. */
 export async function traceUrl(store: Store, url: string, options: TraceOptions = {}): Promise<Trace> {
@@ -214,5 +230,8 @@ export async function* traceRange(
   }
 }
 
-/** Stored articles whose alignment profiles a long run keeps (about 30 KB each; a thread keeps at most this many). */
-export const PROFILE_CACHE = 1024;
+/**
+ * Words of the alignment profiles a long run keeps per thread: about 1,000
+ * articles of news length (a profile takes about 55 bytes a word), 30 MB.
+ */
+export const PROFILE_CACHE = 550_000;
