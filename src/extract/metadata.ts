@@ -398,13 +398,25 @@ function inLocalTime(date: NonNullable<ReturnType<typeof parsePublished>>, url: 
   }
   const zone = ZONE_OF_DOMAIN[host.slice(host.lastIndexOf('.') + 1)];
   if (!zone) return date.iso;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
-  }).formatToParts(new Date(date.instant));
+  const parts = localClock(zone).formatToParts(new Date(date.instant));
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   const offset = part('timeZoneName').replace(/^GMT$/, 'GMT+00:00').slice(3);
   const time = date.precision === 'second' ? `${part('hour')}:${part('minute')}:${part('second')}` : `${part('hour')}:${part('minute')}`;
   return `${part('year')}-${part('month')}-${part('day')}T${time}${offset}`;
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter of the date, time and offset in `zone` (made once a zone: making one costs more than using it). */
+function localClock(zone: string): Intl.DateTimeFormat {
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
+    });
+    clocks.set(zone, clock);
+  }
+  return clock;
 }
 
 /** Scripts of a page kept for their data. */
