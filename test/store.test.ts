@@ -3,13 +3,39 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULTS } from '../src/defaults.js';
 import { indexArticle, toArticle } from '../src/ingest/prepare.js';
-import { openStore, traceUrl } from '../src/index.js';
+import { openStore, traceAll, traceUrl } from '../src/index.js';
 import { bodies, checkIndex, spinEvery, tempDir } from './_helpers.js';
 
 const article = (url: string, text: string, published: string) =>
   indexArticle(toArticle({ url, text, published }, '2024-06-01T00:00:00Z', url), DEFAULTS.fingerprint);
 
 describe('SQLite store', () => {
+  it("counts a site's repeated lines across the small table of fresh lines and the large one, and forgets a replaced article's", async () => {
+    const path = join(tempDir(), 'l.db');
+    const footer = 'The Daily Example is published by Example Media Group in Springfield since 1901.';
+    const text = (k: number, withFooter = true): string =>
+      `${(bodies[k + 3]?.articleBody ?? '').split(/\n\s*\n/).slice(0, 3).join('\n\n')}${withFooter ? `\n\n${footer}` : ''}`;
+    const url = (k: number): string => `https://daily.example/${k}`;
+    // six line hashes move the fresh lines over: the first two articles' lines end in the large table, the third's stay fresh
+    const store = await openStore({ path, freshLines: 6 });
+    await store.put([0, 1].map((k) => article(url(k), text(k), `2024-03-0${k + 1}`)));
+    await store.put([article(url(2), text(2), '2024-03-03')]);
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(path, { readonly: true });
+    const rows = (table: string): number => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    assert.ok(rows('lines') >= 8 && rows('lines_fresh') >= 4 && rows('lines_fresh') < 6, `${rows('lines')} + ${rows('lines_fresh')}`);
+    raw.close();
+    // three articles of the site end with the footer: a template line, found one by one and in the pass of traceAll
+    assert.deepEqual((await traceUrl(store, url(1))).boilerplate.map((b) => b.text), [footer]);
+    const all = [];
+    for await (const t of traceAll(store)) all.push(t);
+    assert.deepEqual(all.map((t) => t.boilerplate.map((b) => b.text)), [[footer], [footer], [footer]]);
+    // the fresh article rewritten without the footer: two articles hold it, no longer a template
+    await store.put([article(url(2), text(2, false), '2024-03-03')]);
+    assert.deepEqual((await traceUrl(store, url(1))).boilerplate, []);
+    await store.close();
+  });
+
   it('spreads postings over runs and reads them back in id order, capped', async () => {
     const dir = tempDir();
     const path = join(dir, 's.db');
@@ -111,7 +137,7 @@ describe('SQLite store', () => {
     await upgraded.close();
     const check = new Database(path, { readonly: true });
     assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'postings_%' ORDER BY name").pluck().all(), ['postings_filters', 'postings_runs']);
-    assert.equal(check.pragma('user_version', { simple: true }), 4);
+    assert.equal(check.pragma('user_version', { simple: true }), 5);
     assert.equal(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'pages'").pluck().get(), 1, 'the pages table was added');
     assert.equal(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'attributions'").pluck().get(), 1, 'the attributions table was added');
     // its runs were written from the stored features, not left to the fresh articles

@@ -10,6 +10,8 @@ export interface OpenStoreOptions {
   fingerprint?: FingerprintParams;
   /** Articles whose postings wait, unindexed, before they are written as a run (default 16,384). */
   freshArticles?: number;
+  /** Line hashes that wait in a small table before they move to the large one (default 2,000,000). */
+  freshLines?: number;
   /** Postings that tracing everything may hold in memory (default 2^25, 128 MiB); past it, lookups go to the database. */
   sharedPostingsBudget?: number;
 }

@@ -8,7 +8,16 @@ import type { ArticleHead, IndexedArticle, PutOutcome, Store, StoredAttribution,
 import { PostingRuns, RUNS_SCHEMA, type RunFilterBits } from './_runs.js';
 
 /** 2: postings in sorted runs (1 had them a row each, in segments); 3: pages; 4: attributions. */
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
+
+/**
+ * Line hashes the small table of fresh lines takes before they move into the
+ * large one. New lines go to the small table, whose index stays in the page
+ * cache; moving them over in key order writes each page of the large table
+ * once a move, where inserting them there one by one rewrites most of its
+ * pages at every commit once it outgrows the cache.
+ */
+const FRESH_LINES = 2_000_000;
 
 /** Postings that tracing everything keeps in memory (4 bytes each); past this it looks them up. */
 const SHARED_POSTINGS_BUDGET = 2 ** 25;
@@ -31,6 +40,7 @@ CREATE TABLE IF NOT EXISTS articles (
   lines BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS lines (line INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (line, article)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lines_fresh (line INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (line, article)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pages (article INTEGER PRIMARY KEY, page BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS attributions (article INTEGER PRIMARY KEY, version INTEGER NOT NULL, data TEXT NOT NULL);
 ${RUNS_SCHEMA}`;
@@ -46,6 +56,8 @@ export interface SqliteStoreOptions {
   cacheMiB?: number;
   /** Articles whose postings wait, unindexed, before they are written as a run (tests use few). */
   freshArticles?: number;
+  /** Line hashes the table of fresh lines takes before they move to the large one (tests use few). */
+  freshLines?: number;
   /** Postings that tracing everything may hold in memory; past it, a Bloom filter and lookups. */
   sharedPostingsBudget?: number;
   /**
@@ -143,6 +155,9 @@ class SqliteStore implements Store {
   private readonly statements: Record<string, Statement>;
   private readonly index: PostingRuns;
   private readonly sharedBudget: number;
+  /** Rows in the table of fresh lines, and how many it takes before they move. */
+  private freshLines = 0;
+  private readonly freshLinesLimit: number;
 
   constructor(db: Db, options: SqliteStoreOptions) {
     this.db = db;
@@ -174,6 +189,7 @@ class SqliteStore implements Store {
     if (!options.readonly) db.transaction(() => upgrade(db, version))();
     this.fingerprint = this.loadFingerprint(options);
     this.sharedBudget = options.sharedPostingsBudget ?? SHARED_POSTINGS_BUDGET;
+    this.freshLinesLimit = options.freshLines ?? FRESH_LINES;
     this.index = new PostingRuns(db, !options.readonly, options.freshArticles, options.runFilters ?? true);
     // a database upgraded from schema 1 has its articles, not yet their runs
     if (!options.readonly && version === 1) db.transaction(() => this.index.index())();
@@ -183,11 +199,22 @@ class SqliteStore implements Store {
       many: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       manyHeads: db.prepare('SELECT id, url, site, published FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
       lineCounts: db
-        .prepare('SELECT json_group_array((SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = j.value LIMIT ?))) FROM json_each(?) AS j')
+        .prepare(
+          `SELECT json_group_array((SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = j.value LIMIT @limit))
+             + (SELECT count(*) FROM (SELECT 1 FROM lines_fresh WHERE line = j.value LIMIT @limit))) FROM json_each(@lines) AS j`,
+        )
         .pluck(),
       ids: db.prepare('SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?').pluck(),
       lastId: db.prepare('SELECT coalesce(max(id), 0) FROM articles').pluck(),
       commonLines: db.prepare('SELECT line FROM lines GROUP BY line HAVING count(*) >= ?').pluck(),
+      // lines that reach the count only with the fresh ones
+      commonFreshLines: db
+        .prepare(
+          `SELECT f.line FROM (SELECT line, count(*) AS n FROM lines_fresh GROUP BY line) AS f
+           WHERE f.n + (SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = f.line LIMIT @count)) >= @count`,
+        )
+        .pluck(),
+      freshLines: db.prepare('SELECT count(*) FROM lines_fresh').pluck(),
       count: db.prepare('SELECT count(*) FROM articles').pluck(),
       pages: db.prepare('SELECT p.article AS id, a.url, p.page FROM pages p JOIN articles a ON a.id = p.article WHERE p.article > ? AND p.article <= ? ORDER BY p.article LIMIT ?'),
       attributions: db.prepare('SELECT article, data FROM attributions WHERE version = ? AND article IN (SELECT value FROM json_each(?))').raw(),
@@ -205,9 +232,13 @@ class SqliteStore implements Store {
         putAttribution: db.prepare('INSERT OR REPLACE INTO attributions (article, version, data) VALUES (?, ?, ?)'),
         dropAttribution: db.prepare('DELETE FROM attributions WHERE article = ?'),
         keepAttribution: db.prepare('INSERT OR REPLACE INTO attributions (article, version, data) SELECT @id, @version, @data WHERE EXISTS (SELECT 1 FROM articles WHERE id = @id)'),
-        addLines: db.prepare('INSERT OR IGNORE INTO lines (line, article) SELECT value, ? FROM json_each(?)'),
+        addLines: db.prepare('INSERT OR IGNORE INTO lines_fresh (line, article) SELECT value, ? FROM json_each(?)'),
         dropLines: db.prepare('DELETE FROM lines WHERE (line, article) IN (SELECT value, ? FROM json_each(?))'),
+        dropFreshLines: db.prepare('DELETE FROM lines_fresh WHERE (line, article) IN (SELECT value, ? FROM json_each(?))'),
+        moveLines: db.prepare('INSERT OR IGNORE INTO lines (line, article) SELECT line, article FROM lines_fresh'),
+        clearFreshLines: db.prepare('DELETE FROM lines_fresh'),
       });
+      this.freshLines = this.statements.freshLines!.get() as number;
     }
   }
 
@@ -241,7 +272,9 @@ class SqliteStore implements Store {
           s.dropPage!.run(old.id);
           s.dropAttribution!.run(old.id);
           this.index.kill(old.id);
-          s.dropLines!.run(old.id, JSON.stringify(Array.from(fromBlob(old.lines))));
+          const oldLines = JSON.stringify(Array.from(fromBlob(old.lines)));
+          s.dropLines!.run(old.id, oldLines);
+          s.dropFreshLines!.run(old.id, oldLines);
         }
         const id = next++;
         s.insert!.run({
@@ -259,12 +292,18 @@ class SqliteStore implements Store {
           features: toBlob(article.features),
           lines: toBlob(article.lines),
         });
-        s.addLines!.run(id, JSON.stringify(Array.from(article.lines)));
+        this.freshLines += s.addLines!.run(id, JSON.stringify(Array.from(article.lines))).changes;
         if (article.page) s.putPage!.run(id, article.page);
         if (article.attribution) s.putAttribution!.run(id, article.attribution.version, article.attribution.data);
         return old ? 'replaced' : 'added';
       });
       this.index.index();
+      if (this.freshLines >= this.freshLinesLimit) {
+        // in key order (the small table's own), each page of the large one written once
+        s.moveLines!.run();
+        s.clearFreshLines!.run();
+        this.freshLines = 0;
+      }
       return outcomes;
     });
     return write(batch);
@@ -320,12 +359,14 @@ class SqliteStore implements Store {
   }
 
   async commonLines(count: number): Promise<Set<number>> {
-    return new Set(this.statements.commonLines!.all(count) as number[]);
+    const common = new Set(this.statements.commonLines!.all(count) as number[]);
+    for (const line of this.statements.commonFreshLines!.all({ count }) as number[]) common.add(line);
+    return common;
   }
 
   async lineCounts(lines: Uint32Array, limit: number): Promise<number[]> {
     if (lines.length === 0) return [];
-    return JSON.parse(this.statements.lineCounts!.get(limit, JSON.stringify(Array.from(lines))) as string) as number[];
+    return JSON.parse(this.statements.lineCounts!.get({ limit, lines: JSON.stringify(Array.from(lines)) }) as string) as number[];
   }
 
   async lastId(): Promise<number> {
