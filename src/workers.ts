@@ -3,13 +3,11 @@ import { Worker } from 'node:worker_threads';
 /**
  * Starts the worker module `name` (a file beside the caller, `_name.js` when
  * built). Run from the TypeScript sources (tests, evaluations, benchmarks),
- * the worker registers the TypeScript loader first. `heapMb` caps the old
- * generation of its heap.
+ * the worker registers the TypeScript loader first.
  */
-export function startWorker(callerUrl: string, name: string, workerData: unknown, options: { heapMb?: number } = {}): Worker {
-  const resourceLimits = options.heapMb ? { maxOldGenerationSizeMb: options.heapMb } : {};
-  if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), { workerData, resourceLimits });
+export function startWorker(callerUrl: string, name: string, workerData: unknown): Worker {
+  if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), { workerData });
   const source = new URL(`./${name}.ts`, callerUrl).href;
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData, resourceLimits });
+  return new Worker(boot, { eval: true, workerData });
 }

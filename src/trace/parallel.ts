@@ -7,14 +7,6 @@ import type { Store } from '../store/types.js';
 import type { Trace } from '../types.js';
 import type { TraceFormat } from './index.js';
 
-/**
- * The old generation a tracing thread's heap may grow to. Without a limit V8
- * sizes each worker's heap from the machine's memory and collects late; with
- * one, far above what a thread keeps alive, it collects sooner: trace --all
- * over 100,000 articles at 0.70 against 0.82 GB, at the same speed.
- */
-const WORKER_HEAP_MB = 1024;
-
 /** Ids per job: large enough to amortise messages, small enough to keep workers busy to the end. */
 const CHUNK = 1024;
 
@@ -37,23 +29,18 @@ export async function* traceAllParallel<T extends Trace | string>(
   const last = await store.lastId();
   for (let after = 0; after < last; after += CHUNK) ranges.push([after, Math.min(last, after + CHUNK)]);
   const pool = Array.from({ length: Math.min(workers, Math.max(1, ranges.length)) }, () =>
-    startWorker(
-      import.meta.url,
-      '_worker',
-      {
-        path: store.location,
-        params: context.params,
-        templates: [...context.templates],
-        // its arrays are in shared memory: every thread reads the same copy
-        shared: {
-          lists: context.shared.lists,
-          filter: context.shared.filter && { bits: context.shared.filter.bits },
-          readerData: context.shared.readerData,
-        },
-        format,
+    startWorker(import.meta.url, '_worker', {
+      path: store.location,
+      params: context.params,
+      templates: [...context.templates],
+      // its arrays are in shared memory: every thread reads the same copy
+      shared: {
+        lists: context.shared.lists,
+        filter: context.shared.filter && { bits: context.shared.filter.bits },
+        readerData: context.shared.readerData,
       },
-      { heapMb: WORKER_HEAP_MB },
-    ),
+      format,
+    }),
   );
   const done = new Map<number, T[]>();
   const pending: Worker[] = [];
