@@ -7,7 +7,7 @@ import type { StoredArticle } from '../types.js';
 import type { ArticleHead, IndexedArticle, PutOutcome, Store, StoredAttribution, StoredPage } from './types.js';
 import { PostingRuns, RUNS_SCHEMA, type RunFilterBits } from './_runs.js';
 
-/** 2: postings in sorted runs (1 had them a row each, in segments); 3: pages; 4: attributions. */
+/** 2: postings in sorted runs (1 had them a row each, in segments); 3: pages; 4: attributions; 5: a table of fresh lines. */
 const SCHEMA_VERSION = 5;
 
 /**
@@ -155,7 +155,7 @@ class SqliteStore implements Store {
   private readonly statements: Record<string, Statement>;
   private readonly index: PostingRuns;
   private readonly sharedBudget: number;
-  /** Rows in the table of fresh lines, and how many it takes before they move. */
+  /** Rows in the table of fresh lines as this connection counts them (a move may come a little early or late), and how many it takes before they move. */
   private freshLines = 0;
   private readonly freshLinesLimit: number;
 
