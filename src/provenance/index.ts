@@ -355,15 +355,10 @@ function siteWords(site: string): Set<string> {
  */
 function isName(tokens: Tokens, i: number, sites: Array<Set<string>>): boolean {
   const word = tokens.text.slice(tokens.begin[i], tokens.end[i]);
+  const lower = word.toLowerCase();
+  if (sites.some((s) => s.has(lower))) return true;
   const first = word.charAt(0);
-  const capital = first !== first.toLowerCase() && first === first.toUpperCase();
-  if (!capital) {
-    // a site's name in lower case ("dailybuzz") is still a name; most words are neither
-    if (sites[0]!.size + sites[1]!.size === 0) return false;
-    const lower = word.toLowerCase();
-    return sites.some((s) => s.has(lower));
-  }
-  if (sites.some((s) => s.has(word.toLowerCase()))) return true;
+  if (first === first.toLowerCase() || first !== first.toUpperCase()) return false;
   // the nearest character before the word that is not a space or a quotation mark
   let k = (tokens.begin[i] as number) - 1;
   while (k >= 0 && /[^\S\n]|["“”„«»'‘’(\[]/u.test(tokens.text.charAt(k))) k--;
