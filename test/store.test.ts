@@ -36,6 +36,31 @@ describe('SQLite store', () => {
     await store.close();
   });
 
+  it('finds articles by url in both tables of the url index, and replaces them in either', async () => {
+    const path = join(tempDir(), 'u.db');
+    // three urls move the fresh ones over: the first batch ends in the large table, the second stays fresh
+    const store = await openStore({ path, freshUrls: 3 });
+    const url = (k: number): string => `https://wire.example/story-${k}`;
+    const text = (k: number, edit = ''): string => `${(bodies[k]?.articleBody ?? '').split(/\n\s*\n/).slice(0, 2).join('\n\n')}${edit}`;
+    await store.put([0, 1, 2].map((k) => article(url(k), text(k), '2024-05-01')));
+    await store.put([3, 4].map((k) => article(url(k), text(k), '2024-05-02')));
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(path, { readonly: true });
+    const rows = (table: string): number => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    assert.deepEqual([rows('urls'), rows('urls_fresh')], [3, 2]);
+    for (let k = 0; k < 5; k++) assert.equal((await store.getByUrl(url(k)))?.text, text(k), url(k));
+    assert.equal(await store.getByUrl('https://wire.example/story-5'), null);
+    // replaced: one whose url sits in the large table, one in the small
+    const outcomes = await store.put([article(url(1), text(1, '\n\nCorrection appended.'), '2024-05-01'), article(url(4), text(4, '\n\nUpdated.'), '2024-05-02')]);
+    assert.deepEqual(outcomes, ['replaced', 'replaced']);
+    assert.equal((await store.getByUrl(url(1)))?.text, text(1, '\n\nCorrection appended.'));
+    assert.equal((await store.getByUrl(url(4)))?.text, text(4, '\n\nUpdated.'));
+    assert.equal(rows('urls') + rows('urls_fresh'), 5, 'one row a url: the replaced ones gone');
+    assert.deepEqual(await store.put([article(url(1), text(1, '\n\nCorrection appended.'), '2024-05-01')]), ['unchanged']);
+    raw.close();
+    await store.close();
+  });
+
   it('spreads postings over runs and reads them back in id order, capped', async () => {
     const dir = tempDir();
     const path = join(dir, 's.db');
@@ -122,6 +147,7 @@ describe('SQLite store', () => {
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(path);
     db.exec(`DROP TABLE postings_runs; DROP TABLE postings_filters; DROP TABLE dead; DELETE FROM settings WHERE key = 'postings-runs';
+      DROP TABLE urls; DROP TABLE urls_fresh; DELETE FROM settings WHERE key = 'urls-rows';
       CREATE TABLE postings_0 (feature INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (feature, article)) WITHOUT ROWID;
       INSERT INTO settings (key, value) VALUES ('postings-merged-through', '4'), ('segment-articles', '262144');
       PRAGMA user_version = 1;`);
@@ -137,7 +163,8 @@ describe('SQLite store', () => {
     await upgraded.close();
     const check = new Database(path, { readonly: true });
     assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'postings_%' ORDER BY name").pluck().all(), ['postings_filters', 'postings_runs']);
-    assert.equal(check.pragma('user_version', { simple: true }), 5);
+    assert.equal(check.pragma('user_version', { simple: true }), 6);
+    assert.equal(check.prepare('SELECT count(*) FROM urls').pluck().get(), 4, "the url index was filled from the articles' urls");
     assert.equal(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'pages'").pluck().get(), 1, 'the pages table was added');
     assert.equal(check.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'attributions'").pluck().get(), 1, 'the attributions table was added');
     // its runs were written from the stored features, not left to the fresh articles

@@ -10,8 +10,13 @@ export interface OpenStoreOptions {
   fingerprint?: FingerprintParams;
   /** Articles whose postings wait, unindexed, before they are written as a run (default 16,384). */
   freshArticles?: number;
-  /** Line hashes that wait in a small table before they move to the large one (default 2,000,000). */
+  /**
+   * Rows that the small tables of site lines and of urls take before they
+   * move to the large ones (default: the square root of twice the rows a
+   * batch adds times the rows of the large table, at least 10,000).
+   */
   freshLines?: number;
+  freshUrls?: number;
   /** Postings that tracing everything may hold in memory (default 2^25, 128 MiB); past it, lookups go to the database. */
   sharedPostingsBudget?: number;
 }

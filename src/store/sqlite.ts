@@ -3,21 +3,18 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { DEFAULTS, type FingerprintParams } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import { SharedPostings } from '../fingerprint/shared.js';
+import { hashString } from '../text/hash.js';
 import type { StoredArticle } from '../types.js';
 import type { ArticleHead, IndexedArticle, PutOutcome, Store, StoredAttribution, StoredPage } from './types.js';
+import { PairIndex, pairTables } from './_pairs.js';
 import { PostingRuns, RUNS_SCHEMA, type RunFilterBits } from './_runs.js';
 
-/** 2: postings in sorted runs (1 had them a row each, in segments); 3: pages; 4: attributions; 5: a table of fresh lines. */
-const SCHEMA_VERSION = 5;
-
 /**
- * Line hashes the small table of fresh lines takes before they move into the
- * large one. New lines go to the small table, whose index stays in the page
- * cache; moving them over in key order writes each page of the large table
- * once a move, where inserting them there one by one rewrites most of its
- * pages at every commit once it outgrows the cache.
+ * 2: postings in sorted runs (1 had them a row each, in segments); 3: pages;
+ * 4: attributions; 5: a table of fresh lines; 6: urls indexed by a hash, in
+ * two tables (a database created before keeps its unique index on `url` too).
  */
-const FRESH_LINES = 2_000_000;
+const SCHEMA_VERSION = 6;
 
 /** Postings that tracing everything keeps in memory (4 bytes each); past this it looks them up. */
 const SHARED_POSTINGS_BUDGET = 2 ** 25;
@@ -26,7 +23,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
   id INTEGER PRIMARY KEY,
-  url TEXT NOT NULL UNIQUE,
+  url TEXT NOT NULL,
   site TEXT NOT NULL,
   title TEXT,
   published TEXT,
@@ -39,8 +36,8 @@ CREATE TABLE IF NOT EXISTS articles (
   features BLOB NOT NULL,
   lines BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS lines (line INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (line, article)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS lines_fresh (line INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (line, article)) WITHOUT ROWID;
+${pairTables('lines', 'line', 'article')}
+${pairTables('urls', 'hash', 'id')}
 CREATE TABLE IF NOT EXISTS pages (article INTEGER PRIMARY KEY, page BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS attributions (article INTEGER PRIMARY KEY, version INTEGER NOT NULL, data TEXT NOT NULL);
 ${RUNS_SCHEMA}`;
@@ -56,8 +53,9 @@ export interface SqliteStoreOptions {
   cacheMiB?: number;
   /** Articles whose postings wait, unindexed, before they are written as a run (tests use few). */
   freshArticles?: number;
-  /** Line hashes the table of fresh lines takes before they move to the large one (tests use few). */
+  /** Rows the small tables of lines and of urls take before they move to the large ones (tests use few; by default it grows with the store). */
   freshLines?: number;
+  freshUrls?: number;
   /** Postings that tracing everything may hold in memory; past it, a Bloom filter and lookups. */
   sharedPostingsBudget?: number;
   /**
@@ -106,8 +104,32 @@ function upgrade(db: Db, version: number): void {
     db.exec("DELETE FROM settings WHERE key IN ('postings-merged-through', 'segment-articles')");
   }
   db.exec(SCHEMA);
+  if (version >= 1 && version < 6) {
+    // the urls of the articles stored before, in key order
+    db.function('newstrace_url_key', { deterministic: true }, (url) => urlKey(String(url)));
+    db.exec('INSERT OR IGNORE INTO urls (hash, id) SELECT newstrace_url_key(url) AS k, id FROM articles ORDER BY k, id');
+  }
   if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
+
+/**
+ * A url's key in the url index: 52 bits from two independent hashes (urls
+ * sharing a key are told apart by the url itself). Random keys, hence the
+ * index's two tables.
+ */
+export function urlKey(url: string): number {
+  let h = 0x9e3779b9;
+  for (let i = 0; i < url.length; i++) {
+    h = Math.imul(h ^ url.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (hashString(url) & 0xfffff) * 2 ** 32 + (h >>> 0);
+}
+
+/** Articles whose url has the key `@key`, found in both tables of the url index. */
+const BY_URL = '(SELECT id FROM urls WHERE hash = @key UNION ALL SELECT id FROM urls_fresh WHERE hash = @key)';
 
 function toBlob(array: Uint32Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
@@ -155,9 +177,9 @@ class SqliteStore implements Store {
   private readonly statements: Record<string, Statement>;
   private readonly index: PostingRuns;
   private readonly sharedBudget: number;
-  /** Rows in the table of fresh lines as this connection counts them (a move may come a little early or late), and how many it takes before they move. */
-  private freshLines = 0;
-  private readonly freshLinesLimit: number;
+  /** The writer's indexes of site lines and of urls (null when read-only). */
+  private lines: PairIndex | null = null;
+  private urls: PairIndex | null = null;
 
   constructor(db: Db, options: SqliteStoreOptions) {
     this.db = db;
@@ -189,12 +211,11 @@ class SqliteStore implements Store {
     if (!options.readonly) db.transaction(() => upgrade(db, version))();
     this.fingerprint = this.loadFingerprint(options);
     this.sharedBudget = options.sharedPostingsBudget ?? SHARED_POSTINGS_BUDGET;
-    this.freshLinesLimit = options.freshLines ?? FRESH_LINES;
     this.index = new PostingRuns(db, !options.readonly, options.freshArticles, options.runFilters ?? true);
     // a database upgraded from schema 1 has its articles, not yet their runs
     if (!options.readonly && version === 1) db.transaction(() => this.index.index())();
     this.statements = {
-      byUrl: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = ?`),
+      byUrl: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN ${BY_URL} AND url = @url`),
       features: db.prepare('SELECT id, features FROM articles WHERE id IN (SELECT value FROM json_each(?))').raw(),
       many: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
       manyHeads: db.prepare('SELECT id, url, site, published FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
@@ -214,14 +235,13 @@ class SqliteStore implements Store {
            WHERE f.n + (SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = f.line LIMIT @count)) >= @count`,
         )
         .pluck(),
-      freshLines: db.prepare('SELECT count(*) FROM lines_fresh').pluck(),
       count: db.prepare('SELECT count(*) FROM articles').pluck(),
       pages: db.prepare('SELECT p.article AS id, a.url, p.page FROM pages p JOIN articles a ON a.id = p.article WHERE p.article > ? AND p.article <= ? ORDER BY p.article LIMIT ?'),
       attributions: db.prepare('SELECT article, data FROM attributions WHERE version = ? AND article IN (SELECT value FROM json_each(?))').raw(),
     };
     if (!options.readonly) {
       Object.assign(this.statements, {
-        existing: db.prepare('SELECT id, content_hash, first_seen, lines FROM articles WHERE url = ?'),
+        existing: db.prepare(`SELECT id, content_hash, first_seen, lines FROM articles WHERE id IN ${BY_URL} AND url = @url`),
         insert: db.prepare(
           `INSERT INTO articles (id, url, site, title, published, author, language, first_seen, content_hash, meta, text, features, lines)
            VALUES (@id, @url, @site, @title, @published, @author, @language, @firstSeen, @contentHash, @meta, CAST(@text AS TEXT), @features, @lines)`,
@@ -232,13 +252,9 @@ class SqliteStore implements Store {
         putAttribution: db.prepare('INSERT OR REPLACE INTO attributions (article, version, data) VALUES (?, ?, ?)'),
         dropAttribution: db.prepare('DELETE FROM attributions WHERE article = ?'),
         keepAttribution: db.prepare('INSERT OR REPLACE INTO attributions (article, version, data) SELECT @id, @version, @data WHERE EXISTS (SELECT 1 FROM articles WHERE id = @id)'),
-        addLines: db.prepare('INSERT OR IGNORE INTO lines_fresh (line, article) SELECT value, ? FROM json_each(?)'),
-        dropLines: db.prepare('DELETE FROM lines WHERE (line, article) IN (SELECT value, ? FROM json_each(?))'),
-        dropFreshLines: db.prepare('DELETE FROM lines_fresh WHERE (line, article) IN (SELECT value, ? FROM json_each(?))'),
-        moveLines: db.prepare('INSERT OR IGNORE INTO lines (line, article) SELECT line, article FROM lines_fresh'),
-        clearFreshLines: db.prepare('DELETE FROM lines_fresh'),
       });
-      this.freshLines = this.statements.freshLines!.get() as number;
+      this.lines = new PairIndex(db, 'lines', 'line', 'article', options.freshLines);
+      this.urls = new PairIndex(db, 'urls', 'hash', 'id', options.freshUrls);
     }
   }
 
@@ -256,10 +272,13 @@ class SqliteStore implements Store {
 
   async put(batch: IndexedArticle[]): Promise<PutOutcome[]> {
     const s = this.statements as Required<typeof this.statements>;
+    const lines = this.lines!;
+    const urls = this.urls!;
     const write = this.db.transaction((articles: IndexedArticle[]) => {
       let next = this.index.nextId();
       const outcomes = articles.map((article): PutOutcome => {
-        const old = s.existing!.get(article.url) as { id: number; content_hash: string; first_seen: string; lines: Buffer } | undefined;
+        const key = urlKey(article.url);
+        const old = s.existing!.get({ key, url: article.url }) as { id: number; content_hash: string; first_seen: string; lines: Buffer } | undefined;
         if (old && old.content_hash === article.contentHash) {
           // the same article from a page that may have changed around it: the page is the one to extract again
           if (article.page) s.putPage!.run(old.id, article.page);
@@ -272,9 +291,8 @@ class SqliteStore implements Store {
           s.dropPage!.run(old.id);
           s.dropAttribution!.run(old.id);
           this.index.kill(old.id);
-          const oldLines = JSON.stringify(Array.from(fromBlob(old.lines)));
-          s.dropLines!.run(old.id, oldLines);
-          s.dropFreshLines!.run(old.id, oldLines);
+          lines.dropKeys(old.id, fromBlob(old.lines));
+          urls.dropKeys(old.id, [key]);
         }
         const id = next++;
         s.insert!.run({
@@ -292,18 +310,15 @@ class SqliteStore implements Store {
           features: toBlob(article.features),
           lines: toBlob(article.lines),
         });
-        this.freshLines += s.addLines!.run(id, JSON.stringify(Array.from(article.lines))).changes;
+        urls.add(key, id);
+        lines.addKeys(id, article.lines);
         if (article.page) s.putPage!.run(id, article.page);
         if (article.attribution) s.putAttribution!.run(id, article.attribution.version, article.attribution.data);
         return old ? 'replaced' : 'added';
       });
       this.index.index();
-      if (this.freshLines >= this.freshLinesLimit) {
-        // in key order (the small table's own), each page of the large one written once
-        s.moveLines!.run();
-        s.clearFreshLines!.run();
-        this.freshLines = 0;
-      }
+      lines.settle();
+      urls.settle();
       return outcomes;
     });
     return write(batch);
@@ -314,7 +329,7 @@ class SqliteStore implements Store {
   }
 
   async getByUrl(url: string): Promise<StoredArticle | null> {
-    const row = this.statements.byUrl!.get(url) as ArticleRow | undefined;
+    const row = this.statements.byUrl!.get({ key: urlKey(url), url }) as ArticleRow | undefined;
     return row ? rowToArticle(row) : null;
   }
 
