@@ -56,6 +56,7 @@ describe('SQLite store', () => {
     assert.equal((await store.getByUrl(url(1)))?.text, text(1, '\n\nCorrection appended.'));
     assert.equal((await store.getByUrl(url(4)))?.text, text(4, '\n\nUpdated.'));
     assert.equal(rows('urls') + rows('urls_fresh'), 5, 'one row a url: the replaced ones gone');
+    assert.equal(await store.count(), rows('articles'));
     assert.deepEqual(await store.put([article(url(1), text(1, '\n\nCorrection appended.'), '2024-05-01')]), ['unchanged']);
     raw.close();
     await store.close();

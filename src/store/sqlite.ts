@@ -235,7 +235,8 @@ class SqliteStore implements Store {
            WHERE f.n + (SELECT count(*) FROM (SELECT 1 FROM lines WHERE line = f.line LIMIT @count)) >= @count`,
         )
         .pluck(),
-      count: db.prepare('SELECT count(*) FROM articles').pluck(),
+      // one url row an article, in tables far smaller than the articles' (which have no other index to count)
+      count: db.prepare('SELECT (SELECT count(*) FROM urls) + (SELECT count(*) FROM urls_fresh)').pluck(),
       pages: db.prepare('SELECT p.article AS id, a.url, p.page FROM pages p JOIN articles a ON a.id = p.article WHERE p.article > ? AND p.article <= ? ORDER BY p.article LIMIT ?'),
       attributions: db.prepare('SELECT article, data FROM attributions WHERE version = ? AND article IN (SELECT value FROM json_each(?))').raw(),
     };
