@@ -65,14 +65,19 @@ describe('SQLite store', () => {
   it('spreads postings over runs and reads them back in id order, capped', async () => {
     const dir = tempDir();
     const path = join(dir, 's.db');
-    // a run every 2 articles, four runs merged into one: ids 1–8 in a merged run, 9–10 in a run of their own
-    const store = await openStore({ path, freshArticles: 2 });
+    // a run every article, eight runs merged into one: ids 1–8 in a merged run, 9 and 10 in runs of their own
+    const store = await openStore({ path, freshArticles: 1 });
     const a = bodies[0]!.articleBody;
     // Ten articles: the origin and copies of it, in two batches.
     const batch = [article('https://origin.example/', a, '2024-01-01')];
     for (let k = 1; k < 10; k++) batch.push(article(`https://copy${k}.example/`, `${spinEvery(a, 5 + k)}\n\nLine ${k}.`, `2024-01-0${k + 1 > 9 ? 9 : k + 1}T0${k % 10}:00Z`));
     await store.put(batch.slice(0, 4));
     await store.put(batch.slice(4));
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(path, { readonly: true });
+    const state = JSON.parse(raw.prepare("SELECT value FROM settings WHERE key = 'postings-runs'").pluck().get() as string) as { runs: Array<{ first: number; last: number; tier: number }> };
+    raw.close();
+    assert.deepEqual(state.runs.map((r) => [r.first, r.last, r.tier]), [[0, 8, 1], [8, 9, 0], [9, 10, 0]]);
     const features = batch[0]!.features;
     const all = await store.postings(features, 100);
     const holders = new Set<number>();
@@ -100,15 +105,15 @@ describe('SQLite store', () => {
 
   it('finds the features more than one article holds, with their lists or, past the budget, as a filter', async () => {
     const dir = tempDir();
-    // a run every 2 articles, four merged into one: ids 1–8 in a merged run, 9–10 in a run, 11 not yet in one
+    // a run every 2 articles, eight merged into one: ids 1–16 in a merged run, 17–18 in a run, 19 not yet in one
     const store = await openStore({ path: join(dir, 's.db'), freshArticles: 2 });
     const a = bodies[0]!.articleBody;
     const batch = [article('https://origin.example/', a, '2024-01-01'), article('https://other.example/', bodies[1]!.articleBody, '2024-01-01')];
-    for (let k = 1; k < 10; k++) batch.push(article(`https://copy${k}.example/`, spinEvery(a, 3 + k), `2024-01-0${k}`));
+    for (let k = 1; k < 18; k++) batch.push(article(`https://copy${k}.example/`, spinEvery(a, 3 + (k % 9)), `2024-01-${String(k).padStart(2, '0')}`));
     await store.put(batch.slice(0, 6));
     await store.put(batch.slice(6));
-    const lists = await store.sharedPostings(16);
-    const filter = await store.sharedPostings(16, 10);
+    const lists = await store.sharedPostings(32);
+    const filter = await store.sharedPostings(32, 10);
     assert.ok(lists.lists && !lists.filter, 'lists within the budget');
     assert.ok(filter.filter && !filter.lists, 'a filter past it');
     let shared = 0;
@@ -116,13 +121,13 @@ describe('SQLite store', () => {
     let passed = 0;
     let spanning = 0;
     for (const { features } of batch) {
-      const postings = await store.postings(features, 16);
+      const postings = await store.postings(features, 32);
       for (const feature of features) {
         const ids = postings.get(feature)!;
         if (ids.length > 1) {
           shared++;
           assert.deepEqual(Array.from(lists.list(feature) ?? []), ids);
-          if (ids[0]! <= 8 && ids[ids.length - 1]! >= 9) spanning++;
+          if (ids[0]! <= 16 && ids[ids.length - 1]! >= 17) spanning++;
           assert.ok(filter.has(feature));
         } else {
           single++;
@@ -131,7 +136,7 @@ describe('SQLite store', () => {
         }
       }
     }
-    // the articles sit in two runs and the fresh ones, and lists span them
+    // the articles sit in a merged run, a run and the fresh ones, and lists span them
     assert.ok(shared > 100 && single > 20 && spanning > 100, `${shared} shared (${spanning} across runs), ${single} single`);
     assert.ok(passed < single * 0.05, `filter passed ${passed} of ${single} unshared features`);
     await store.close();

@@ -13,7 +13,7 @@ import { mix32, unmix32 } from '../text/hash.js';
  * - Every `freshSize` ids, their postings are sorted (a radix sort) and
  *   written as a run of tier 0; when `FANOUT` runs of one tier are the
  *   newest, they are merged into one run of the next tier, so a posting is
- *   rewritten about log4(articles / freshSize) times, as sequential packed
+ *   rewritten about log8(articles / freshSize) times, as sequential packed
  *   rows, never inserted into a B-tree one row at a time.
  * - A replaced article gets a new id; its old id is recorded in `dead` and
  *   left out of lookups, and out of runs when they are merged.
@@ -27,10 +27,10 @@ import { mix32, unmix32 } from '../text/hash.js';
 export const FRESH_ARTICLES = 16_384;
 
 /** Runs of one tier merged into one of the next. */
-const FANOUT = 4;
+const FANOUT = 8;
 
 /** Postings a bucket row holds on average: a lookup reads one row per feature and run. */
-const BUCKET_POSTINGS = 64;
+const BUCKET_POSTINGS = 128;
 /** Buckets per run: at least 2^8 (one per stretch), at most 2^24. */
 const MIN_BITS = 8;
 const MAX_BITS = 24;
