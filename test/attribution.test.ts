@@ -77,6 +77,31 @@ test('attribution: citations of outlets, organisations, documents, people and th
   assert.deepEqual(anonymous.map((a) => a.text), ['Officials told', 'A person familiar with the matter', 'informed sources', 'Experts say']);
 });
 
+test('attribution: a short quotation passes its speaker on, names listed in one "according to", a description in apposition, the dateline credit to the site itself', () => {
+  // reduced from nytimes-3, bostonherald.com, theguardian.com and reuters.com pages of the labelled set
+  const text = [
+    'LOS ANGELES (Reuters) - The thriller was the upset winner on Sunday.',
+    '“Don’t get nervous,” instructed Milton Velez, the supervisor.',
+    '“I’m not,” Mr. Dejesus said as he secured the clamp. “It’s ‘Showtime at the Apollo.’”',
+    'The two were charged, according to Levy and authorities from Homeland Security Investigations and the Cambridge Police.',
+    'Chi Onwurah, the Labour MP for Newcastle Central, who is supporting the report, said it showed a rise.',
+    '“It is the worst I have seen,” Onwurah told reporters.',
+    'The loss is larger than thought, according to the paper published by Fa and his associates.',
+  ].join('\n\n');
+  const { quotes, citations } = analyseAttribution(text, { site: 'reuters.com' });
+  assert.deepEqual(quotes.map((q) => [q.text.slice(0, 12), q.speaker]), [['Don’t get ne', 'Milton Velez'], ['It’s ‘Showti', 'Dejesus'], ['It is the wo', 'Chi Onwurah']]);
+  assert.deepEqual(
+    citations.map((c) => [c.kind, c.name]),
+    [
+      ['person', 'Levy'],
+      ['organisation', 'Homeland Security Investigations'],
+      ['organisation', 'Cambridge Police'],
+      ['document', 'paper published by Fa and his associates'],
+    ],
+  );
+  for (const c of citations) assert.equal(text.slice(c.begin, c.end), c.name);
+});
+
 test('attribution: roles before the name, lower-case titles after the verb, "it said" for a body, titles of works, quotations after a caption keep their speaker', () => {
   const text = [
     'Eloise Parry, 21, died in April. Fiona Parry spoke to reporters.',

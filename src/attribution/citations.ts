@@ -50,12 +50,18 @@ const CITED_NAME = new RegExp(String.raw`((?:[\p{Lu}+][\p{L}\d.&'’+-]*)(?:[^\S
 /** A word that names a document. */
 const DOCUMENT_WORD = /\b(?:data|reports?|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)\b/;
 /** "according to (the) … data/report/notes (of …)": a document as the source. */
-const ACCORDING_DOCUMENT = new RegExp(String.raw`[Aa]ccording to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,5})?)(?![\p{L}])`, 'gu');
+const ACCORDING_DOCUMENT = new RegExp(String.raw`[Aa]ccording to\s+(?:the\s+|a\s+|an\s+|new\s+)*((?:[\p{L}\d’'-]+\s+){0,5}(?:data|report|reports|study|survey|poll|analysis|assessment|notes|figures|records|documents?|filings?|statement|estimates|research|invitation|memo|letter|paper)(?:\s+(?:from|by|of|issued by|published by|obtained by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*){0,5}(?:\s+and\s+(?:his|her|their)\s+(?:associates|colleagues|co-?authors|team|students))?)?)(?![\p{L}])`, 'gu');
 
 const DOCUMENT_SAYS = /\b(?:the|a|an|The|A|An)\s+((?:[\p{Ll}\d-]+\s+){0,4}(?:affidavit|statement|report|release|complaint|filing|memo|study|studies|survey|indictment|ruling|documents?|records|paper|legislation|regulations|law|bill))\s+(?:said|says|stated|states|state|shows|show|showed|found|reads|suggests|concludes|warned|warns|makes clear|estimated|estimates|(?:has |have )?(?:pointed out|shown))\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
 
 /** "according to whale rescue group Project Jonah": what the source is, then its name. */
 const ACCORDING_NAME = new RegExp(String.raw`[Aa]ccording to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu');
+
+/** Another source in the same "according to": "and (authorities from) (the) X". */
+const ACCORDING_MORE = new RegExp(String.raw`^,?\s+and\s+((?:authorities|officials|investigators|agents|prosecutors)\s+(?:from|at|with|of)\s+)?(?:the\s+)?(${NAME})`, 'u');
+
+/** A name and a comma before a description in apposition: "Chi Onwurah, the " (before "Labour MP for …"). */
+const DESCRIBED = new RegExp(String.raw`(?<![\p{L}])(${NAME}),\s+(?:the|a|an)\s+$`, 'u');
 
 /** A name just before the end of a text (the subject of the verb that follows). */
 const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}."“”])(?:the\s+)?(${NAME})$`, 'u');
@@ -241,6 +247,8 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     if (inQuote(at) || surnames().has(m.name)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
     const after = text.slice(at + m.name.length, at + m.name.length + 30);
+    // "LOS ANGELES (Reuters) -" on reuters.com: the dateline's credit to the site itself is its byline, not a source
+    if (isSite(m.name) && /\(\s*$/.test(before) && /^\s*\)\s*[-–—]/.test(after)) continue;
     if (CITING_BEFORE.test(before) || CITING_AFTER.test(after) || /\((?:[^)]{0,40})?$/.test(before)) add(m.name, 'outlet', at);
   }
   // "according to government data", "according to the explanatory notes of the British Bill": a document
@@ -296,6 +304,15 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     // "according to Environmental Protection Department officials": unnamed people, not the body
     if (/^\s+(?:officials|sources|spokes\w+|staff|employees)\b/.test(text.slice(at + name.length, at + name.length + 16))) continue;
     if (!inQuote(at)) add(name, ORG_WORDS.test(name) || name.split(/\s+/).length > 3 ? 'organisation' : 'person', at);
+    // "according to Levy and authorities from Homeland Security Investigations and the Cambridge Police": each one named
+    for (let next = at + name.length, k = 0; k < 3; k++) {
+      const more = ACCORDING_MORE.exec(text.slice(next, next + 120));
+      if (!more) break;
+      const also = (more[2] as string) + (NAME_GOES_ON.exec(text.slice(next + more[0].length, next + more[0].length + 60))?.[0] ?? '');
+      const alsoAt = next + more[0].length - (more[2] as string).length;
+      if (!inQuote(alsoAt)) add(also, more[1] || ORG_WORDS.test(also) || also.split(/\s+/).length > 3 ? 'organisation' : 'person', alsoAt);
+      next = alsoAt + also.length;
+    }
   }
   // "X said …": found by the verb, the name read backwards from it (a name pattern tried at every position is slow);
   // a body named with a lower-case word ("West Mercia police said") counts with it
@@ -318,6 +335,13 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     for (let joined = NAME_JOINED.exec(text.slice(Math.max(0, at - 80), at)); joined; joined = NAME_JOINED.exec(text.slice(Math.max(0, at - 80), at))) {
       at -= joined[0].length;
       name = text.slice(at, at + joined[0].length) + name;
+    }
+    // "Chi Onwurah, the Labour MP for Newcastle Central, who …, said": the title describes the name before it
+    const describedFrom = Math.max(0, at - 80);
+    const described = DESCRIBED.exec(text.slice(describedFrom, at));
+    if (described) {
+      at = describedFrom + described.index + described[0].indexOf(described[1] as string);
+      name = described[1] as string;
     }
     // "that tweeter in Sydney suggested", "researchers at OpenAI in San Francisco revealed": a name after a
     // preposition is a place or a body the subject belongs to, not the subject

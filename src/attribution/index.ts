@@ -51,7 +51,7 @@ export interface Attribution {
  * kept under another version is read again when asked for. Raise it with
  * any change to what the rules find.
  */
-export const ATTRIBUTION_VERSION = 2;
+export const ATTRIBUTION_VERSION = 3;
 
 /** Opening marks and the marks that may close them. */
 const PAIRS: Record<string, string> = {
@@ -231,7 +231,12 @@ export function findQuotes(text: string, people: () => Mention[] = lazyMentions(
     // a comma just inside the closing mark belongs to the sentence around the quotation
     const joined = inner.join('\n\n').replace(/,$/, '');
     const words = countWords(joined);
-    if (words < MIN_QUOTE_WORDS) continue;
+    if (words < MIN_QUOTE_WORDS) {
+      // too short to count ("“I’m not,” Mr. Dejesus said. “It’s …”"), but its speaker goes on to the next quotation
+      const short: Quote = { text: joined, begin: first.begin, end: last.end, speaker: null, speakerBegin: null, speakerEnd: null, role: null };
+      if (!attribute(text, q, short, ctx) && short.speaker) previous = { quote: short };
+      continue;
+    }
     // "Super Mario Run": a short quotation in which every word is capitalised is a title, not speech
     if ((words <= 8 || (words <= 16 && joined.includes(':'))) && TITLE_CASE.test(joined.trim())) continue;
     // "the paper titled “The importance of …”", "a tool called “God View”": a name, not speech
