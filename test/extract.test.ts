@@ -240,6 +240,20 @@ test('extract: a table row is one line with its cells a space apart; lines an ar
   assert.equal(text.split('Eat 60–90 minutes before your workout').length - 1, 2);
 });
 
+test("extract: a recipe's ingredients, in a box of their own beside the method, are part of it", () => {
+  // reduced from chefkoch.de and oetker.de pages (trafilatura-eval)
+  const ingredients = '<div class="ds-box recipe-ingredients"><h2>Zutaten</h2><table class="ingredients"><tr><td>200 g</td><td>Margarine oder Butter</td></tr><tr><td>4</td><td>Mandarine(n), je ca. 175 g</td></tr></table></div>';
+  const method = '<div class="ds-box recipe-method"><h2>Zubereitung</h2><p>Für den Mürbeteig die Butter mit Zucker, Ei und Mehl zu einem glatten Teig verkneten und kalt stellen, etwa eine Stunde lang.</p><p>Den Schmand mit dem Pudding verrühren, die Mandarinen unterheben, alles auf den Boden geben und etwa 70 Minuten backen.</p></div>';
+  const comments = `<div class="comments">${Array.from({ length: 10 }, (_, k) => `<p>Lecker, Kommentar ${k}!</p>`).join('')}</div>`;
+  const page = (box: string): string => `<html><body><main><h1>Mandarinen-Schmand-Kuchen</h1>${box}${method}${comments}</main></body></html>`;
+  const text = article(extractPage(page(ingredients))).text;
+  assert.match(text, /Margarine oder Butter[\s\S]*Mandarine\(n\), je ca\. 175 g[\s\S]*Für den Mürbeteig/);
+  assert.doesNotMatch(text, /Lecker/);
+  // a box of links named alike (a shop's "ingredients" menu) is not
+  const links = '<div class="ingredients-list">' + ['Mehl', 'Zucker', 'Butter', 'Eier'].map((w) => `<a href="/shop/${w}">${w} kaufen</a>`).join(' ') + '</div>';
+  assert.doesNotMatch(article(extractPage(page(links))).text, /kaufen/);
+});
+
 test('extract: a headline and a byline line opening the body (not marked as headings) are metadata, not text', () => {
   // reduced from a Brazilian city hall's news page (aeb)
   const body = '<p>A equipe do Serviço de Atendimento Domiciliar, do bairro Amizade, registrou nesta manhã o arrombamento de dois dos cinco automóveis da unidade.</p><p>Foi feito boletim de ocorrência e a polícia foi até o local para verificar os danos nos veículos, disse a secretaria.</p>';

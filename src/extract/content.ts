@@ -39,6 +39,9 @@ const ARTICLE = /(^|[\s_-])(article|articlebody|article-?body|story-?body|entry-
 const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-?text|article-?content|story-?body|story-?content|entry-?content|post-?content|post-?body|body-?text|news-?text|text-?content)($|[\s_-])/i;
 
 /** A line that is a name from the page's code (a CSS class, a layout label) or a shortcode, shown as text. */
+/** The box of a recipe's ingredients ("recipe-ingredients", "ingredients-list", "m053-ingredients"). */
+const INGREDIENTS = /(^|[\s_-])(recipe-?)?(ingredients|zutaten)(-?(list|block|table|box|container|wrapper|section))?($|[\s_-])/i;
+
 const CODE_AS_TEXT = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$|^\[\/?[a-z_]+(?:\s[^\]]*)?\]|^\d+\s*:\s*\d+$/;
 
 /** Short lines that are page furniture, not text. */
@@ -291,6 +294,17 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     for (const [e, t] of tallies) {
       if (e !== marked && t.good > 0 && e.name === marked.name && e.attribs['class'] === marked.attribs['class'] && !inside(e) && !holds(e, marked)) chosen.add(e);
     }
+  }
+  // a recipe's ingredients, kept in a box of their own beside the method: part of the recipe
+  const holdsTop = (e: Element): boolean => {
+    for (let a: Element | null = top; a && isElement(a); a = a.parent as Element | null) if (a === e) return true;
+    return false;
+  };
+  const ingredients = [...tallies].filter(([e, t]) => INGREDIENTS.test(classAndId(e)) && t.chars <= 4000 && linkDensity(t) < 0.5 && !inside(e) && !holdsTop(e));
+  for (const [e] of ingredients) {
+    let outermost = true;
+    for (let a = e.parent as Element | null; a && isElement(a); a = a.parent as Element | null) if (ingredients.some(([o]) => o === a)) outermost = false;
+    if (outermost) chosen.add(e);
   }
   const out: string[] = [];
   let chars = 0;
