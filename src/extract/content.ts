@@ -285,22 +285,18 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     for (let a: Element | null = e; a && isElement(a); a = a.parent as Element | null) if (chosen.has(a)) return true;
     return false;
   };
+  const holds = (outer: Element, e: Element): boolean => {
+    for (let a: Element | null = e; a && isElement(a); a = a.parent as Element | null) if (a === outer) return true;
+    return false;
+  };
   if (marked) {
     // a body split into chunks (between ads, or one per section) has its other chunks marked alike
-    const holds = (outer: Element, e: Element): boolean => {
-      for (let a: Element | null = e; a && isElement(a); a = a.parent as Element | null) if (a === outer) return true;
-      return false;
-    };
     for (const [e, t] of tallies) {
       if (e !== marked && t.good > 0 && e.name === marked.name && e.attribs['class'] === marked.attribs['class'] && !inside(e) && !holds(e, marked)) chosen.add(e);
     }
   }
   // a recipe's ingredients, kept in a box of their own beside the method: part of the recipe
-  const holdsTop = (e: Element): boolean => {
-    for (let a: Element | null = top; a && isElement(a); a = a.parent as Element | null) if (a === e) return true;
-    return false;
-  };
-  const ingredients = [...tallies].filter(([e, t]) => INGREDIENTS.test(classAndId(e)) && t.chars <= 4000 && linkDensity(t) < 0.5 && !inside(e) && !holdsTop(e));
+  const ingredients = [...tallies].filter(([e, t]) => INGREDIENTS.test(classAndId(e)) && t.chars <= 4000 && linkDensity(t) < 0.5 && !inside(e) && !holds(e, top));
   for (const [e] of ingredients) {
     let outermost = true;
     for (let a = e.parent as Element | null; a && isElement(a); a = a.parent as Element | null) if (ingredients.some(([o]) => o === a)) outermost = false;
