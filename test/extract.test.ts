@@ -294,6 +294,11 @@ test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a rooflin
   assert.equal(article(extractPage(page('<title>Wurmkiste selber bauen</title>', '<span class="article-header__roofline">Wurmkiste</span> Wurmkiste selber bauen'))).title, 'Wurmkiste selber bauen');
   const subtitled = page('<title>Dezuka Suisan: Deep-Fried Fish Cakes, Hot and Fresh</title>', '<span>Dezuka Suisan: Deep-Fried Fish Cakes, Hot <span>and</span> Fresh</span> <small><span>Welcome to the Flavor Capital of Northern Japan</span></small>');
   assert.equal(article(extractPage(subtitled)).title, 'Dezuka Suisan: Deep-Fried Fish Cakes, Hot and Fresh');
+  // reduced from zeit.de: the separator after the kicker (hidden from sight) goes with it
+  const zeit = '<span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span><span class="article-heading__title">Bohren, bis es heiß wird</span>';
+  assert.equal(article(extractPage(page('<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">', zeit))).title, 'Bohren, bis es heiß wird');
+  // reduced from pronats.de: the site's name after the headline, with its legal form, is cut
+  assert.equal(article(extractPage(page('<title>Kinder und Arbeit » ProNATs e.V.</title>', 'x'), { url: 'https://pronats.de/arbeit/' })).title, 'Kinder und Arbeit');
   // reduced from fouryears.eu and ukbdnews.com: a blog's default part is cut; a title comes in one Unicode form (NFC)
   assert.equal(article(extractPage(page('<title>Blog Archive » Interning of Small Integers in Python</title>', 'Something else entirely here'))).title, 'Interning of Small Integers in Python');
   const bengali = article(extractPage(page('<title>বাড\u09DCির সামনেই</title>', 'x'))).title;

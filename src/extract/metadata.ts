@@ -154,7 +154,8 @@ function headlineText(e: Element): string {
     }
     return out;
   };
-  const rest = collapse(walk(e, 0));
+  // "<span class="kicker">Geothermie</span>: Bohren, …": the colon that followed the kicker goes with it
+  const rest = collapse(walk(e, 0)).replace(/^[:|·•»–—-]\s*/, '');
   return kicker && rest.length >= 4 ? rest : whole;
 }
 
@@ -218,7 +219,8 @@ export function titleOf(d: Declared, site: string | null, url: string | null): s
   const siteHeading = d.headings.find(siteLike)?.text;
   const isSite = (part: string): boolean => {
     const n = norm(part);
-    const q = squeeze(part);
+    // "ProNATs e.V." on pronats.de: the legal form is no part of the name in the host
+    const q = squeeze(part.replace(LEGAL_FORM, ''));
     return (
       siteNames.includes(n) || (siteHeading !== undefined && n === norm(siteHeading)) || (host !== '' && q.length >= 3 && host.includes(q)) || BLOG_DEFAULTS.test(n)
     );
@@ -239,6 +241,9 @@ export function titleOf(d: Declared, site: string | null, url: string | null): s
   }
   return stripped[0] ?? headings[0]?.text ?? null;
 }
+
+/** A company's or association's legal form after its name. */
+const LEGAL_FORM = /\s+(?:e\.\s?V\.|GmbH|AG|Inc\.?|Ltd\.?|LLC|S\.A\.|SA|S\.L\.|S\.r\.l\.|B\.V\.|plc|Co\.)$/i;
 
 /** Parts of a title that blog software puts in by default: "Blog Archive » Post title". */
 const BLOG_DEFAULTS = /^(blog archive|archive|blog)$/;
