@@ -299,6 +299,8 @@ test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a rooflin
   assert.equal(article(extractPage(page('<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">', zeit))).title, 'Bohren, bis es heiß wird');
   // reduced from pronats.de: the site's name after the headline, with its legal form, is cut
   assert.equal(article(extractPage(page('<title>Kinder und Arbeit » ProNATs e.V.</title>', 'x'), { url: 'https://pronats.de/arbeit/' })).title, 'Kinder und Arbeit');
+  // reduced from nhk.or.jp: a bare "|" after the site's name
+  assert.equal(article(extractPage(page('<meta property="og:site_name" content="NEWS WEB EASY"><meta property="og:title" content="NEWS WEB EASY|子どもへの体罰を禁止する法律ができる">', 'x'))).title, '子どもへの体罰を禁止する法律ができる');
   // reduced from fouryears.eu and ukbdnews.com: a blog's default part is cut; a title comes in one Unicode form (NFC)
   assert.equal(article(extractPage(page('<title>Blog Archive » Interning of Small Integers in Python</title>', 'Something else entirely here'))).title, 'Interning of Small Integers in Python');
   const bengali = article(extractPage(page('<title>বাড\u09DCির সামনেই</title>', 'x'))).title;

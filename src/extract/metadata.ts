@@ -196,7 +196,7 @@ export function ldBody(d: Declared): string | null {
   return str(ldField(d, 'articleBody'));
 }
 
-const SEPARATORS = /\s+[|\-–—:·•»«/]\s+|\s+[|–—·•»«]\s*|\s*[|–—·•»«]\s+|:\s+/;
+const SEPARATORS = /\s+[|\-–—:·•»«/]\s+|\s+[|–—·•»«]\s*|\s*[|–—·•»«]\s+|:\s+|\|/;
 
 /** The headline: a h1 that the declared titles agree with, else the declared title without the site's name. */
 export function titleOf(d: Declared, site: string | null, url: string | null): string | null {
