@@ -229,6 +229,16 @@ test('extract: datelines, names from the page code and shortcodes are left out, 
   assert.deepEqual(text.split('\n\n').map((p) => p.slice(0, 11)), ['Paragraph 1', 'Paragraph 2', 'Paragraph 3']);
 });
 
+test('extract: headings of related articles in Spanish and German end the article', () => {
+  // reduced from elfaro.net and ndr.de pages (trafilatura-eval)
+  const para = (n: number): string => `<p>Párrafo ${n}: la Asamblea Legislativa discutió durante toda la semana la reforma, y los diputados votaron.</p>`;
+  for (const heading of ['Contenido Relacionado', 'Temas relacionados', 'Das könnte Sie auch interessieren', 'Lesen Sie auch']) {
+    const html = `<html><body><article><h1>La Asamblea</h1>${[1, 2, 3].map(para).join('')}<h3>${heading}</h3><p>Otra noticia de la semana que no es parte de este artículo, con muchas palabras.</p></article></body></html>`;
+    const text = article(extractPage(html)).text;
+    assert.deepEqual(text.split('\n\n').map((p) => p.slice(0, 9)), ['Párrafo 1', 'Párrafo 2', 'Párrafo 3'], heading);
+  }
+});
+
 test('extract: a table row is one line with its cells a space apart; lines an article repeats (a recipe plan) are kept', () => {
   // reduced from autoracing.com.br and beachbody.com pages (aeb)
   const rows = [['1', 'Kyle Busch', '5040'], ['2', 'Martin Truex Jr.', '5035'], ['3', 'Kevin Harvick', '5033']];
