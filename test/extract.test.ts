@@ -229,10 +229,11 @@ test('extract: datelines, names from the page code and shortcodes are left out, 
   assert.deepEqual(text.split('\n\n').map((p) => p.slice(0, 11)), ['Paragraph 1', 'Paragraph 2', 'Paragraph 3']);
 });
 
-test('extract: headings of related articles in Spanish and German end the article', () => {
-  // reduced from elfaro.net and ndr.de pages (trafilatura-eval)
+test('extract: headings of related articles and rating widgets, in Spanish and German, end the article', () => {
+  // reduced from elfaro.net, guatemala.com, ndr.de and other German pages (trafilatura-eval)
   const para = (n: number): string => `<p>Párrafo ${n}: la Asamblea Legislativa discutió durante toda la semana la reforma, y los diputados votaron.</p>`;
-  for (const heading of ['Contenido Relacionado', 'Temas relacionados', 'Das könnte Sie auch interessieren', 'Lesen Sie auch']) {
+  const headings = ['Contenido Relacionado', 'Temas relacionados', 'NOTAS RELACIONADAS', 'Das könnte Sie auch interessieren', 'Lesen Sie auch', 'Zum Weiterlesen', 'Wie bewerten Sie diesen Artikel?'];
+  for (const heading of headings) {
     const html = `<html><body><article><h1>La Asamblea</h1>${[1, 2, 3].map(para).join('')}<h3>${heading}</h3><p>Otra noticia de la semana que no es parte de este artículo, con muchas palabras.</p></article></body></html>`;
     const text = article(extractPage(html)).text;
     assert.deepEqual(text.split('\n\n').map((p) => p.slice(0, 9)), ['Párrafo 1', 'Párrafo 2', 'Párrafo 3'], heading);
