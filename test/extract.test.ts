@@ -229,15 +229,18 @@ test('extract: datelines, names from the page code and shortcodes are left out, 
   assert.deepEqual(text.split('\n\n').map((p) => p.slice(0, 11)), ['Paragraph 1', 'Paragraph 2', 'Paragraph 3']);
 });
 
-test('extract: headings of related articles and rating widgets, in Spanish and German, end the article', () => {
+test('extract: headings of related articles, rating widgets and author boxes end the article; embed placeholders and comment buttons are furniture', () => {
   // reduced from elfaro.net, guatemala.com, ndr.de and other German pages (trafilatura-eval)
   const para = (n: number): string => `<p>Párrafo ${n}: la Asamblea Legislativa discutió durante toda la semana la reforma, y los diputados votaron.</p>`;
-  const headings = ['Contenido Relacionado', 'Temas relacionados', 'NOTAS RELACIONADAS', 'Das könnte Sie auch interessieren', 'Lesen Sie auch', 'Zum Weiterlesen', 'Wie bewerten Sie diesen Artikel?'];
+  const headings = ['Contenido Relacionado', 'Temas relacionados', 'NOTAS RELACIONADAS', 'Das könnte Sie auch interessieren', 'Lesen Sie auch', 'Zum Weiterlesen', 'Wie bewerten Sie diesen Artikel?', 'Über den Autor', 'Pour lire la suite'];
   for (const heading of headings) {
     const html = `<html><body><article><h1>La Asamblea</h1>${[1, 2, 3].map(para).join('')}<h3>${heading}</h3><p>Otra noticia de la semana que no es parte de este artículo, con muchas palabras.</p></article></body></html>`;
     const text = article(extractPage(html)).text;
     assert.deepEqual(text.split('\n\n').map((p) => p.slice(0, 9)), ['Párrafo 1', 'Párrafo 2', 'Párrafo 3'], heading);
   }
+  // an embed's placeholder, a comment button, a permalink: page furniture between paragraphs
+  const html = `<html><body><article>${para(1)}<p>Externer Inhalt</p>${para(2)}<p>Kommentieren</p><p>Permalink</p>${para(3)}</article></body></html>`;
+  assert.deepEqual(article(extractPage(html)).text.split('\n\n').map((p) => p.slice(0, 9)), ['Párrafo 1', 'Párrafo 2', 'Párrafo 3']);
 });
 
 test('extract: a table row is one line with its cells a space apart; lines an article repeats (a recipe plan) are kept', () => {
