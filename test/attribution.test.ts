@@ -102,6 +102,21 @@ test('attribution: a short quotation passes its speaker on, names listed in one 
   for (const c of citations) assert.equal(text.slice(c.begin, c.end), c.name);
 });
 
+test('attribution: unnamed speakers after the verb, and groups that found, announced or worry', () => {
+  // reduced from napa valley, bostonherald.com and zdnet pages of the labelled set
+  const text = [
+    '"The very idea of something this large is absurd," said one person during public comment.',
+    '"I am blown away by the size of this," said someone at the meeting. "This is far too large."',
+    'The ring was busted in Boston, federal authorities announced Wednesday morning.',
+    'The malware has been active since July, when researchers found it via two domain links.',
+    'Security researchers worry that the attacks will spread.',
+    'Jane Doe said the plan was sound, and Bob Roe says so too.',
+  ].join('\n\n');
+  const { anonymous } = analyseAttribution(text);
+  assert.deepEqual(anonymous.map((a) => a.text), ['one person', 'someone at the meeting', 'federal authorities announced', 'researchers found', 'Security researchers worry']);
+  for (const a of anonymous) assert.equal(text.slice(a.begin, a.end), a.text);
+});
+
 test('attribution: roles before the name, lower-case titles after the verb, "it said" for a body, titles of works, quotations after a caption keep their speaker', () => {
   const text = [
     'Eloise Parry, 21, died in April. Fiona Parry spoke to reporters.',

@@ -111,7 +111,9 @@ const ANONYMOUS = new RegExp(
 );
 /** "officials said", "Deficit hawks have warned": a group and what it claims (the words before it are read backwards). */
 /** After a group: its verb of claiming ("officials said", "Deficit hawks have warned"). */
-const CLAIMED = new RegExp(String.raw`\s+(?:(?:have|had|are|also|now|have also)\s+)?${CLAIMS}\b`, 'iuy');
+const CLAIMED = new RegExp(String.raw`\s+(?:(?:this|last)\s+(?:week|month|year)\s+)?(?:(?:have|had|are|also|now|have also)\s+)?(?:${CLAIMS}|found|announced|worry|are (?:particularly )?(?:worried|concerned)|have (?:also )?spotted|link)\b`, 'iuy');
+/** "said one person", "said someone at the meeting": an unnamed speaker after the verb. */
+const SAID_UNNAMED = /\b(?:said|says)\s+(?:(?:one|another)\s+(?:[a-z-]+\s+){0,2}(?:person|man|woman|resident|attendee|caller|participant|operative|official|member)|someone)\b(?:\s+(?:at|in|from)\s+[^,.;"“”\n]{2,40}?(?=[,.;]|\s+who\b))?/g;
 /** "Some advertisers claim": a vague count of a group (any plural noun) and a verb of claiming. */
 const VAGUE_GROUP_CLAIMS = new RegExp(String.raw`\b(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:(?:have|had|also|now)\s+)?${CLAIMS}\b`, 'g');
 /** Before a spokesperson: "a", "A Whole Foods", "his". */
@@ -165,7 +167,7 @@ function around(text: string, triggers: RegExpMatchArray[], pattern: RegExp, bef
   return out;
 }
 /** The words that qualify a group, just before it: "some state", "a number of", "the energy". */
-const GROUP_QUALIFIERS = /(?:(?:some|many|most|several|other|two|three|a number of|a group of|a string of)\s+)?(?:[\p{Ll}’'-]+\s+){0,2}$/iu;
+const GROUP_QUALIFIERS = /(?:(?:some|many|most|several|other|two|three|a number of|a group of|a string of)\s+)?(?:(?<![\p{L}’'-])(?!(?:when|while|and|but|that|as|after|because|if|where|since|though|although|so|or|then|until|before)\s)[\p{Ll}’'-]+\s+){0,2}$/iu;
 
 /** Named sources of claims other than quoted speakers, and unnamed ones. */
 export function findCitations(text: string, quotes: Quote[], site: string | null = null, people: () => Mention[] = lazyMentions(text)): { citations: Citation[]; anonymous: AnonymousSource[] } {
@@ -419,6 +421,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
         also(at - lead[0].length, at + noun.length + (body ? body[0].length : 0));
       }
     }
+    for (const m of text.matchAll(SAID_UNNAMED)) also(m.index + m[0].indexOf(' ') + 1, m.index + m[0].length);
     // "Some advertisers claim", "Many residents said": any group, counted vaguely, and its claim
     for (const m of text.matchAll(VAGUE_GROUP_CLAIMS)) also(m.index, m.index + m[0].length);
     // "a source said", "the senior political source close to …"
