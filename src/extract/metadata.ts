@@ -12,6 +12,8 @@ export interface Declared {
   titleTag: string | null;
   /** Headings that may be the headline: every <h1>, and <h2>/<h3> whose class or id says title or headline (blogs' post titles). */
   headings: Heading[];
+  /** How many <h1> the page has. */
+  h1s: number;
   lang: string | null;
   canonical: string | null;
   /** `datetime` of <time> elements, in page order. */
@@ -54,7 +56,7 @@ function ldObjects(json: string, out: Array<Record<string, unknown>>): void {
 const BYLINE = /(^|[\s_-])(byline|author|autor|auteur|autore|writer|by-?line|article-?author|post-?author|entry-?author)s?($|[\s_-])/i;
 
 export function declared(doc: Document): Declared {
-  const d: Declared = { meta: new Map(), ld: [], titleTag: null, headings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], scripts: [], body: null };
+  const d: Declared = { meta: new Map(), ld: [], titleTag: null, headings: [], h1s: 0, lang: null, canonical: null, times: [], dateTexts: [], bylines: [], scripts: [], body: null };
   for (const e of elements(doc)) {
     const a = e.attribs;
     switch (e.name) {
@@ -67,13 +69,15 @@ export function declared(doc: Document): Declared {
       case 'meta': {
         const key = (a['property'] ?? a['name'] ?? a['itemprop'] ?? a['http-equiv'] ?? '').toLowerCase();
         const content = a['content'] ?? (a['itemprop'] ? a['datetime'] : undefined);
-        if (key && content && !d.meta.has(key)) d.meta.set(key, collapse(content));
+        // RDFa lets one element carry several properties: property="og:title twitter:title"
+        if (key && content) for (const k of key.split(/\s+/)) if (k && !d.meta.has(k)) d.meta.set(k, collapse(content));
         break;
       }
       case 'title':
         d.titleTag ??= collapse(textContent(e)) || null;
         break;
       case 'h1':
+        d.h1s++;
         if (d.headings.length < 8) d.headings.push(headingOf(e));
         break;
       case 'link':
@@ -200,7 +204,14 @@ const SEPARATORS = /\s+[|\-–—:·•»«/]\s+|\s+[|–—·•»«]\s*|\s*[|�
 
 /** The headline: a h1 that the declared titles agree with, else the declared title without the site's name. */
 export function titleOf(d: Declared, site: string | null, url: string | null): string | null {
-  const declaredTitles = [d.meta.get('og:title'), str(ldField(d, 'headline')), d.meta.get('twitter:title'), d.titleTag].filter(
+  const declaredTitles = [
+    d.meta.get('dc:title') ?? d.meta.get('dcterms:title') ?? d.meta.get('dc.title'),
+    d.meta.get('og:title'),
+    str(ldField(d, 'headline')),
+    d.meta.get('twitter:title'),
+    d.meta.get('parsely-title'),
+    d.titleTag,
+  ].filter(
     (t): t is string => Boolean(t),
   );
   const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -235,6 +246,10 @@ export function titleOf(d: Declared, site: string | null, url: string | null): s
       if (n.includes(tn) || tn.includes(n)) return h.text;
     }
   }
+  // the page's only <h1>, about what the declared title is about: the headline as readers see it, where the declared one is worded for search engines
+  const h1 = headings.filter((h) => h.level === 1);
+  const only = d.h1s === 1 && h1.length === 1 ? (h1[0] as Heading) : null;
+  if (only && wordSet(only.text).size >= 2 && (stripped.length === 0 || sharedWords(only.text, stripped) >= ONLY_H1_SHARED_WORDS)) return only.text;
   // the page's own headline, worded a little differently from the title it declares (for search engines): the headline
   for (const h of headings) {
     if (h.level === 1 && sharedWords(h.text, stripped) >= HEADLINE_SHARED_WORDS) return h.text;
@@ -252,6 +267,9 @@ const BLOG_DEFAULTS = /^(blog archive|archive|blog)$/;
 const HEADLINE_SHARED_WORDS = 0.8;
 
 const wordSet = (t: string): Set<string> => new Set(t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+
+/** Share of words the page's only <h1> shares with a declared title for it to be the headline: the same story, reworded ("Brexit: Nervenkrieg geht in nächste Runde" over "Der Nervenkrieg um den Brexit geht in die nächste Runde"). */
+const ONLY_H1_SHARED_WORDS = 0.4;
 
 /** The largest share of words a heading has in common with one of the titles, counted on the larger of the two. */
 function sharedWords(heading: string, titles: string[]): number {
