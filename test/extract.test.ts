@@ -206,14 +206,21 @@ test("titles: a blog's name over every post is not its headline; only parts nami
   const reworded = `<html><head><meta property="og:title" content="Nordkorea: Kim Jong Un - Der Diktator ist zurück, Donald Trump ist „glücklich“"></head><body><article><h1>Kim Jong Un: Der Diktator ist zurück - Donald Trump ist „glücklich“</h1>${body}</article></body></html>`;
   assert.equal(article(extractPage(reworded)).title, 'Kim Jong Un: Der Diktator ist zurück - Donald Trump ist „glücklich“');
   // reduced from mozilla-1 (readability-test-pages), whose logo is a second <h1>
-  const section = `<html><head><title>Firefox — Customize and make it your own</title></head><body><h1 class="logo"><a href="/">Mozilla</a></h1><h1>Make your Firefox your own</h1><article>${body}</article></body></html>`;
-  assert.equal(article(extractPage(section)).title, 'Firefox — Customize and make it your own', 'one of several headings sharing fewer words is not taken over the declared title');
+  const firefox = 'Firefox — Customize and make it your own — The most flexible browser on the Web';
+  const section = `<html><head><title>${firefox}</title></head><body><h1 class="logo"><a href="/">Mozilla</a></h1><h1>Make your Firefox your own</h1><article>${body}</article></body></html>`;
+  assert.equal(article(extractPage(section)).title, firefox, 'a heading sharing few words is not taken over the declared title');
   // reduced from a Brexit report on trafilatura-eval: a page's only <h1> is its headline when it tells the same story as the declared title
   const only = (h1: string): string | null =>
     article(extractPage(`<html><head><meta property="og:title" content="Der Nervenkrieg um den Brexit geht in die nächste Runde"></head><body><h1>${h1}</h1><article>${body}</article></body></html>`)).title;
   assert.equal(only('Brexit: Nervenkrieg geht in nächste Runde'), 'Brexit: Nervenkrieg geht in nächste Runde');
   assert.equal(only('Politik'), 'Der Nervenkrieg um den Brexit geht in die nächste Runde', 'a one-word section heading is not the headline');
   assert.equal(only('Wetter in Berlin heute'), 'Der Nervenkrieg um den Brexit geht in die nächste Runde', 'a heading about something else is not the headline');
+  // reduced from echte-demokratie-jetzt.de: the post's heading opens the article, under the blog's name and a banner; the declared title is "blog"
+  const post = `<html><head><title>blog | Echte Demokratie Jetzt! Occupy</title></head><body>
+    <h1 id="site-title"><span><a href="http://www.echte-demokratie-jetzt.de/" rel="home">Echte Demokratie Jetzt! Occupy</a></span></h1>
+    <h1>yes we camp echte demokratie jetzt spanishrevolution <a href="/t-shirt/">yeswecamp t-shirt</a></h1>
+    <div class="post"><h2 class="entry-title"><a href="/2014/01/liebe-menschen-europas/" rel="bookmark">Liebe Menschen Europas</a></h2><div class="entry-content">${body}</div></div></body></html>`;
+  assert.equal(article(extractPage(post, { url: 'http://www.echte-demokratie-jetzt.de/blog/' })).title, 'Liebe Menschen Europas');
   // reduced from readability-test-pages 003-metadata-preferred and 004-metadata-space-separated-properties: Dublin Core's title first; RDFa's several properties in one attribute
   const dc = `<html><head><title>Title Element</title><meta property="og:title" content="Open Graph title"><meta property="dc:title" content="Dublin Core title"></head><body><article>${body}</article></body></html>`;
   assert.equal(article(extractPage(dc)).title, 'Dublin Core title');

@@ -223,7 +223,7 @@ const linkDensity = (t: { chars: number; linkChars: number }): number => (t.char
  * name from the page's code, up to a heading of other articles ("More
  * stories"). Null when nothing on the page reads like an article.
  */
-export function articleBlocks(body: Element, minChars: number, withNoscript = false): string[] | null {
+export function articleBlocks(body: Element, minChars: number, withNoscript = false): Article | null {
   const blocks = blocksOf(body, withNoscript);
   const tallies = new Map<Element, Tally>();
   const tally = (e: Element): Tally => {
@@ -304,8 +304,10 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   }
   const out: string[] = [];
   let chars = 0;
-  for (const block of blocks) {
+  let first = -1;
+  for (const [i, block] of blocks.entries()) {
     if (!inside(block.owner)) continue;
+    if (first < 0) first = i;
     if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
     if (block.chars < 200 && (CODE_AS_TEXT.test(block.text) || SMALL_PRINT.test(block.text))) continue;
     if (block.heading === 1) continue;
@@ -319,7 +321,30 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     out.push(block.text);
     if (block.heading === 0) chars += block.chars;
   }
-  return chars >= minChars ? out : null;
+  if (chars < minChars) return null;
+  return { paragraphs: out, heading: headingBefore(blocks, first) };
+}
+
+/** The article's paragraphs and the heading that opens it. */
+export interface Article {
+  paragraphs: string[];
+  /** The last <h1> or <h2> before the article's first paragraph, or the first in it. */
+  heading: string | null;
+}
+
+/** How many blocks back from the article's first one its heading may be (past a kicker, a byline, a date, a lead image's caption). */
+const HEADING_REACH = 8;
+
+function headingBefore(blocks: Block[], first: number): string | null {
+  for (let i = first; i < blocks.length && i < first + 3; i++) {
+    const b = blocks[i] as Block;
+    if (b.heading === 1) return b.text;
+  }
+  for (let i = first - 1; i >= 0 && i >= first - HEADING_REACH; i--) {
+    const b = blocks[i] as Block;
+    if (b.heading === 1 || b.heading === 2) return b.text;
+  }
+  return null;
 }
 
 /**

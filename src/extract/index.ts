@@ -61,16 +61,16 @@ export function extractPage(html: string, options: ExtractOptions = {}): Extract
   const d = declared(doc);
   const minChars = options.minChars ?? 200;
   // a page that shows its article only without scripts (in <noscript>) is read a second time
-  let paragraphs = d.body ? (articleBlocks(d.body, minChars) ?? articleBlocks(d.body, minChars, true)) : null;
+  let found = d.body ? (articleBlocks(d.body, minChars) ?? articleBlocks(d.body, minChars, true)) : null;
   // a page that declares itself an article may hold a short one (a brief, a paywalled teaser)
-  if (!paragraphs && d.body && declaresArticle(d)) paragraphs = articleBlocks(d.body, Math.min(minChars, SHORT_ARTICLE_CHARS), true);
+  if (!found && d.body && declaresArticle(d)) found = articleBlocks(d.body, Math.min(minChars, SHORT_ARTICLE_CHARS), true);
   const site = siteOf(d);
   const published = publishedOf(d, url);
   const metadata: PageMetadata = {
     url,
     canonicalUrl: resolve(d.canonical ?? d.meta.get('og:url') ?? null, url),
     // in one Unicode form: the same headline typed with precomposed or combining characters is one
-    title: titleOf(d, site, url)?.normalize('NFC') ?? null,
+    title: titleOf(d, site, url, found?.heading ?? null)?.normalize('NFC') ?? null,
     author: authorOf(d),
     published: published?.date ?? null,
     publishedFrom: published?.from ?? null,
@@ -78,6 +78,7 @@ export function extractPage(html: string, options: ExtractOptions = {}): Extract
     language: languageOf(d),
     description: descriptionOf(d),
   };
+  const paragraphs = found?.paragraphs;
   if (!paragraphs) {
     return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
   }

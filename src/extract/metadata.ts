@@ -202,8 +202,13 @@ export function ldBody(d: Declared): string | null {
 
 const SEPARATORS = /\s+[|\-–—:·•»«/]\s+|\s+[|–—·•»«]\s*|\s*[|–—·•»«]\s+|:\s+|\|/;
 
-/** The headline: a h1 that the declared titles agree with, else the declared title without the site's name. */
-export function titleOf(d: Declared, site: string | null, url: string | null): string | null {
+/**
+ * The headline: a h1 that the declared titles agree with; else the page's
+ * only h1 or the heading that opens the article (`opening`), when it tells
+ * the same story as a declared title; else the declared title without the
+ * site's name.
+ */
+export function titleOf(d: Declared, site: string | null, url: string | null, opening: string | null = null): string | null {
   const declaredTitles = [
     d.meta.get('dc:title') ?? d.meta.get('dcterms:title') ?? d.meta.get('dc.title'),
     d.meta.get('og:title'),
@@ -249,7 +254,12 @@ export function titleOf(d: Declared, site: string | null, url: string | null): s
   // the page's only <h1>, about what the declared title is about: the headline as readers see it, where the declared one is worded for search engines
   const h1 = headings.filter((h) => h.level === 1);
   const only = d.h1s === 1 && h1.length === 1 ? (h1[0] as Heading) : null;
-  if (only && wordSet(only.text).size >= 2 && (stripped.length === 0 || sharedWords(only.text, stripped) >= ONLY_H1_SHARED_WORDS)) return only.text;
+  if (only && wordSet(only.text).size >= 2 && (stripped.length === 0 || sharedWords(only.text, stripped) >= HEADING_SHARED_WORDS)) return only.text;
+  // the heading that opens the article, about what the declared title is about, or where the declared title is one word ("News", "Archiv")
+  if (opening && wordSet(opening).size >= 2 && (stripped.length === 0 || sharedWords(opening, stripped) >= HEADING_SHARED_WORDS || wordSet(stripped[0] as string).size <= 1)) {
+    // the same characters as a declared title (a heading with ruby readings laid out apart): the declared one, as typed
+    return stripped.find((t) => squeeze(t) === squeeze(opening)) ?? opening;
+  }
   // the page's own headline, worded a little differently from the title it declares (for search engines): the headline
   for (const h of headings) {
     if (h.level === 1 && sharedWords(h.text, stripped) >= HEADLINE_SHARED_WORDS) return h.text;
@@ -268,8 +278,8 @@ const HEADLINE_SHARED_WORDS = 0.8;
 
 const wordSet = (t: string): Set<string> => new Set(t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 
-/** Share of words the page's only <h1> shares with a declared title for it to be the headline: the same story, reworded ("Brexit: Nervenkrieg geht in nächste Runde" over "Der Nervenkrieg um den Brexit geht in die nächste Runde"). */
-const ONLY_H1_SHARED_WORDS = 0.4;
+/** Share of words the page's only <h1>, or the heading opening the article, shares with a declared title for it to be the headline: the same story, reworded ("Brexit: Nervenkrieg geht in nächste Runde" over "Der Nervenkrieg um den Brexit geht in die nächste Runde"). */
+const HEADING_SHARED_WORDS = 0.4;
 
 /** The largest share of words a heading has in common with one of the titles, counted on the larger of the two. */
 function sharedWords(heading: string, titles: string[]): number {
