@@ -49,7 +49,7 @@ interface Output {
 type Extractor = (page: Page) => Output;
 
 const ours: Extractor = (page) => {
-  const result = extractPage(decodePage(page.bytes).text, { url: page.url });
+  const result = extractPage(decodePage(page.bytes).parts, { url: page.url });
   // a page without an article still has the date and title it declares
   if (isNoArticle(result)) return { text: '', title: result.title, author: result.author, published: result.published };
   const r = result as ExtractedArticle;

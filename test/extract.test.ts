@@ -106,6 +106,27 @@ test('charsets: a declared UTF-8 that the bytes are not gives way to the next de
   assert.match(article(extractPage(latin1.text)).text, /bekanntermaßen exzellent/);
 });
 
+test('charsets: a page decoded in pieces is the same text, with characters split between pieces kept whole, and extracts the same', () => {
+  for (const [name, charset] of [['gbk-page.html.gz', 'gbk'], [aebPages[0]!.file, 'utf-8'], ['latin1-page.html.gz', 'windows-1252']] as const) {
+    const bytes = page(name);
+    assert.ok(bytes.length > 20_000, `${name} spans several pieces`);
+    const decoded = decodePage(bytes);
+    assert.equal(decoded.charset, charset);
+    const parts = decoded.parts;
+    assert.ok(parts.length >= 2, name);
+    const reference = new TextDecoder(charset);
+    const whole = reference.decode(bytes, { stream: true }) + reference.decode();
+    assert.equal(parts.join(''), whole, name);
+    assert.equal(parts.join('').includes('\ufffd'), whole.includes('\ufffd'), `${name}: no character broken at a piece boundary`);
+    assert.deepEqual(extractPage(parts, { url: 'https://example.org/a' }), extractPage(whole, { url: 'https://example.org/a' }), name);
+    assert.equal(decodePage(bytes).text, whole);
+  }
+  // a three-byte character across the first boundary between pieces (16 KiB)
+  const straddle = Buffer.from(`<p>${'a'.repeat(16_380)}话剧</p>`, 'utf8');
+  assert.deepEqual([...straddle.subarray(16_383, 16_386)], [...Buffer.from('话', 'utf8')]);
+  assert.equal(decodePage(straddle).parts.join(''), `<p>${'a'.repeat(16_380)}话剧</p>`);
+});
+
 test('charsets: the byte-order mark, then the HTTP header, come before <meta charset>', () => {
   const html = '<html><head><meta charset="windows-1251"></head><body><p>é</p></body></html>';
   const utf8 = Buffer.from(html, 'utf8');
@@ -116,6 +137,10 @@ test('charsets: the byte-order mark, then the HTTP header, come before <meta cha
   // windows-1251 bytes of Cyrillic letters: А is 0xC0
   const cyrillic = Buffer.concat([Buffer.from('<meta charset="windows-1251"><p>'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), Buffer.from('</p>')]);
   assert.match(decodePage(cyrillic).text, /Привет/);
+  // windows-1252 is not ISO-8859-1: 0x80 is "€", 0x85 "…", 0x93 and 0x94 curly quotes
+  const cp1252 = Buffer.concat([Buffer.from('<meta charset="windows-1252"><p>'), Buffer.from([0x80, 0x20, 0x85, 0x20, 0x93, 0x61, 0x94]), Buffer.from('</p>')]);
+  assert.match(decodePage(cp1252).text, /€ … “a”/);
+  assert.match(decodePage(cp1252).parts.join(''), /€ … “a”/);
 });
 
 test('cli: extract prints each page as JSON Lines with its source, and names a bad file with the reason', () => {

@@ -1,5 +1,6 @@
 import { extractPage, isNoArticle, type ExtractedArticle, type NoArticle } from '../extract/index.js';
 import { NewstraceError } from '../errors.js';
+import { hasHtml, htmlOf } from '../ingest/page.js';
 import { readInputs } from '../ingest/read.js';
 import { count, EXIT, fetchOptionsOf, printError, withLinks, type WebCommandOptions } from './_io.js';
 import { writeLine } from './trace.js';
@@ -31,13 +32,13 @@ export async function runExtract(paths: string[], options: ExtractCommandOptions
     }
     if (!('input' in record)) continue;
     const { where, input } = record;
-    if (!input.html) {
+    if (!hasHtml(input)) {
       failed++;
       printError(new NewstraceError('BAD_INPUT', 'not a page: the record has "text" and no "html"', { where }));
       continue;
     }
     const url = input.url.startsWith('file:') ? null : input.url;
-    const page = extractPage(input.html, { url });
+    const page = extractPage(htmlOf(input), { url });
     const shown = url ? page : { ...page, url: input.url };
     if (isNoArticle(page)) empty++;
     else articles++;

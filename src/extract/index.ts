@@ -1,8 +1,9 @@
-import { parseDocument } from 'htmlparser2';
+import type { Document } from 'domhandler';
+import { DomHandler, Parser } from 'htmlparser2';
 import { articleBlocks } from './content.js';
 import { authorOf, declared, descriptionOf, languageOf, publishedOf, siteOf, titleOf, type DateSource, type Declared } from './metadata.js';
 
-export { decodePage, declaredCharsets, headerCharset, type Decoded } from './charset.js';
+export { decodePage, declaredCharsets, headerCharset, Decoded } from './charset.js';
 
 /** What a page declares of itself, with or without an article. */
 export interface PageMetadata {
@@ -53,11 +54,12 @@ function resolve(href: string | null, base: string | null): string | null {
  * element that holds the most prose, without navigation, related links,
  * comments, sharing, captions and the like) and its metadata (JSON-LD, Open
  * Graph and other meta elements, <title>, <h1>, <time>, bylines). A page
- * whose prose is too short to be an article gives a NoArticle.
+ * whose prose is too short to be an article gives a NoArticle. `html` is the
+ * page's text, or its pieces in order (`decodePage(bytes).parts`, faster).
  */
-export function extractPage(html: string, options: ExtractOptions = {}): ExtractedArticle | NoArticle {
+export function extractPage(html: string | readonly string[], options: ExtractOptions = {}): ExtractedArticle | NoArticle {
   const url = options.url ?? null;
-  const doc = parseDocument(html);
+  const doc = parse(html);
   const d = declared(doc);
   const minChars = options.minChars ?? 200;
   // a page that shows its article only without scripts (in <noscript>) is read a second time
@@ -83,6 +85,18 @@ export function extractPage(html: string, options: ExtractOptions = {}): Extract
     return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
   }
   return { ...metadata, text: withoutHeadlines(paragraphs, metadata).join('\n\n') };
+}
+
+/** The page's document tree, parsed from its text whole or in pieces (`Decoded.parts`: no large string is built). */
+function parse(html: string | readonly string[]): Document {
+  const handler = new DomHandler();
+  const parser = new Parser(handler);
+  if (typeof html === 'string') parser.end(html);
+  else {
+    for (const piece of html) parser.write(piece);
+    parser.end();
+  }
+  return handler.root;
 }
 
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -1,4 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Decoded } from '../extract/charset.js';
 import type { ArticleInput } from '../types.js';
 import type { WarcPlace } from './warc.js';
 
@@ -24,3 +25,22 @@ export function warcPlaceOf(input: ArticleInput): WarcPlace | null {
   if (!place || typeof place.file !== 'string' || typeof place.offset !== 'number') return null;
   return place as WarcPlace;
 }
+
+const PAGES = new WeakMap<ArticleInput, Decoded>();
+
+/**
+ * An input made from a decoded page: its `html` is the page's text, built on
+ * first read; `htmlOf` gives the page in pieces without building it.
+ */
+export function pageInput(url: string, page: Decoded, meta?: Record<string, unknown>): ArticleInput {
+  const input: ArticleInput = { url, ...(meta ? { meta } : {}) };
+  Object.defineProperty(input, 'html', { get: () => page.text, enumerable: true, configurable: true });
+  PAGES.set(input, page);
+  return input;
+}
+
+/** An input's HTML: the pieces of its decoded page when it was made from one, else its `html`. */
+export const htmlOf = (input: ArticleInput): string | readonly string[] => PAGES.get(input)?.parts ?? input.html ?? '';
+
+/** Whether an input has HTML (without building a decoded page's text). */
+export const hasHtml = (input: ArticleInput): boolean => PAGES.has(input) || Boolean(input.html);

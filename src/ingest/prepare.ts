@@ -9,7 +9,7 @@ import type { FingerprintParams } from '../defaults.js';
 import { parsePublished } from '../text/dates.js';
 import { hashSequence, hashString } from '../text/hash.js';
 import { lineSpans, tokenize, wordAt, type Tokens } from '../text/tokenize.js';
-import { packPage } from './page.js';
+import { htmlOf, packPage } from './page.js';
 import { parseRecord } from './read.js';
 import type { IndexedArticle } from '../store/types.js';
 import type { Article, ArticleInput, Span } from '../types.js';
@@ -36,7 +36,7 @@ export function toArticle(input: ArticleInput, now: string, where: string): Arti
   }
   let page: ExtractedArticle | null = null;
   if (!input.text?.trim()) {
-    const extracted = extractPage(input.html ?? '', { url: url.href });
+    const extracted = extractPage(htmlOf(input), { url: url.href });
     if (isNoArticle(extracted)) throw new NewstraceError('BAD_INPUT', extracted.error, { where });
     page = extracted;
   }

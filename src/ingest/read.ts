@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { MAX_RECORD_BYTES } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import { decodePage } from '../extract/charset.js';
+import { pageInput } from './page.js';
 import type { ArticleInput } from '../types.js';
 import { toArticleInput } from './record.js';
 import { looksBinary } from './sniff.js';
@@ -182,7 +183,7 @@ async function* readFile(path: string, explicit: boolean, defer: boolean): Async
   const url = pathToFileURL(resolve(path)).href;
   if (type.kind === 'html') {
     if (looksBinary(bytes)) yield fail(path, 'not HTML: binary data');
-    else yield { where: path, input: { url, html: decodePage(bytes).text } };
+    else yield { where: path, input: pageInput(url, decodePage(bytes)) };
     return;
   }
   if (type.kind === 'feed') {

@@ -6,6 +6,7 @@ import { AsyncIterReader, WARCParser } from 'warcio';
 import { MAX_RECORD_BYTES } from '../defaults.js';
 import { NewstraceError } from '../errors.js';
 import { decodePage } from '../extract/charset.js';
+import { pageInput } from './page.js';
 import type { ArticleInput } from '../types.js';
 import { decodeContent } from './encoding.js';
 import { looksBinary } from './sniff.js';
@@ -88,11 +89,7 @@ export async function* readWarc(path: string): AsyncGenerator<WarcRecord> {
       const place: WarcPlace = { file: resolve(path), offset, length: parser.recordLength };
       yield {
         where,
-        input: {
-          url,
-          html: decodePage(bytes, contentType).text,
-          meta: { ...(record.warcDate ? { fetched: record.warcDate } : {}), warc: place },
-        },
+        input: pageInput(url, decodePage(bytes, contentType), { ...(record.warcDate ? { fetched: record.warcDate } : {}), warc: place }),
       };
     }
   } catch (cause) {
