@@ -22,15 +22,19 @@ interface Label {
 }
 
 const verbose = process.argv.includes('--verbose');
-const labels = readFileSync(new URL('./attribution/labels.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Label);
+const read = (name: string): Label[] =>
+  readFileSync(new URL(`./attribution/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Label);
 
 /** The article text of a labelled page, as `newstrace extract` gives it. */
 function textOf(source: string): string {
   const [set, name] = source.split('/') as [string, string];
-  const path = set === 'readability-test-pages' ? join(requireData(set), 'pages', name, 'source.html.gz') : join(requireData(set), 'html', `${name}.gz`);
+  const path =
+    set === 'readability-test-pages'
+      ? join(requireData(set), 'pages', name, 'source.html.gz')
+      : join(requireData(set), 'html', set === 'aeb' ? `${name}.html.gz` : `${name}.gz`);
   const page = extractPage(decodePage(gunzipSync(readFileSync(path))).text, { url: set === 'readability-test-pages' ? 'http://fakehost/test/page.html' : null });
   if ('error' in page) throw new Error(`${source}: ${page.error}`);
   return page.text;
@@ -39,8 +43,10 @@ function textOf(source: string): string {
 const norm = (s: string): string => s.replace(/^[\s.,;:!?…]+|[\s.,;:!?…]+$/g, '').replace(/\s+/g, ' ');
 const normName = (s: string): string => s.replace(/^the\s+/i, '').toLowerCase();
 
-const t = { quoteTp: 0, quoteFp: 0, quoteFn: 0, speakerRight: 0, speakerMatched: 0, citeTp: 0, citeFp: 0, citeFn: 0, kindRight: 0, anonTp: 0, anonFp: 0, anonFn: 0 };
+type Tally = Record<'quoteTp' | 'quoteFp' | 'quoteFn' | 'speakerRight' | 'speakerMatched' | 'citeTp' | 'citeFp' | 'citeFn' | 'kindRight' | 'anonTp' | 'anonFp' | 'anonFn', number>;
 
+function score(labels: Label[]): Tally {
+const t: Tally = { quoteTp: 0, quoteFp: 0, quoteFn: 0, speakerRight: 0, speakerMatched: 0, citeTp: 0, citeFp: 0, citeFn: 0, kindRight: 0, anonTp: 0, anonFp: 0, anonFn: 0 };
 for (const label of labels) {
   const text = textOf(label.source);
   // (a quotation over several paragraphs is labelled without the marks that reopen them: each paragraph is checked)
@@ -97,15 +103,27 @@ for (const label of labels) {
   }
   t.anonFn += anon.filter((w) => !w.used).length;
 }
+return t;
+}
 
 const ratio = (a: number, b: number): number => (b ? a / b : 1);
 const f1 = (tp: number, fp: number, fn: number): number => ratio(2 * tp, 2 * tp + fp + fn);
 const fmt = (x: number): string => x.toFixed(3);
-process.stdout.write(`attribution on ${labels.length} hand-labelled articles (${labels.reduce((n, l) => n + l.quotes.length, 0)} quotations, ${labels.reduce((n, l) => n + l.citations.length, 0)} citations)\n`);
-process.stdout.write(`quotation spans  precision ${fmt(ratio(t.quoteTp, t.quoteTp + t.quoteFp))} recall ${fmt(ratio(t.quoteTp, t.quoteTp + t.quoteFn))} F1 ${fmt(f1(t.quoteTp, t.quoteFp, t.quoteFn))}\n`);
-process.stdout.write(`speakers right   ${fmt(ratio(t.speakerRight, t.speakerMatched))} of the ${t.speakerMatched} quotations found\n`);
-process.stdout.write(`citations        precision ${fmt(ratio(t.citeTp, t.citeTp + t.citeFp))} recall ${fmt(ratio(t.citeTp, t.citeTp + t.citeFn))} F1 ${fmt(f1(t.citeTp, t.citeFp, t.citeFn))}; kind right ${fmt(ratio(t.kindRight, t.citeTp))}\n`);
-process.stdout.write(`anonymous        precision ${fmt(ratio(t.anonTp, t.anonTp + t.anonFp))} recall ${fmt(ratio(t.anonTp, t.anonTp + t.anonFn))}\n`);
+function print(title: string, labels: Label[], t: Tally): void {
+  process.stdout.write(`${title}: ${labels.length} hand-labelled articles (${labels.reduce((n, l) => n + l.quotes.length, 0)} quotations, ${labels.reduce((n, l) => n + l.citations.length, 0)} citations)\n`);
+  process.stdout.write(`  quotation spans  precision ${fmt(ratio(t.quoteTp, t.quoteTp + t.quoteFp))} recall ${fmt(ratio(t.quoteTp, t.quoteTp + t.quoteFn))} F1 ${fmt(f1(t.quoteTp, t.quoteFp, t.quoteFn))}\n`);
+  process.stdout.write(`  speakers right   ${fmt(ratio(t.speakerRight, t.speakerMatched))} of the ${t.speakerMatched} quotations found\n`);
+  process.stdout.write(`  citations        precision ${fmt(ratio(t.citeTp, t.citeTp + t.citeFp))} recall ${fmt(ratio(t.citeTp, t.citeTp + t.citeFn))} F1 ${fmt(f1(t.citeTp, t.citeFp, t.citeFn))}; kind right ${fmt(ratio(t.kindRight, t.citeTp))}\n`);
+  process.stdout.write(`  anonymous        precision ${fmt(ratio(t.anonTp, t.anonTp + t.anonFp))} recall ${fmt(ratio(t.anonTp, t.anonTp + t.anonFn))}\n`);
+}
+
+const labels = read('labels.jsonl');
+const t = score(labels);
+print('tuning set', labels, t);
+// articles never tuned on: reported apart, the fair figures for unseen text
+const heldOut = read('heldout.jsonl');
+if (verbose) process.stdout.write('held out:\n');
+print('held out', heldOut, score(heldOut));
 
 const measured: Record<string, number> = {
   'quotation F1': f1(t.quoteTp, t.quoteFp, t.quoteFn),
