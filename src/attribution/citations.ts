@@ -1,7 +1,7 @@
 /** Named sources of claims (outlets, organisations, documents, people, the site itself) and unnamed ones. */
 
 import { LETTER, capitals, type Span } from './text.js';
-import { NAME, NOT_NAMES, ORG_WORDS, TITLES, UNNAMED, lazyMentions, within, type Mention } from './names.js';
+import { NAME, NOT_NAMES, ORG_WORDS, TITLES, UNNAMED, lazyMentions, surnameOf, within, type Mention } from './names.js';
 import type { AnonymousSource, Citation, CitationKind, Quote } from './index.js';
 
 /** News outlets and agencies that articles cite by name. */
@@ -185,7 +185,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     return whole === host || (first.length >= 4 && (first === host || (whole === first && host.endsWith(first))));
   };
   // a word that is the surname of someone the article names is that person, not an outlet of the same name
-  const surnames = (): Set<string> => (known ??= new Set(people().filter((n) => n.name.includes(' ')).map((n) => n.name.split(' ').pop() as string)));
+  const surnames = (): Set<string> => (known ??= new Set(people().filter((n) => n.name.includes(' ')).map((n) => surnameOf(n.name))));
   let known: Set<string> | null = null;
   // people and bodies the article quotes are speakers, not citations
   const speakers = quotes.map((q) => q.speaker).filter((x): x is string => x !== null);

@@ -6,7 +6,7 @@
  */
 
 import { countWords, firstSentenceEnd, lastSentenceStart, paragraphsOf, type Span } from './text.js';
-import { LINE_NAME, NAME, NOT_NAMES, TITLES, UNNAMED, fullName, lazyMentions, personPart, type Mention } from './names.js';
+import { LINE_NAME, NAME, NOT_NAMES, TITLES, UNNAMED, fullName, lazyMentions, personPart, surnameOf, type Mention } from './names.js';
 import { findCitations } from './citations.js';
 
 export { findCitations };
@@ -51,17 +51,18 @@ export interface Attribution {
  * kept under another version is read again when asked for. Raise it with
  * any change to what the rules find.
  */
-export const ATTRIBUTION_VERSION = 4;
+export const ATTRIBUTION_VERSION = 5;
 
 /** Opening marks and the marks that may close them. */
 const PAIRS: Record<string, string> = {
-  '“': '”',
+  // pages mix their marks: “… skull," closes with a straight one
+  '“': '”"',
   '„': '“”',
   '«': '»',
   '‹': '›',
   '「': '」',
   '『': '』',
-  '"': '"',
+  '"': '"”',
   '‘': '’',
   '‚': '‘’',
 };
@@ -119,7 +120,12 @@ function findQuotations(text: string): Array<{ parts: Span[]; open: number; clos
       const c = text[i] as string;
       if (open) {
         const closers = PAIRS[open.opener] as string;
-        const isClose = closers.includes(c) && (c !== '’' || closesSingle(text, i)) && !(c === '‘' && open.opener === '‘');
+        const isClose =
+          closers.includes(c) &&
+          (c !== '’' || closesSingle(text, i)) &&
+          !(c === '‘' && open.opener === '‘') &&
+          // a straight mark after a space opens (a quotation inside), it does not close one opened by a curly mark
+          !(c === '"' && open.opener !== '"' && /\s/.test(text[i - 1] ?? ' '));
         if (isClose) {
           out.push({ parts: [...open.parts, { begin: open.at, end: i }], open: open.first, close: i });
           open = null;
@@ -141,7 +147,7 @@ const VERBS =
 const PRONOUN = String.raw`(?:he|she|they|it|He|She|They|It)`;
 /** After a quotation: `, she said`, `," said John Smith, a spokesman for X`, `," Smith told reporters`. */
 const AFTER = new RegExp(
-  String.raw`^[,.!?;:…]?\s*[,]?\s*(?:(?<r0>(?:her|his|their|its|the)\s[\p{Ll} -]{2,40}),\s+(?<s0>${NAME}),\s+(?:${VERBS})\b|(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:(?:himself|herself|themselves|itself|also|later)\s+)?(?:${VERBS})\b|(?:${VERBS})\s+(?<r3>(?:[\p{Ll}-]+\s+){1,4})?(?<s2>${NAME}|${PRONOUN})(?<r2>,\s+(?:a|an|the|who)\s[^.;"“”]{2,90})?|[Aa]ccording to\s+(?:the\s+)?(?<s3>${NAME}))`,
+  String.raw`^[,.!?;:…]?\s*[,]?\s*(?:(?<r0>(?:her|his|their|its|the)\s[\p{Ll} -]{2,40}),\s+(?<s0>${NAME}),\s+(?:${VERBS})\b|(?<s1>${NAME}|${PRONOUN})(?<r1>,\s+(?:a|an|the)\s[^,.;"“”]{2,90},)?\s+(?:(?:himself|herself|themselves|itself|also|later)\s+)?(?:${VERBS})\b|(?:${VERBS})\s+(?<r3>(?!(?:in|on|at|by|during|since|until|from|to|after|before|last|this|next)\s)(?:[\p{Ll}-]+\s+){1,4})?(?<s2>${NAME}|${PRONOUN})(?<r2>,\s+(?:a|an|the|who)\s[^.;"“”]{2,90})?|[Aa]ccording to\s+(?:the\s+)?(?<s3>${NAME}))`,
   'u',
 );
 
@@ -199,8 +205,16 @@ function resolveSpeaker(mention: string, at: number, ctx: Context): string | nul
     // the first person named in the pronoun's own paragraph, outside quotation marks and after the last speaker
     // ("… was 25-year-old Nesma Hajjaj, who … “I am from Gaza City,” she said")
     const paragraph = ctx.text.lastIndexOf('\n', at) + 1;
-    const here = ctx.names().find((n) => n.begin >= paragraph && n.begin < at && (!ctx.last || n.begin > ctx.last.at) && !ctx.quoted.some((s) => n.begin > s.begin && n.begin < s.end));
+    const outside = (n: Mention): boolean => (!ctx.last || n.begin > ctx.last.at) && !ctx.quoted.some((s) => n.begin > s.begin && n.begin < s.end);
+    const here = ctx.names().find((n) => n.begin >= paragraph && n.begin < at && outside(n));
     if (here) return fullName(here.name, here.begin, ctx.names());
+    // a pronoun opening its paragraph, after a paragraph about someone named since the last speaker ("When Afghan
+    // President Ashraf Ghani first announced …, he said …" / "He also said …"): that person, named first there
+    if (/^\s*$/.test(ctx.text.slice(paragraph, at))) {
+      const previous = ctx.text.lastIndexOf('\n', ctx.text.slice(0, paragraph).trimEnd().length - 1) + 1;
+      const there = ctx.names().find((n) => n.begin >= previous && n.begin < paragraph && n.name.includes(' ') && outside(n));
+      if (there) return fullName(there.name, there.begin, ctx.names());
+    }
     if (ctx.last && at - ctx.last.at < PRONOUN_REACH && (!lastSpeaking || lastSpeaking.begin < ctx.last.at)) return ctx.last.speaker;
     // with no one speaking yet: the last name that is someone's (referred to by surname alone, as people are, and
     // places are not), else none
@@ -209,7 +223,7 @@ function resolveSpeaker(mention: string, at: number, ctx: Context): string | nul
       const alone = new Set(ctx.names().filter((n) => !n.name.includes(' ')).map((n) => n.name));
       for (const n of ctx.names()) {
         if (n.begin >= at) break;
-        if (alone.has(n.name.split(' ').pop() as string)) person = n;
+        if (alone.has(surnameOf(n.name))) person = n;
       }
     }
     const who = lastSpeaking ?? person;
@@ -335,6 +349,11 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
     quote.role = (firstSentenceEnd(after) < 0 ? after : after.slice(0, firstSentenceEnd(after))).slice(described[0].length - (described[1] as string).length).trim() || null;
     return true;
   }
+  const someone = UNNAMED_SAYS.exec(after);
+  if (someone) {
+    quote.role = (someone[1] as string).trim();
+    return true;
+  }
   // the sentence before the quotation (and the paragraph before, when the quotation opens its paragraph after a colon)
   let from = text.lastIndexOf('\n', q.open - 1) + 1;
   let before = text.slice(from, q.open);
@@ -409,6 +428,8 @@ function attribute(text: string, q: { open: number; close: number }, quote: Quot
 const SPEAKS = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME}|he|she|they)(?:,[^,\n"“”]{2,90},)?\s+(?:(?:has|had|have|also|later|once|then|himself|herself|last\s+(?:week|month|year)|on\s+[\p{Lu}][\p{Ll}]+day|[\p{Ll}]+ly)\s+){0,2}(?:${VERBS})\b`, 'gu');
 /** "…,” said a dispatcher on …": a speech verb and a description of someone unnamed. */
 const UNNAMED_AFTER = new RegExp(String.raw`^[,.!?;:…]?\s*(?:${VERBS})\s+((?:a|an|one|another|two|three|several|some)\s+[\p{Ll}])`, 'u');
+/** "…,” one Weibo commenter said": someone unnamed, then the verb. */
+const UNNAMED_SAYS = new RegExp(String.raw`^[,.!?;:…]?\s*((?:a|an|one|another|two|three|several|some)\s+(?:[\p{L}-]+\s+){0,3}?)(?:${VERBS})\b`, 'u');
 /** "Peggy Bell asked last week “": a name and a speech verb right before a quotation mark. */
 const LEADS_IN = new RegExp(String.raw`(?<![\p{L}])(?<who>${LINE_NAME})\s+(?:(?:also|then|later|once)\s+)?(?:${VERBS})(?:\s+[\p{Ll}]+){0,3}\s*,?\s*$`, 'u');
 /** "In Dr. Shadlen’s words, “": whose words follow. */
@@ -420,10 +441,13 @@ const SAID_BY = new RegExp(String.raw`(?:^|[,;—–]\s*)(?:${VERBS})\s+(?<who>$
 
 const ACCORDING = new RegExp(String.raw`according to\s+(?:the\s+)?(?<who>(?:[\p{Lu}][\p{L}'’-]+)(?:\s+(?:of\s+)?[\p{Lu}][\p{L}'’-]+){0,5})`, 'u');
 
+/** Months and days: capitalised, and never anyone's name. */
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 function setSpeaker(quote: Quote, who: string, at: number, ctx: Context, role: string): void {
   let mention = who.replace(/['’]s$/, '');
-  // "Others described it as …": a group, no one named
-  if (UNNAMED.has(mention)) return;
+  // "Others described it as …": a group, no one named; "… in October": a date
+  if (UNNAMED.has(mention) || CALENDAR.test(mention)) return;
   // "Because Judge Montoya-Lewis", "As Montoya-Lewis": a sentence's opening word is no part of the name
   const words = mention.split(/\s+/);
   while (words.length > 1 && NOT_NAMES.has(words[0] as string) && !TITLES.test(`${words[0]} x`)) {

@@ -31,7 +31,7 @@ export const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'An
 // initial inside a name ("Michael R. Bloomberg", "C. Eugene Steuerle")
 const PERSON_WORD = String.raw`[\p{Lu}][\p{L}'’]*(?:-[\p{Lu}][\p{L}'’]*)*[\p{Ll}'’]`;
 const PERSON_PART = String.raw`(?:${PERSON_WORD}|[\p{Lu}]\.(?=[^\S\n]+(?:[\p{Lu}]|(?:${PARTICLES})[^\S\n])))`;
-const PERSON_RUN = new RegExp(String.raw`(?<![\p{L}.])(?:(?<title>Mr|Mrs|Ms|Dr|Prof|President|Senator|Sen|Governor|Gov|Minister|Mayor|Judge|General|Gen|Chancellor)\.?[^\S\n]+)?(?<name>${PERSON_PART}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${PERSON_PART}){0,5})`, 'gu');
+const PERSON_RUN = new RegExp(String.raw`(?<![\p{L}.])(?:(?<title>Mr|Mrs|Ms|Dr|Prof|President|Senator|Sen|Governor|Gov|Minister|Mayor|Judge|General|Gen|Chancellor)\.?[^\S\n]+)?(?<name>${PERSON_PART}(?:[^\S\n]+(?:(?:${PARTICLES})[^\S\n]+)?${PERSON_PART}){0,5}(?:(?<=[^\p{L}](?:Jr|Sr))\.|[^\S\n]+(?:II|III|IV)\b)?)`, 'gu');
 /** A particle of a name, alone. */
 const PARTICLE_WORD = new RegExp(`^(?:${PARTICLES})$`);
 /** The same, tried at one place. */
@@ -91,7 +91,7 @@ function personMentions(text: string): Mention[] {
     if (person.includes(' ') || g.title) out.push({ name: person, begin: at + name.length - person.length });
   }
   // a surname alone ("Bassi") is a mention of the person named in full with it
-  const surnames = new Set(out.filter((n) => n.name.includes(' ')).map((n) => n.name.split(' ').pop() as string));
+  const surnames = new Set(out.filter((n) => n.name.includes(' ')).map((n) => surnameOf(n.name)));
   if (surnames.size > 0) {
     // one pass over the capitalised words, the mentions already found walked alongside (both in text order)
     const found = out.length;
@@ -107,6 +107,14 @@ function personMentions(text: string): Mention[] {
     out.sort((a, b) => a.begin - b.begin);
   }
   return out;
+}
+
+/** The surname in a full name: its last word but a generational suffix ("James P. Kennedy Jr." → "Kennedy"). */
+export function surnameOf(name: string): string {
+  const words = name.split(' ');
+  let k = words.length - 1;
+  if (k > 0 && /^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(words[k] as string)) k--;
+  return words[k] as string;
 }
 
 /** Whether the line around `at` is a headline: short, every longer word capitalised. */
