@@ -316,3 +316,28 @@ test('attribution (reduced from held-out aeb articles): mixed quotation marks, a
   const [first, second] = findQuotes(sm);
   assert.deepEqual([first?.speaker, first?.role, second?.speaker], [null, 'one Weibo commenter', null]);
 });
+
+test('attribution (reduced from held-out aeb articles): reporters of an outlet, "per", bodies named by what they do, someone unnamed of one kind', () => {
+  const cited = (text: string): string[] => analyseAttribution(text).citations.map((c) => `${c.kind} ${c.name}`);
+  // smithsonianmag.com
+  assert.deepEqual(cited('All relevant sites were also disinfected, according to Sui-Lee Wee of the New York Times.\n\nWee of the Times reports that censors had acted.\n\nYersinia pestis, per the WHO, is often found in small mammals.\n\nAs Emily Feng reports for NPR, the first cases came to light last week.'), [
+    'person Sui-Lee Wee',
+    'outlet New York Times',
+    'person Wee',
+    'outlet Times',
+    'organisation WHO',
+    'person Emily Feng',
+    'outlet NPR',
+  ]);
+  // nbcnews.com, deccanherald.com
+  assert.deepEqual(cited('He pleaded guilty, the U.S. Attorney’s Office for the Western District of New York said in a statement.\n\nHe said so, the prosecutor’s office said.\n\nChina\'s commerce ministry said this month that removing tariffs is important.\n\nHis attorney said in an email to The Associated Press that he never intended harm.'), [
+    'organisation U.S. Attorney’s Office for the Western District of New York',
+    'organisation prosecutor’s office',
+    "organisation China's commerce ministry",
+    'outlet Associated Press',
+  ]);
+  // nypost.com, deccanherald.com: "a Taliban representative" is someone unnamed, not the Taliban cited
+  const anon = analyseAttribution('They were released in Doha, according to a Taliban representative.\n\nThey were flown out, according to a local police source.\n\nOne Washington-based trade expert said that he would have to act.\n\nIt is not a good deal, a second person briefed on the call said.\n\nAuthorities in Beijing announced two cases.');
+  assert.deepEqual(anon.anonymous.map((a) => a.text), ['a Taliban representative', 'a local police source', 'One Washington-based trade expert', 'a second person briefed on the call', 'Authorities in Beijing announced']);
+  assert.deepEqual(anon.citations, []);
+});

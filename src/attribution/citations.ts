@@ -55,7 +55,7 @@ const ACCORDING_DOCUMENT = new RegExp(String.raw`[Aa]ccording to\s+(?:the\s+|a\s
 const DOCUMENT_SAYS = /\b(?:the|a|an|The|A|An)\s+((?:[\p{Ll}\d-]+\s+){0,4}(?:affidavit|statement|report|release|complaint|filing|memo|study|studies|survey|indictment|ruling|documents?|records|paper|legislation|regulations|law|bill))\s+(?:said|says|stated|states|state|shows|show|showed|found|reads|suggests|concludes|warned|warns|makes clear|estimated|estimates|(?:has |have )?(?:pointed out|shown))\b|\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+){1,3}(?:release|statement|report|filing))\s+(?:said|says|stated|states)\b/gu;
 
 /** "according to whale rescue group Project Jonah": what the source is, then its name. */
-const ACCORDING_NAME = new RegExp(String.raw`[Aa]ccording to\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME})`, 'gu');
+const ACCORDING_NAME = new RegExp(String.raw`(?:[Aa]ccording to|\bper)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME}(?:\.(?:com|org|net|io))?)`, 'gu');
 
 /** Another source in the same "according to": "and (authorities from) (the) X". */
 const ACCORDING_MORE = new RegExp(String.raw`^,?\s+and\s+((?:authorities|officials|investigators|agents|prosecutors)\s+(?:from|at|with|of)\s+)?(?:the\s+)?(${NAME})`, 'u');
@@ -79,31 +79,42 @@ const OUTLET_AFTER_NOUN = /\b(?:by|to|told|in|with|according to)\s+(?:the\s+)?(?
 /** The nouns OUTLET_AFTER_NOUN needs (a quick test before it). */
 const OUTLET_NOUN_CUE = /newspaper|daily|broadcaster|agency|magazine|tabloid|outlet|news site|radio station|channel|network/;
 /** A text ending in the lower-case word of a body ("West Mercia police"). */
-const BODY_END = /(?:police|government|ministry|military|army|council|court)$/;
+const BODY_END = /(?:police|government|ministry|military|army|council|court|office|commission|department|agency|committee)$/;
 /** After a name, more of it joined by small words: " and Tourism Council", " for Space Research". */
 const NAME_GOES_ON = /^(?:[^\S\n]+(?:and|of|for|on)[^\S\n]+(?:[\p{Lu}][\p{L}'’-]*)(?:[^\S\n]+[\p{Lu}][\p{L}'’-]*)*)+/u;
 /** "Michael Fitton, defending,": a name and a short description before the verb. */
 const NAME_APPOSITION = new RegExp(String.raw`(?<![\p{L}"“”])(${NAME}),\s+[\p{Ll}][^,.;"“”]{1,100},$`, 'u');
 /** Capitalised words and a joining word just before a name ("National Institute for " before "Space Research"). */
-const NAME_JOINED = /(?:^|(?<=\s))(?:[\p{Lu}][\p{L}'’-]*\s+)+(?:for|of|and|on)\s+$/u;
+const NAME_JOINED = /(?:^|(?<=\s))(?:[\p{Lu}][\p{L}.'’-]*\s+)+(?:for|of|and|on)\s+(?:the\s+)?$/u;
 
 /** A body named with a lower-case word just before the end of a text: "West Mercia police", "the Kenyan government". */
 const BODY_BEFORE = new RegExp(String.raw`(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]+\s+){1,4}(?:police|government|ministry|military|army|council|court))$`, 'u');
+/** A body named by what it does, after "the" or whose it is: "the prosecutor’s office", "China's commerce ministry", "the Inner Mongolia health commission". */
+const BODY_DESCRIBED = new RegExp(String.raw`(?:(?<![\p{L}])the\s+|(?<![\p{L}])(?=[\p{Lu}][\p{L}.-]*['’]s\s))((?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}(?:[\p{Ll}]+['’]s\s+)?(?:[\p{Ll}]+\s+)?(?:office|ministry|commission|department|agency|committee|police|government|council|court))$`, 'u');
 
 /** Attribution phrases around a named source: what makes a mention a citation. */
-const CITING_BEFORE = /(?:according to|told|tells|tell|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from)\s*(?:the\s+)?$/i;
+const CITING_BEFORE = /(?:according to|per|told|tells|tell|reported by|in an interview with|speaking to|cited by|quoted by|source:|via|reports?\s+from|(?:reports?|reported|reporting|writes|wrote|writing)\s+for|(?:an? )?e-?mail to)\s*(?:the\s+)?$/i;
+/** "Sui-Lee Wee of the ", before an outlet: the reporter. */
+const REPORTER = /(?<![\p{L}])((?:[\p{Lu}][\p{L}'’-]*\s+){0,2}[\p{Lu}][\p{L}'’-]*)\s+of\s+(?:the\s+)?$/u;
+/** "Sui-Lee Wee of the New York Times": a reporter and the outlet they write for. */
+const REPORTER_OF = /[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$/;
 const CITING_AFTER = /^(?:'s)?\s*(?:reported|reports|said|says|first reported|cited|quoted|wrote|writes|revealed|found|announced|published|confirmed)\b/i;
 const DOCUMENT = /\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n its)\s+(?:[\p{Ll}-]+\s+){0,3}(?:statement|report|study|filing|ruling|court filing|court document|press release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit)\s+(?:from|by|of|issued by|published by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and|on|de|du)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*)*/gu;
 /** Unnamed groups whose claims an article reports. */
-const GROUP_NOUNS = ['officials', 'experts', 'analysts', 'researchers', 'investigators', 'detectives', 'economists', 'scientists', 'critics', 'observers', 'diplomats', 'insiders', 'authorities', 'witnesses', 'lawmakers', 'legislators', 'people', 'members', 'sources', 'workers', 'employees', 'residents', 'hawks', 'voters', 'volunteers', 'organizers'];
+const GROUP_NOUNS = ['officials', 'experts', 'analysts', 'researchers', 'investigators', 'detectives', 'economists', 'scientists', 'critics', 'observers', 'diplomats', 'insiders', 'authorities', 'witnesses', 'lawmakers', 'legislators', 'people', 'members', 'sources', 'workers', 'employees', 'residents', 'hawks', 'voters', 'volunteers', 'organizers', 'prosecutors', 'advisers', 'advisors', 'consumers', 'customers', 'regulators'];
 const GROUPS = `(?:${GROUP_NOUNS.join('|')})`;
-const CLAIMS = String.raw`(?:said|say|says|told|tell|believe|believed|warn|warned|warning|noted|note|urged|argue|argued|estimate|claim|claimed|explained|reported|suspect|think|fear|feared|explained|have explained|have said|are warning|have warned)`;
+const CLAIMS = String.raw`(?:said|say|says|told|tell|believe|believed|warn|warned|warning|noted|note|urged|argue|argued|estimate|claim|claimed|explained|reported|suspect|think|fear|feared|explained|have explained|have said|are warning|have warned|expect|expected|admitted|acknowledged|recalled)`;
+/** Someone unnamed, one of a kind: "one Washington-based trade expert", "a local police source", "a Taliban representative". */
+const ONE_OF = String.raw`(?:a|an|one|another|a second|a third)\s+(?:[\p{L}-]+\s+){0,3}?(?:person|source|official|expert|analyst|representative|commenter|insider|diplomat|executive|aide|adviser|advisor|staffer|employee|lawmaker|officer|investigator|witness|resident)`;
 const ANONYMOUS = new RegExp(
   [
     String.raw`informed sources`,
     String.raw`(?:(?:two|three|several|multiple)\s+)?(?:sources|people|persons|officials|insiders)\s+(?:close to|familiar with|briefed on|with knowledge of|who (?:have )?spoken (?:to|with))\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)`,
     String.raw`(?:a|one|another)\s+(?:person|source|official|senior official|insider|diplomat|executive)\s+(?:close to|familiar with|briefed on|with knowledge of|at|in|from)\s+[^,.;"“”]{3,60}?(?=\s+(?:said|say|says|told|who)\b|[,.;]|$)`,
     String.raw`(?:unnamed|anonymous)\s+(?:sources?|officials?)`,
+    // "one Washington-based trade expert said", "a second person briefed on the call said", "according to a local police source"
+    String.raw`${ONE_OF}(?:\s+(?:briefed on|familiar with|close to|with knowledge of|in|at|from|for)\s+[^,.;"“”]{3,60}?)?(?=\s+(?:said|says|told|added|explained|recalled|confirmed)\b)`,
+    String.raw`(?<=according to\s+)${ONE_OF}(?![\p{L}])`,
     // "say economists", "according to officials", "according to health care workers"
     String.raw`(?:say|says|said|according to)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}${GROUPS}\b`,
   ].join('|'),
@@ -111,7 +122,7 @@ const ANONYMOUS = new RegExp(
 );
 /** "officials said", "Deficit hawks have warned": a group and what it claims (the words before it are read backwards). */
 /** After a group: its verb of claiming ("officials said", "Deficit hawks have warned"). */
-const CLAIMED = new RegExp(String.raw`\s+(?:(?:this|last)\s+(?:week|month|year)\s+)?(?:(?:have|had|are|also|now|have also)\s+)?(?:${CLAIMS}|found|announced|worry|are (?:particularly )?(?:worried|concerned)|have (?:also )?spotted|link)\b`, 'iuy');
+const CLAIMED = new RegExp(String.raw`(?:\s+(?:in|at|from)\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,2})?\s+(?:(?:this|last)\s+(?:week|month|year)\s+)?(?:(?:have|had|are|also|now|have also|[\p{Ll}]+ly)\s+)?(?:${CLAIMS}|found|announced|worry|are (?:particularly )?(?:worried|concerned)|have (?:also )?spotted|link)\b`, 'iuy');
 /** "said one person", "said someone at the meeting": an unnamed speaker after the verb. */
 const SAID_UNNAMED = /\b(?:said|says)\s+(?:(?:one|another)\s+(?:[a-z-]+\s+){0,2}(?:person|man|woman|resident|attendee|caller|participant|operative|official|member)|someone)\b(?:\s+(?:at|in|from)\s+[^,.;"“”\n]{2,40}?(?=[,.;]|\s+who\b))?/g;
 /** "Some advertisers claim": a vague count of a group (any plural noun) and a verb of claiming. */
@@ -136,7 +147,7 @@ function wordsPattern(words: string[]): RegExp {
 /** The groups' nouns. */
 const GROUP_NOUN_SET = new Set(GROUP_NOUNS);
 /** The nouns that every anonymous attribution above contains. */
-const ANONYMOUS_NOUNS = wordsPattern([...GROUP_NOUNS, 'persons', 'person', 'source', 'official', 'insider', 'diplomat', 'executive']);
+const ANONYMOUS_NOUNS = wordsPattern([...GROUP_NOUNS, 'persons', 'person', 'source', 'official', 'insider', 'diplomat', 'executive', 'expert', 'analyst', 'representative', 'commenter', 'aide', 'adviser', 'advisor', 'staffer', 'employee', 'lawmaker', 'officer', 'investigator', 'witness', 'resident']);
 /** The nouns that every document citation contains. */
 const DOCUMENT_NOUNS = wordsPattern(['affidavit', 'statement', 'report', 'release', 'complaint', 'filing', 'memo', 'study', 'studies', 'survey', 'indictment', 'ruling', 'document', 'documents', 'records', 'letter', 'audit', 'lawsuit', 'paper', 'legislation', 'regulations', 'law', 'bill']);
 
@@ -187,6 +198,9 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
   // a word that is the surname of someone the article names is that person, not an outlet of the same name
   const surnames = (): Set<string> => (known ??= new Set(people().filter((n) => n.name.includes(' ')).map((n) => surnameOf(n.name))));
   let known: Set<string> | null = null;
+  // ("Li explained" after "Li Jifeng": a name's first word, family names coming first in Chinese)
+  const givenNames = (): Set<string> => (firstWords ??= new Set(people().filter((n) => n.name.includes(' ')).map((n) => n.name.split(' ')[0] as string)));
+  let firstWords: Set<string> | null = null;
   // people and bodies the article quotes are speakers, not citations
   const speakers = quotes.map((q) => q.speaker).filter((x): x is string => x !== null);
   const quoted = (name: string): boolean => speakers.some((sp) => within(name.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, ''), sp) || within(sp, name));
@@ -214,7 +228,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
         name = name.slice(honorific[0].length);
         kind = 'person';
       } else if (kind === 'person' && /(?:^|\s)[\p{Lu}]{2,}(?:\s|$)/u.test(name)) kind = 'organisation';
-      else if (kind === 'organisation' && !name.includes(' ') && surnames().has(name)) kind = 'person';
+      else if (kind === 'organisation' && !name.includes(' ') && (surnames().has(name) || givenNames().has(name))) kind = 'person';
       if (OUTLET_WORDS.test(name) && !BODY_LAST.test(name) && !name.split(/\s+/).every((w) => OUTLET_WORDS.test(w))) kind = 'outlet';
     }
     const end = begin + name.length;
@@ -251,7 +265,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     const after = text.slice(at + m.name.length, at + m.name.length + 30);
     // "LOS ANGELES (Reuters) -" on reuters.com: the dateline's credit to the site itself is its byline, not a source
     if (isSite(m.name) && /\(\s*$/.test(before) && /^\s*\)\s*[-–—]/.test(after)) continue;
-    if (CITING_BEFORE.test(before) || CITING_AFTER.test(after) || /\((?:[^)]{0,40})?$/.test(before)) add(m.name, 'outlet', at);
+    if (CITING_BEFORE.test(before) || CITING_AFTER.test(after) || REPORTER_OF.test(before) || /\((?:[^)]{0,40})?$/.test(before)) add(m.name, 'outlet', at);
   }
   // "according to government data", "according to the explanatory notes of the British Bill": a document
   const according = text.includes('ccording to');
@@ -298,13 +312,13 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     }
   }
   // "according to X" (with what X is between: "according to whale rescue group Project Jonah")
-  if (according) for (const m of text.matchAll(ACCORDING_NAME)) {
+  if (according || /\bper [A-Zt]/.test(text)) for (const m of text.matchAll(ACCORDING_NAME)) {
     const at = m.index + m[0].length - (m[1] as string).length;
     // "the World Travel and Tourism Council": names joined by small words go on
     const joined = NAME_GOES_ON.exec(text.slice(at + (m[1] as string).length, at + (m[1] as string).length + 60));
     const name = (m[1] as string) + (joined ? joined[0] : '');
     // "according to Environmental Protection Department officials": unnamed people, not the body
-    if (/^\s+(?:officials|sources|spokes\w+|staff|employees)\b/.test(text.slice(at + name.length, at + name.length + 16))) continue;
+    if (/^\s+(?:officials?|sources?|spokes\w+|staff|staffers?|employees?|representatives?|members?|aides?|advisers?|advisors?)\b/.test(text.slice(at + name.length, at + name.length + 16))) continue;
     if (!inQuote(at)) add(name, ORG_WORDS.test(name) || name.split(/\s+/).length > 3 ? 'organisation' : 'person', at);
     // "according to Levy and authorities from Homeland Security Investigations and the Cambridge Police": each one named
     for (let next = at + name.length, k = 0; k < 3; k++) {
@@ -327,12 +341,20 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     // each pattern tried only when the text before the verb ends as it needs: a capitalised word, a comma, a body
     const m =
       (ENDS_CAPITALISED.test(before) ? NAME_BEFORE.exec(before) : null) ??
-      (BODY_END.test(before) ? BODY_BEFORE.exec(before) : null) ??
+      (BODY_END.test(before) ? (BODY_BEFORE.exec(before) ?? BODY_DESCRIBED.exec(before)) : null) ??
       (before.endsWith(',') ? (NAME_APPOSITION.exec(before) ?? NAME_SET_OFF.exec(before)) : null) ??
       (/\s(?:which|that|who)$/.test(before) ? NAME_RELATIVE.exec(before) : null);
     if (!m) continue;
     let name = m[1] as string;
     let at = verbAt - before.length + (m.index ?? 0) + m[0].indexOf(name);
+    // "Wee of the Times reports": the outlet, and the reporter writing for it
+    const reporter = OUTLET_WORDS.test(name) || OUTLETS.includes(name) ? REPORTER.exec(text.slice(Math.max(0, at - 60), at)) : null;
+    if (reporter) {
+      const who = reporter[1] as string;
+      add(name, 'outlet', at);
+      add(who, 'person', at - reporter[0].length + reporter[0].indexOf(who));
+      continue;
+    }
     // "National Institute for Space Research", "Centre for Disease Prevention and Control": names joined by small words
     for (let joined = NAME_JOINED.exec(text.slice(Math.max(0, at - 80), at)); joined; joined = NAME_JOINED.exec(text.slice(Math.max(0, at - 80), at))) {
       at -= joined[0].length;
@@ -357,7 +379,7 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     if (quotes.some((q) => q.speakerBegin === at)) continue;
     if (NOT_NAMES.has(name.split(/\s+/)[0] as string) && !name.includes(' ')) continue;
     // a single word is a name only when titled or an organisation ("Alibaba says")
-    const body = ORG_WORDS.test(name) || m === BODY_BEFORE.exec(before);
+    const body = ORG_WORDS.test(name) || BODY_END.test(name);
     // "Others reported", "Critics say": unnamed, not a name
     if (!name.includes(' ') && UNNAMED.has(name)) continue;
     if (!name.includes(' ') && !body && !/^(?:Mr|Mrs|Ms|Dr)\b/.test(before.slice(-(name.length + 4)))) {

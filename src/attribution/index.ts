@@ -51,7 +51,7 @@ export interface Attribution {
  * kept under another version is read again when asked for. Raise it with
  * any change to what the rules find.
  */
-export const ATTRIBUTION_VERSION = 5;
+export const ATTRIBUTION_VERSION = 6;
 
 /** Opening marks and the marks that may close them. */
 const PAIRS: Record<string, string> = {
