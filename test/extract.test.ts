@@ -364,3 +364,15 @@ test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a rooflin
   const bengali = article(extractPage(page('<title>বাড\u09DCির সামনেই</title>', 'x'))).title;
   assert.equal(bengali, 'বাড\u09A1\u09BCির সামনেই');
 });
+
+test('extract (reduced from breakingbelizenews.com): an ad in look-alike Cyrillic letters and a copyright notice are not the article', () => {
+  const body = [1, 2, 3, 4].map((n) => `<p>Paragraph ${n} of the report on the outbreak, long enough to be one, with several words in it.</p>`).join('');
+  const ad = '<p>Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу tо thоuѕаndѕ оf uѕеrѕ іn Bеlіzе аnd аbrоаd!</p>';
+  const notice = '<p>This article is the copyrighted property of Breaking Belize News. Written permission must be obtained before reprint in online or print media. REPRINTING CONTENT WITHOUT PERMISSION AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW.</p>';
+  const got = article(extractPage(`<html><body><article>${body}${ad}${notice}</article></body></html>`));
+  assert.match(got.text, /Paragraph 4 of the report/);
+  assert.doesNotMatch(got.text, /dеlіvеrеd|copyrighted property/);
+  // a line in Russian, or one Latin brand name in it, is text
+  const russian = '<p>Министр заявил, что решение о Google Play будет принято на следующей неделе после консультаций.</p>';
+  assert.match(article(extractPage(`<html><body><article>${body}${russian}</article></body></html>`)).text, /Google Play/);
+});

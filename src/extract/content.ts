@@ -48,7 +48,7 @@ const CODE_AS_TEXT = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$|^\[\/?[a-z_]+(?:\s[^\]]*)?\]
 const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|добавить (отзыв|комментарий)|kommentare?|kommentieren|commentaires?|comentarios?|trending|tags|externer inhalt|permalink|permalien)\b/i;
 
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
-const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©)|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
+const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b)|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
 /** A short line that ends the article: the heading of a list of other articles. */
 const ARTICLE_END =
@@ -57,6 +57,15 @@ const ARTICLE_END =
 /** Words that come with a date on a dateline ("Updated", "Published by", "min read", a time, a weekday). */
 const DATELINE_WORDS =
   /\b(updated?|published|posted|last modified|modified|am|pm|et|edt|est|gmt|utc|cet|cest|min(ute)?s? read|read|by|on|at|um|uhr|le|à|de|às|em|el|il|publicado|por|publié|veröffentlicht|aktualisiert|actualizado|atualizado|mis à jour|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}[:h.]\d{2}|[·•|@,\-–—/]/gi;
+
+/** Words that mix Latin and Cyrillic letters. */
+function mixedScriptWords(text: string): number {
+  if (!/[\u0400-\u04ff]/.test(text)) return 0;
+  let n = 0;
+  for (const w of text.match(MIXED_WORD) ?? []) if (/[a-zA-Z]/.test(w) && /[\u0400-\u04ff]/.test(w)) n++;
+  return n;
+}
+const MIXED_WORD = /[a-zA-Z\u0400-\u04ff]+/g;
 
 /** A short line that is a date and little else. */
 function isDateline(text: string): boolean {
@@ -309,7 +318,9 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (!inside(block.owner)) continue;
     if (first < 0) first = i;
     if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
-    if (block.chars < 200 && (CODE_AS_TEXT.test(block.text) || SMALL_PRINT.test(block.text))) continue;
+    if ((block.chars < 200 && CODE_AS_TEXT.test(block.text)) || (block.chars < 400 && SMALL_PRINT.test(block.text))) continue;
+    // an ad written in look-alike letters ("Yоur соntеnt" with Cyrillic о, с, е) to pass filters: spam, not the article
+    if (block.chars < 400 && mixedScriptWords(block.text) >= 2) continue;
     if (block.heading === 1) continue;
     const density = linkDensity(block);
     if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
