@@ -376,3 +376,11 @@ test('extract (reduced from breakingbelizenews.com): an ad in look-alike Cyrilli
   const russian = '<p>Министр заявил, что решение о Google Play будет принято на следующей неделе после консультаций.</p>';
   assert.match(article(extractPage(`<html><body><article>${body}${russian}</article></body></html>`)).text, /Google Play/);
 });
+
+test('extract (reduced from trafilatura-eval pages): lines crediting a picture are not the article', () => {
+  const body = [1, 2, 3, 4].map((n) => `<p>Paragraph ${n} of the report on the season, long enough to be one, with several words in it.</p>`).join('');
+  const credits = ['Foto: Ingo Pertramer', 'Crédits photos : Bestimage', 'AFP / MARCO BERTORELLO', 'Augusta National/Getty Images', 'Titelbild: Stadt Wien', 'Photograph by Jane Doe'];
+  const got = article(extractPage(`<html><body><article>${credits.map((c, k) => `<p>${c}</p>${k === 2 ? body : ''}`).join('')}<p>Fotografie ist ihre große Leidenschaft, sagt sie.</p></article></body></html>`));
+  for (const c of credits) assert.ok(!got.text.includes(c), c);
+  assert.match(got.text, /Paragraph 4[^]*Fotografie ist ihre große Leidenschaft/);
+});

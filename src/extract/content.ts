@@ -47,6 +47,12 @@ const CODE_AS_TEXT = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$|^\[\/?[a-z_]+(?:\s[^\]]*)?\]
 /** Short lines that are page furniture, not text. */
 const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|добавить (отзыв|комментарий)|kommentare?|kommentieren|commentaires?|comentarios?|trending|tags|externer inhalt|permalink|permalien)\b/i;
 
+/** A short line crediting a picture: "Foto: Ingo Pertramer", "Crédits photos : Bestimage", "AFP / MARCO BERTORELLO", "Augusta National/Getty Images". */
+const PICTURE_CREDIT =
+  /^(fotos?|photos?|photograph(ed)? by|photo credit|crédits? photos?|bildquelle|titelbild|beitragsbild|headerbild|image credit|abbildung)\b\s*[:/]?|(^|[\s/|])(getty images|shutterstock|imago images|istock(photo)?|picture alliance|dpa-bildfunk)\s*$/i;
+/** An agency's credit in capitals: "AFP / MARCO BERTORELLO". */
+const AGENCY_CREDIT = /^[A-Z]{2,}(\s*\/\s*[A-Z][A-Z .'-]+)+$/;
+
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
 const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b)|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
@@ -325,6 +331,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     const density = linkDensity(block);
     if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
     if (block.chars < 60 && FURNITURE.test(block.text)) continue;
+    if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
     // what follows "More stories", "Related articles" and the like is other articles' teasers
     if (block.chars < 60 && chars >= minChars && ARTICLE_END.test(block.text)) break;
     // a line that is a date and little else (a dateline, "Updated …", "3 min read") is not the article's text
