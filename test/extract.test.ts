@@ -384,3 +384,17 @@ test('extract (reduced from trafilatura-eval pages): lines crediting a picture a
   for (const c of credits) assert.ok(!got.text.includes(c), c);
   assert.match(got.text, /Paragraph 4[^]*Fotografie ist ihre große Leidenschaft/);
 });
+
+test('extract (reduced from trafilatura-eval pages): labels of page furniture are dropped, and more headings of other articles end the article', () => {
+  const body = [1, 2, 3, 4].map((n) => `<p>Absatz ${n} des Berichts über die Saison, lang genug, um einer zu sein, mit einigen Wörtern darin.</p>`).join('');
+  const page = (tail: string): string => article(extractPage(`<html><body><article><p>Inhaltsverzeichnis</p>${body}${tail}</article></body></html>`)).text;
+  const labels = page('<p>Schlagworte:</p><p>Markiert mit</p><p>Themen:</p>');
+  assert.doesNotMatch(labels, /Inhaltsverzeichnis|Schlagworte|Markiert mit|Themen/);
+  for (const heading of ['Empfohlene Beiträge', 'Weiterführende Informationen', 'Vorschau auf den nächsten Artikel', 'Mehr Kolumnen auf MeinMMO']) {
+    const text = page(`<h3>${heading}</h3><p>Ein anderer Artikel über etwas ganz anderes, mit einem Anriss von zwei Zeilen.</p>`);
+    assert.match(text, /Absatz 4/);
+    assert.doesNotMatch(text, /anderer Artikel/, heading);
+  }
+  // "Themen der Woche …" opening a sentence is text
+  assert.match(page('<p>Themen der Woche waren das Wetter und der Verkehr.</p>'), /Themen der Woche/);
+});

@@ -53,12 +53,15 @@ const PICTURE_CREDIT =
 /** An agency's credit in capitals: "AFP / MARCO BERTORELLO". */
 const AGENCY_CREDIT = /^[A-Z]{2,}(\s*\/\s*[A-Z][A-Z .'-]+)+$/;
 
+/** A whole line that is a label of page furniture: "Schlagworte", "Markiert mit", "Themen:", "Inhaltsverzeichnis". */
+const FURNITURE_LINE = /^(schlagworte|schlagwörter|markiert mit|themen|tags|inhaltsverzeichnis|table of contents|\(?noch keine bewertungen\)?)\s*:?$/i;
+
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
 const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b)|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
 /** A short line that ends the article: the heading of a list of other articles. */
 const ARTICLE_END =
-  /^(our |the )?(latest|more|related|recommended|popular|top|trending|other|recent) (stories|articles|news|posts|reads|videos|from|on|in)\b|^(you|we think you) (may|might|will) (also )?(like|enjoy)|^read (more|next|also)\b|^want more stories|^more great .* stories|^related( articles| posts| stories| content| coverage)?:?$|^see also:?$|^most (read|popular|viewed)\b|^(weitere|ähnliche) (artikel|beiträge|themen)|^(mehr|auch) (zum thema|interessant)|^(à|a) lire aussi|^lire aussi|^(leia|veja) (também|mais)|^(lee|ver) (también|más)|^(articoli|notizie) correlat|^(читайте|смотрите) также|^(самые )?популярные|^похожие (статьи|новости|материалы)|^(другие|последние) (новости|статьи)|^ilgili haberler|^(zobacz|czytaj) (też|także|również)|^(temas|noticias|notas|art[ií]culos) relacionad[oa]s|^sie könnten auch|^(über (den|die) autor(in)?|about the author)$|^pour (lire la suite|accéder en illimité)|^weitere aktuelle (artikel|beiträge|themen|nachrichten)|^zum weiterlesen|^noch mehr (artikel|infos|themen)|^(wie bewerten sie|war (der|dieser) (artikel|beitrag)|möchten sie (den|diesen) artikel|(dieser|der) artikel gefällt (ihnen|dir)|was this (article|story|page) (helpful|useful))|^contenido relacionado|^das könnte (sie|dich) auch interessieren|^lesen sie (auch|mehr)\b|^mehr themen/i;
+  /^(our |the )?(latest|more|related|recommended|popular|top|trending|other|recent) (stories|articles|news|posts|reads|videos|from|on|in)\b|^(you|we think you) (may|might|will) (also )?(like|enjoy)|^read (more|next|also)\b|^want more stories|^more great .* stories|^related( articles| posts| stories| content| coverage)?:?$|^see also:?$|^most (read|popular|viewed)\b|^(weitere|ähnliche) (artikel|beiträge|themen)|^(mehr|auch) (zum thema|interessant)|^(à|a) lire aussi|^lire aussi|^(leia|veja) (também|mais)|^(lee|ver) (también|más)|^(articoli|notizie) correlat|^(читайте|смотрите) также|^(самые )?популярные|^похожие (статьи|новости|материалы)|^(другие|последние) (новости|статьи)|^ilgili haberler|^(zobacz|czytaj) (też|także|również)|^(temas|noticias|notas|art[ií]culos) relacionad[oa]s|^sie könnten auch|^(über (den|die) autor(in)?|about the author)$|^pour (lire la suite|accéder en illimité)|^weitere aktuelle (artikel|beiträge|themen|nachrichten)|^zum weiterlesen|^noch mehr (artikel|infos|themen)|^(wie bewerten sie|war (der|dieser) (artikel|beitrag)|möchten sie (den|diesen) artikel|(dieser|der) artikel gefällt (ihnen|dir)|was this (article|story|page) (helpful|useful))|^contenido relacionado|^das könnte (sie|dich) auch interessieren|^lesen sie (auch|mehr)\b|^mehr themen|^(empfohlene|neueste|beliebteste) (beiträge|artikel)|^weiterführende (informationen|links?)\b|^vorschau auf den nächsten artikel|^hier können sie (den|diesen) artikel bewerten|^mehr kolumnen\b/i;
 
 /** Words that come with a date on a dateline ("Updated", "Published by", "min read", a time, a weekday). */
 const DATELINE_WORDS =
@@ -330,7 +333,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.heading === 1) continue;
     const density = linkDensity(block);
     if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
-    if (block.chars < 60 && FURNITURE.test(block.text)) continue;
+    if (block.chars < 60 && (FURNITURE.test(block.text) || FURNITURE_LINE.test(block.text))) continue;
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
     // what follows "More stories", "Related articles" and the like is other articles' teasers
     if (block.chars < 60 && chars >= minChars && ARTICLE_END.test(block.text)) break;
