@@ -398,3 +398,11 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
   // "Themen der Woche …" opening a sentence is text
   assert.match(page('<p>Themen der Woche waren das Wetter und der Verkehr.</p>'), /Themen der Woche/);
 });
+
+test('extract (reduced from trafilatura-eval pages): prompts of the site machinery (log in to comment, reload the CAPTCHA) are not the article', () => {
+  const body = [1, 2, 3, 4].map((n) => `<p>Paragraph ${n} of the report on the season, long enough to be one, with several words in it.</p>`).join('');
+  const prompts = ['Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.', 'Please reload CAPTCHA.', 'You must be logged in to post a comment.'];
+  const got = article(extractPage(`<html><body><article>${body}${prompts.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`));
+  for (const p of prompts) assert.ok(!got.text.includes(p), p);
+  assert.match(got.text, /Paragraph 4/);
+});

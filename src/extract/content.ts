@@ -56,6 +56,9 @@ const AGENCY_CREDIT = /^[A-Z]{2,}(\s*\/\s*[A-Z][A-Z .'-]+)+$/;
 /** A whole line that is a label of page furniture: "Schlagworte", "Markiert mit", "Themen:", "Inhaltsverzeichnis". */
 const FURNITURE_LINE = /^(schlagworte|schlagwörter|markiert mit|themen|tags|inhaltsverzeichnis|table of contents|\(?noch keine bewertungen\)?)\s*:?$/i;
 
+/** A prompt of the site's machinery: log in to comment, reload the CAPTCHA, what cookies are. */
+const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein)|du musst (dich )?(einloggen|anmelden|angemeldet sein)|you must be (logged in|registered)|(please )?(log|sign) in to (comment|post|reply)|please reload captcha|was sind cookies\b|um kommentare (zu )?schreiben)/i;
+
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
 const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b)|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
@@ -335,6 +338,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
     if (block.chars < 60 && (FURNITURE.test(block.text) || FURNITURE_LINE.test(block.text))) continue;
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
+    if (block.chars < 160 && MACHINERY.test(block.text)) continue;
     // what follows "More stories", "Related articles" and the like is other articles' teasers
     if (block.chars < 60 && chars >= minChars && ARTICLE_END.test(block.text)) break;
     // a line that is a date and little else (a dateline, "Updated …", "3 min read") is not the article's text
