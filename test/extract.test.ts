@@ -406,3 +406,14 @@ test('extract (reduced from trafilatura-eval pages): prompts of the site machine
   for (const p of prompts) assert.ok(!got.text.includes(p), p);
   assert.match(got.text, /Paragraph 4/);
 });
+
+test('extract (reduced from theintercept.com): a box of most-read articles set between paragraphs is skipped and the article goes on; one at the end still ends it', () => {
+  const para = (n: number): string => `<p>Paragraph ${n} of the investigation into the hospitals, long enough to be one, with several words in it.</p>`;
+  const box = '<div class="most-read"><h2 class="most-read__header">Most Read</h2><div class="most-read__item"><a href="/a">Hamas and Israel</a><div class="most-read__title">A teaser of another story that runs on for a while here.</div></div></div>';
+  const inside = article(extractPage(`<html><body><article class="post">${[1, 2, 3].map(para).join('')}${box}${[4, 5, 6, 7, 8].map(para).join('')}</article></body></html>`)).text;
+  assert.match(inside, /Paragraph 3[^]*Paragraph 8/);
+  assert.doesNotMatch(inside, /Most Read|teaser of another story/);
+  const atEnd = article(extractPage(`<html><body><article class="post">${[1, 2, 3, 4].map(para).join('')}${box}</article></body></html>`)).text;
+  assert.match(atEnd, /Paragraph 4/);
+  assert.doesNotMatch(atEnd, /Most Read|teaser of another story/);
+});

@@ -326,8 +326,11 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   const out: string[] = [];
   let chars = 0;
   let first = -1;
+  // a box of other articles set inside the article ("Most read" between two paragraphs): skipped, not the end
+  let box: Element | null = null;
   for (const [i, block] of blocks.entries()) {
     if (!inside(block.owner)) continue;
+    if (box && holds(box, block.owner)) continue;
     if (first < 0) first = i;
     if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
     if ((block.chars < 200 && CODE_AS_TEXT.test(block.text)) || (block.chars < 400 && SMALL_PRINT.test(block.text))) continue;
@@ -340,7 +343,11 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
     if (block.chars < 160 && MACHINERY.test(block.text)) continue;
     // what follows "More stories", "Related articles" and the like is other articles' teasers
-    if (block.chars < 60 && chars >= minChars && ARTICLE_END.test(block.text)) break;
+    if (block.chars < 60 && chars >= minChars && ARTICLE_END.test(block.text)) {
+      box = boxAround(block.owner, chosen);
+      if (box && proseAfter(blocks, i, box, inside) >= BOX_PROSE_AFTER) continue;
+      break;
+    }
     // a line that is a date and little else (a dateline, "Updated …", "3 min read") is not the article's text
     if (block.chars < 100 && isDateline(block.text)) continue;
     out.push(block.text);
@@ -348,6 +355,27 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   }
   if (chars < minChars) return null;
   return { paragraphs: out, heading: headingBefore(blocks, first) };
+}
+
+/** Characters of prose after a box of other articles inside the article for the article to go on past it. */
+const BOX_PROSE_AFTER = 400;
+
+/** The element wrapping a heading below the article's container (null when the heading sits right in it). */
+function boxAround(heading: Element, chosen: Set<Element>): Element | null {
+  let e: Element = heading;
+  for (let p = e.parent as Element | null; p && isElement(p); e = p, p = p.parent as Element | null) if (chosen.has(p)) return e === heading ? null : e;
+  return null;
+}
+
+/** Characters of paragraphs (25 characters or more, mostly not links) after block `i` that are the box's siblings: the article going on around it. */
+function proseAfter(blocks: Block[], i: number, box: Element, inside: (e: Element) => boolean): number {
+  let n = 0;
+  for (let k = i + 1; k < blocks.length; k++) {
+    const b = blocks[k] as Block;
+    if (!inside(b.owner) || b.owner.parent !== box.parent || b.heading > 0 || b.chars < 25 || linkDensity(b) >= 0.5) continue;
+    n += b.chars;
+  }
+  return n;
 }
 
 /** The article's paragraphs and the heading that opens it. */
