@@ -341,3 +341,20 @@ test('attribution (reduced from held-out aeb articles): reporters of an outlet, 
   assert.deepEqual(anon.anonymous.map((a) => a.text), ['a Taliban representative', 'a local police source', 'One Washington-based trade expert', 'a second person briefed on the call', 'Authorities in Beijing announced']);
   assert.deepEqual(anon.citations, []);
 });
+
+test('attribution (reduced from seattletimes-1 and theintercept.com, whose extracted text grew): CEO before a name, a titled name after "said", a hyphenated surname, a firm named after what it is, outlets of reporters, unnamed groups', () => {
+  const text = [
+    'Whole Foods co-founder and CEO John Mackey said in an internal memo that the “price distinction between the two brands has become less relevant” as prices fell.',
+    'Currently, said Dr. Mustafa Al-Kahlot, the director of the hospital, there are 70 children registered as patients.',
+    'Urgent action is required, Al-Kahlot said: swift intervention will help.',
+    'It sold $6 million in January alone, according to data analysis firm 1010data.',
+    'The trend holds, according to Quartz\' Dan Kopf.',
+    'The need has been acknowledged by outside authorities.',
+    'Others reported being abruptly logged off the service.',
+    'Asked about the aid that entered the Gaza Strip from the Rafah crossing, Marwan Al-Hams sighed. Later Al-Hams sighed again. “It is not enough for one day in a hospital,” he said.',
+  ].join('\n\n');
+  const r = analyseAttribution(text);
+  assert.deepEqual(r.quotes.map((q) => q.speaker), ['John Mackey', 'Marwan Al-Hams']);
+  assert.deepEqual(r.citations.map((c) => `${c.kind} ${c.name}`), ['person Mustafa Al-Kahlot', 'person Al-Kahlot', 'organisation 1010data', 'outlet Quartz', 'person Dan Kopf']);
+  assert.deepEqual(r.anonymous.map((a) => a.text), ['outside authorities', 'Others reported']);
+});

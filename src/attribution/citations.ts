@@ -10,6 +10,7 @@ const OUTLETS = [
   'The New York Times', 'New York Times', 'The Washington Post', 'Washington Post', 'The Wall Street Journal', 'Wall Street Journal', 'Financial Times',
   'The Guardian', 'Guardian', 'The Times', 'The Telegraph', 'The Economist', 'Politico', 'Axios', 'Al Jazeera', 'Xinhua', 'TASS', 'RIA Novosti', 'Interfax',
   'dpa', 'EFE', 'ANSA', 'Kyodo', 'Yonhap', 'NHK', 'Der Spiegel', 'Le Monde', 'El País', 'Sky News', 'NPR', 'Axel Springer', 'The Information', 'TechCrunch', 'The Verge', 'Wired',
+  'Quartz', 'Vox', 'HuffPost', 'BuzzFeed News', 'ProPublica', 'Vice News', 'Yahoo Finance', 'Yahoo News', 'The Atlantic', 'The New Yorker', 'Semafor',
 ];
 /** The known outlets by their first word, in the order of the list (the longer name first where one begins another). */
 const OUTLETS_BY_FIRST = new Map<string, string[]>();
@@ -57,6 +58,9 @@ const DOCUMENT_SAYS = /\b(?:the|a|an|The|A|An)\s+((?:[\p{Ll}\d-]+\s+){0,4}(?:aff
 /** "according to whale rescue group Project Jonah": what the source is, then its name. */
 const ACCORDING_NAME = new RegExp(String.raw`(?:[Aa]ccording to|\bper)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}(${NAME}(?:\.(?:com|org|net|io))?)`, 'gu');
 
+/** "according to data analysis firm 1010data". */
+const ACCORDING_FIRM = /[Aa]ccording to\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:firm|company|group|consultancy|agency|startup)\s+(\w[\w&-]*(?:\.\w[\w&-]*)*(?:[^\S\n]+[A-Z][\w&-]*){0,3})/g;
+
 /** Another source in the same "according to": "and (authorities from) (the) X". */
 const ACCORDING_MORE = new RegExp(String.raw`^,?\s+and\s+((?:authorities|officials|investigators|agents|prosecutors)\s+(?:from|at|with|of)\s+)?(?:the\s+)?(${NAME})`, 'u');
 
@@ -101,7 +105,7 @@ const REPORTER_OF = /[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$/;
 const CITING_AFTER = /^(?:'s)?\s*(?:reported|reports|said|says|first reported|cited|quoted|wrote|writes|revealed|found|announced|published|confirmed)\b/i;
 const DOCUMENT = /\b(?:[Aa]|[Tt]he|[Ii]n a|[Ii]n its)\s+(?:[\p{Ll}-]+\s+){0,3}(?:statement|report|study|filing|ruling|court filing|court document|press release|memo|letter|survey|audit|indictment|complaint|lawsuit|affidavit)\s+(?:from|by|of|issued by|published by)\s+(?:the\s+)?[\p{Lu}][\p{L}.&'’-]*(?:[^\S\n]+(?:(?:of|for|and|on|de|du)[^\S\n]+)?[\p{Lu}][\p{L}.&'’-]*)*/gu;
 /** Unnamed groups whose claims an article reports. */
-const GROUP_NOUNS = ['officials', 'experts', 'analysts', 'researchers', 'investigators', 'detectives', 'economists', 'scientists', 'critics', 'observers', 'diplomats', 'insiders', 'authorities', 'witnesses', 'lawmakers', 'legislators', 'people', 'members', 'sources', 'workers', 'employees', 'residents', 'hawks', 'voters', 'volunteers', 'organizers', 'prosecutors', 'advisers', 'advisors', 'consumers', 'customers', 'regulators'];
+const GROUP_NOUNS = ['officials', 'experts', 'analysts', 'researchers', 'investigators', 'detectives', 'economists', 'scientists', 'critics', 'observers', 'diplomats', 'insiders', 'authorities', 'witnesses', 'lawmakers', 'legislators', 'people', 'members', 'sources', 'workers', 'employees', 'residents', 'hawks', 'voters', 'volunteers', 'organizers', 'prosecutors', 'advisers', 'advisors', 'consumers', 'customers', 'regulators', 'others'];
 const GROUPS = `(?:${GROUP_NOUNS.join('|')})`;
 const CLAIMS = String.raw`(?:said|say|says|told|tell|believe|believed|warn|warned|warning|noted|note|urged|argue|argued|estimate|claim|claimed|explained|reported|suspect|think|fear|feared|explained|have explained|have said|are warning|have warned|expect|expected|admitted|acknowledged|recalled)`;
 /** Someone unnamed, one of a kind: "one Washington-based trade expert", "a local police source", "a Taliban representative". */
@@ -115,6 +119,8 @@ const ANONYMOUS = new RegExp(
     // "one Washington-based trade expert said", "a second person briefed on the call said", "according to a local police source"
     String.raw`${ONE_OF}(?:\s+(?:briefed on|familiar with|close to|with knowledge of|in|at|from|for)\s+[^,.;"“”]{3,60}?)?(?=\s+(?:said|says|told|added|explained|recalled|confirmed)\b)`,
     String.raw`(?<=according to\s+)${ONE_OF}(?![\p{L}])`,
+    // "acknowledged by outside authorities"
+    String.raw`(?<=(?:acknowledged|confirmed|reported|denied|disputed)\s+by\s+)(?:[\p{Ll}-]+\s+){0,2}${GROUPS}\b`,
     // "say economists", "according to officials", "according to health care workers"
     String.raw`(?:say|says|said|according to)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}${GROUPS}\b`,
   ].join('|'),
@@ -209,8 +215,11 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     name = name.replace(/([\p{L}\d]{2,})\.$/u, '$1').trimEnd();
     if (kind === 'person' || kind === 'organisation') {
       // "Brazil’s National Institute for Space Research": what a body belongs to is no part of its name
-      const owner = /^[\p{Lu}][\p{L}-]*['’]s\s+(?=[\p{Lu}])/u.exec(name);
+      const owner = /^([\p{Lu}][\p{L}-]*)(?:['’]s|(?<=[sxz])['’])\s+(?=[\p{Lu}])/u.exec(name);
       if (owner) {
+        // "NPR’s Feng", "Quartz' Dan Kopf": the outlet a reporter writes for is cited too
+        const outlet = owner[1] as string;
+        if (OUTLETS.includes(outlet) || OUTLET_WORDS.test(outlet)) add(outlet, 'outlet', begin);
         begin += owner[0].length;
         name = name.slice(owner[0].length);
       }
@@ -275,6 +284,8 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     const stripped = (m[1] as string).replace(/^(?:[\p{Ll}-]+\s+)+(?=[\p{Lu}])/u, '');
     const name = DOCUMENT_WORD.test(stripped) ? stripped : (m[1] as string);
     const at = m.index + m[0].length - name.length;
+    // "according to data analysis firm 1010data": what the source is, not a document
+    if (/^\s+(?:firm|company|group|consultancy|agency|startup)\b/.test(text.slice(at + name.length, at + name.length + 14))) continue;
     if (!inQuote(at)) add(name, 'document', at);
   }
   for (const lead of text.matchAll(CITED_BY)) {
@@ -310,6 +321,11 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
       from = at + name.length;
       if (/^[\p{Lu}]/u.test(name) && name.length < 80) add(name, OUTLET_WORDS.test(name) || OUTLETS.includes(name) ? 'outlet' : 'organisation', at);
     }
+  }
+  // "according to data analysis firm 1010data": a body named after what it is, whatever its name looks like
+  if (according) for (const m of text.matchAll(ACCORDING_FIRM)) {
+    const at = m.index + m[0].length - (m[1] as string).length;
+    if (!inQuote(at)) add(m[1] as string, 'organisation', at);
   }
   // "according to X" (with what X is between: "according to whale rescue group Project Jonah")
   if (according || /\bper [A-Zt]/.test(text)) for (const m of text.matchAll(ACCORDING_NAME)) {
@@ -383,14 +399,14 @@ export function findCitations(text: string, quotes: Quote[], site: string | null
     // "Others reported", "Critics say": unnamed, not a name
     if (!name.includes(' ') && UNNAMED.has(name)) continue;
     if (!name.includes(' ') && !body && !/^(?:Mr|Mrs|Ms|Dr)\b/.test(before.slice(-(name.length + 4)))) {
-      if (!/^[\p{Lu}][\p{L}]+$/u.test(name) || /\b(?:He|She|They|It|We|I)$/.test(name)) continue;
+      if (!/^[\p{Lu}][\p{L}]+(?:-[\p{Lu}][\p{L}]+)?$/u.test(name) || /\b(?:He|She|They|It|We|I)$/.test(name)) continue;
     }
     add(name, body || !/\s/.test(name) ? 'organisation' : 'person', at);
   }
   for (const v of text.matchAll(/[,;]\s+(?:said|says|reported|reports|estimates|noted|according to)\s+/g)) {
     const after = v.index + v[0].length;
     if (inQuote(v.index)) continue;
-    const named = people().find((n) => n.begin >= after && n.begin < after + 60 && !/[,.;]/.test(text.slice(after, n.begin)));
+    const named = people().find((n) => n.begin >= after && n.begin < after + 60 && !/[,.;]/.test(text.slice(after, n.begin).replace(/\b(?:Mr|Mrs|Ms|Dr|Prof)\./g, '')));
     // "…, says Zhiqiang Shen, director of …" (not "…, said Hartley had …": there the name begins what was said)
     if (named && /^\s*(?:[,.;)]|$)/.test(text.slice(named.begin + named.name.length, named.begin + named.name.length + 2))) {
       if (!quotes.some((q) => q.speakerBegin === named.begin)) add(named.name, 'person', named.begin);

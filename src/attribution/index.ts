@@ -51,7 +51,7 @@ export interface Attribution {
  * kept under another version is read again when asked for. Raise it with
  * any change to what the rules find.
  */
-export const ATTRIBUTION_VERSION = 6;
+export const ATTRIBUTION_VERSION = 7;
 
 /** Opening marks and the marks that may close them. */
 const PAIRS: Record<string, string> = {
@@ -206,7 +206,11 @@ function resolveSpeaker(mention: string, at: number, ctx: Context): string | nul
     // ("… was 25-year-old Nesma Hajjaj, who … “I am from Gaza City,” she said")
     const paragraph = ctx.text.lastIndexOf('\n', at) + 1;
     const outside = (n: Mention): boolean => (!ctx.last || n.begin > ctx.last.at) && !ctx.quoted.some((s) => n.begin > s.begin && n.begin < s.end);
-    const here = ctx.names().find((n) => n.begin >= paragraph && n.begin < at && outside(n));
+    // (someone the text also calls by surname alone before a place named first: "Asked about the aid that entered
+    // the Gaza Strip …, Al-Hams sighed. “…,” he said")
+    const inParagraph = ctx.names().filter((n) => n.begin >= paragraph && n.begin < at && outside(n));
+    const byName = inParagraph.length > 1 ? inParagraph.find((n) => !n.name.includes(' ') && /\s/.test(fullName(n.name, n.begin, ctx.names()))) : undefined;
+    const here = byName ?? inParagraph[0];
     if (here) return fullName(here.name, here.begin, ctx.names());
     // a pronoun opening its paragraph, after a paragraph about someone named since the last speaker ("When Afghan
     // President Ashraf Ghani first announced …, he said …" / "He also said …"): that person, named first there
