@@ -108,7 +108,7 @@ export function declared(doc: Document): Declared {
       }
       if (key === 'author' && d.bylines.length < 3) d.bylines.push(collapse(textContent(e, SCRIPTS)));
     }
-    if (d.dateTexts.length < 20 && e.children.length > 0 && DATE_HINT.test(`${a['class'] ?? ''} ${a['id'] ?? ''} ${a['itemprop'] ?? ''}`)) {
+    if (d.dateTexts.length < 20 && e.children.length > 0 && (hints(a['class']) || hints(a['id']) || hints(itemprop))) {
       const text = collapse(textContent(e, SCRIPTS));
       if (text && text.length <= 200) d.dateTexts.push(text);
     }
@@ -124,6 +124,7 @@ export function declared(doc: Document): Declared {
 }
 
 const DATE_HINT = /date|datum|time|posted|publi|byline|meta|fecha|data|submitted|info|author|autor|artikel|article-head|entry-head|post-head|subline|kicker|zeit|fecha/i;
+const hints = (value: string | undefined): boolean => value !== undefined && value !== '' && DATE_HINT.test(value);
 
 interface Heading {
   text: string;
