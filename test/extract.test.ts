@@ -417,3 +417,10 @@ test('extract (reduced from theintercept.com): a box of most-read articles set b
   assert.match(atEnd, /Paragraph 4/);
   assert.doesNotMatch(atEnd, /Most Read|teaser of another story/);
 });
+
+test('extract (reduced from hoy.com.py): a minified page that leaves out its optional <body> tag still has its article', () => {
+  const html = `<!DOCTYPE html><html lang=es><head><meta charset="UTF-8"><title>Darán bendición a vehículos</title></head><header><a href="/">Inicio</a></header><article>${[1, 2, 3, 4].map((n) => `<p>Párrafo ${n} de la noticia sobre la bendición de vehículos, con bastantes palabras para contar.</p>`).join('')}</article></html>`;
+  const got = article(extractPage(html));
+  assert.match(got.text, /^Párrafo 1[^]*Párrafo 4/);
+  assert.equal(got.language, 'es');
+});

@@ -56,12 +56,14 @@ function ldObjects(json: string, out: Array<Record<string, unknown>>): void {
 const BYLINE = /(^|[\s_-])(byline|author|autor|auteur|autore|writer|by-?line|article-?author|post-?author|entry-?author)s?($|[\s_-])/i;
 
 export function declared(doc: Document): Declared {
+  let root: Element | null = null;
   const d: Declared = { meta: new Map(), ld: [], titleTag: null, headings: [], h1s: 0, lang: null, canonical: null, times: [], dateTexts: [], bylines: [], scripts: [], body: null };
   for (const e of elements(doc)) {
     const a = e.attribs;
     switch (e.name) {
       case 'html':
         d.lang ??= a['lang'] ?? a['xml:lang'] ?? null;
+        root ??= e;
         break;
       case 'body':
         d.body ??= e;
@@ -120,6 +122,8 @@ export function declared(doc: Document): Declared {
       if (text && text.length < 120) d.bylines.push(text);
     }
   }
+  // a page that leaves out its optional <body> tag (minified pages do) has its body in <html>, past the <head>
+  d.body ??= root;
   return d;
 }
 
