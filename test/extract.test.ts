@@ -424,3 +424,16 @@ test('extract (reduced from hoy.com.py): a minified page that leaves out its opt
   assert.match(got.text, /^Párrafo 1[^]*Párrafo 4/);
   assert.equal(got.language, 'es');
 });
+
+test('extract (reduced from scmp.com): a page showing a teaser that declares its whole body in JSON-LD gives the body it declares', () => {
+  const body = Array.from({ length: 12 }, (_, n) => `Paragraph ${n + 1} of the column on the election, long enough to be one, with several words in it and a clause.`).join('\n');
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Tsai’s win', articleBody: body });
+  const page = (json: string): string =>
+    `<html><head><script type="application/ld+json">${json}</script></head><body><article><p>While both Tsai and Lam faced a challenging year, the Taiwanese leader shrewdly capitalised on the crisis in Hong Kong to claim a massive win.</p><p><a href="/full">READ FULL ARTICLE</a></p></article></body></html>`;
+  const got = article(extractPage(page(ld))).text;
+  assert.equal(got.split('\n\n').length, 12);
+  assert.match(got, /^Paragraph 1 [^]*Paragraph 12 /);
+  // a declared body no longer than the text shown does not replace it
+  const short = JSON.stringify({ '@type': 'NewsArticle', articleBody: 'A summary of the column, in a line.' });
+  assert.match(article(extractPage(page(short))).text, /shrewdly capitalised/);
+});

@@ -1,7 +1,7 @@
 import type { Document } from 'domhandler';
 import { DomHandler, Parser } from 'htmlparser2';
-import { articleBlocks } from './content.js';
-import { authorOf, declared, descriptionOf, languageOf, publishedOf, siteOf, titleOf, type DateSource, type Declared } from './metadata.js';
+import { articleBlocks, fragmentText } from './content.js';
+import { authorOf, declared, ldBody, descriptionOf, languageOf, publishedOf, siteOf, titleOf, type DateSource, type Declared } from './metadata.js';
 
 export { decodePage, declaredCharsets, headerCharset, Decoded } from './charset.js';
 
@@ -80,7 +80,13 @@ export function extractPage(html: string | readonly string[], options: ExtractOp
     language: languageOf(d),
     description: descriptionOf(d),
   };
-  const paragraphs = found?.paragraphs;
+  let paragraphs = found?.paragraphs;
+  // a page that shows a teaser ("Read full article") and declares the whole body in its JSON-LD: the body it declares
+  const declaredBody = ldBody(d);
+  if (declaredBody && declaredBody.length >= LD_BODY_CHARS) {
+    const shown = paragraphs ? paragraphs.reduce((n, p) => n + p.length, 0) : 0;
+    if (declaredBody.length > shown * 2) paragraphs = fragmentText(declaredBody).split(/\n+/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  }
   if (!paragraphs) {
     return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
   }
@@ -122,6 +128,9 @@ function withoutHeadlines(paragraphs: string[], metadata: PageMetadata): string[
   }
   return k > 0 ? paragraphs.slice(k) : paragraphs;
 }
+
+/** Characters of a JSON-LD articleBody for it to stand in for a page's teaser (when it is twice the text shown or more). */
+const LD_BODY_CHARS = 1000;
 
 /** The least text of a page that declares itself an article (og:type, JSON-LD) for it to be one. */
 const SHORT_ARTICLE_CHARS = 80;

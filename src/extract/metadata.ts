@@ -200,9 +200,10 @@ function names(v: unknown): string[] {
   return [];
 }
 
-/** The article's body as its JSON-LD gives it, if it does. */
+/** The article's body as its JSON-LD gives it, if it does, with its line breaks. */
 export function ldBody(d: Declared): string | null {
-  return str(ldField(d, 'articleBody'));
+  const body = ldField(d, 'articleBody');
+  return typeof body === 'string' && body.trim() ? body : null;
 }
 
 const SEPARATORS = /\s+[|\-–—:·•»«/]\s+|\s+[|–—·•»«]\s*|\s*[|–—·•»«]\s+|:\s+|\|/;
