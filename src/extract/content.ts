@@ -59,6 +59,9 @@ const FURNITURE_LINE = /^(schlagworte|schlagwörter|markiert mit|themen|tags|inh
 /** A prompt of the site's machinery: log in to comment, reload the CAPTCHA, what cookies are. */
 const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein)|du musst (dich )?(einloggen|anmelden|angemeldet sein)|you must be (logged in|registered)|(please )?(log|sign) in to (comment|post|reply)|please reload captcha|was sind cookies\b|um kommentare (zu )?schreiben)/i;
 
+/** A disclosure or disclaimer the site puts under its articles: affiliate links, advertising, no liability. */
+const DISCLAIMER = /^(this (post|article|page|story) (contains|may contain) (references to products|affiliate links)|we recommend the best products|\*werbung\b|werbung[.:]\s*(dieser|der) (beitrag|artikel)\b|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate)|the advertising disclaimer|.{0,60}\bis not responsible for the (opinions|views|content)|alle angaben ohne gewähr|sofern nicht anders (ausgewiesen|angegeben))/i;
+
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
 const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b)|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
@@ -342,6 +345,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.chars < 60 && (FURNITURE.test(block.text) || FURNITURE_LINE.test(block.text))) continue;
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
     if (block.chars < 160 && MACHINERY.test(block.text)) continue;
+    if (block.chars < 300 && DISCLAIMER.test(block.text)) continue;
     // what follows "More stories", "Related articles" and the like is other articles' teasers
     if (block.chars < 60 && chars >= minChars && ARTICLE_END.test(block.text)) {
       box = boxAround(block.owner, chosen);
