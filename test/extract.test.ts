@@ -9,6 +9,9 @@ import { datesInText } from '../src/extract/dates.js';
 import { aebPages, FIXTURES, tempDir } from './_helpers.js';
 
 const page = (name: string): Buffer => gunzipSync(readFileSync(new URL(name, FIXTURES)));
+/** Four paragraphs long enough to be an article's, about `about`. */
+const fourParagraphs = (about: string): string =>
+  [1, 2, 3, 4].map((n) => `<p>Paragraph ${n} of ${about}, long enough to be one, with several words in it.</p>`).join('');
 
 /** F1 over 4-word shingles, as the Article Extraction Benchmark scores a body. */
 function shingleF1(truth: string, got: string): number {
@@ -366,7 +369,7 @@ test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a rooflin
 });
 
 test('extract (reduced from breakingbelizenews.com): an ad in look-alike Cyrillic letters and a copyright notice are not the article', () => {
-  const body = [1, 2, 3, 4].map((n) => `<p>Paragraph ${n} of the report on the outbreak, long enough to be one, with several words in it.</p>`).join('');
+  const body = fourParagraphs('the report on the outbreak');
   const ad = '<p>Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу tо thоuѕаndѕ оf uѕеrѕ іn Bеlіzе аnd аbrоаd!</p>';
   const notice = '<p>This article is the copyrighted property of Breaking Belize News. Written permission must be obtained before reprint in online or print media. REPRINTING CONTENT WITHOUT PERMISSION AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW.</p>';
   const got = article(extractPage(`<html><body><article>${body}${ad}${notice}</article></body></html>`));
@@ -378,7 +381,7 @@ test('extract (reduced from breakingbelizenews.com): an ad in look-alike Cyrilli
 });
 
 test('extract (reduced from trafilatura-eval pages): lines crediting a picture are not the article', () => {
-  const body = [1, 2, 3, 4].map((n) => `<p>Paragraph ${n} of the report on the season, long enough to be one, with several words in it.</p>`).join('');
+  const body = fourParagraphs('the report on the season');
   const credits = ['Foto: Ingo Pertramer', 'Crédits photos : Bestimage', 'AFP / MARCO BERTORELLO', 'Augusta National/Getty Images', 'Titelbild: Stadt Wien', 'Photograph by Jane Doe'];
   const got = article(extractPage(`<html><body><article>${credits.map((c, k) => `<p>${c}</p>${k === 2 ? body : ''}`).join('')}<p>Fotografie ist ihre große Leidenschaft, sagt sie.</p></article></body></html>`));
   for (const c of credits) assert.ok(!got.text.includes(c), c);
@@ -400,7 +403,7 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
 });
 
 test('extract (reduced from trafilatura-eval pages): prompts of the site machinery (log in to comment, reload the CAPTCHA) are not the article', () => {
-  const body = [1, 2, 3, 4].map((n) => `<p>Paragraph ${n} of the report on the season, long enough to be one, with several words in it.</p>`).join('');
+  const body = fourParagraphs('the report on the season');
   const prompts = ['Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.', 'Please reload CAPTCHA.', 'You must be logged in to post a comment.'];
   const got = article(extractPage(`<html><body><article>${body}${prompts.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`));
   for (const p of prompts) assert.ok(!got.text.includes(p), p);
@@ -439,7 +442,7 @@ test('extract (reduced from scmp.com): a page showing a teaser that declares its
 });
 
 test('extract (reduced from trafilatura-eval pages): disclosures and disclaimers under an article are not its text; a sentence about advertising is', () => {
-  const body = [1, 2, 3, 4].map((n) => `<p>Paragraph ${n} of the review of the browser, long enough to be one, with several words in it.</p>`).join('');
+  const body = fourParagraphs('the review of the browser');
   const lines = ['*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.', 'This post contains references to products from one or more of our advertisers.', 'GIS NOW Grenada is not responsible for the opinions, statements or media content presented by contributors.', 'Alle Angaben ohne Gewähr.'];
   const got = article(extractPage(`<html><body><article><p>Werbung nervt. Tracking nervt. Nerven nervt. Und doch bezahlt sie einen großen Teil des freien Netzes.</p>${body}${lines.map((l) => `<p>${l}</p>`).join('')}</article></body></html>`)).text;
   for (const l of lines) assert.ok(!got.includes(l), l);
