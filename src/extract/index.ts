@@ -1,6 +1,7 @@
 import type { Document } from 'domhandler';
 import { DomHandler, Parser } from 'htmlparser2';
 import { articleBlocks, fragmentText } from './content.js';
+import { collapse } from './dom.js';
 import { authorOf, declared, ldBody, descriptionOf, languageOf, publishedOf, siteOf, titleOf, type DateSource, type Declared } from './metadata.js';
 
 export { decodePage, declaredCharsets, headerCharset, Decoded } from './charset.js';
@@ -85,7 +86,7 @@ export function extractPage(html: string | readonly string[], options: ExtractOp
   const declaredBody = ldBody(d);
   if (declaredBody && declaredBody.length >= LD_BODY_CHARS) {
     const shown = paragraphs ? paragraphs.reduce((n, p) => n + p.length, 0) : 0;
-    if (declaredBody.length > shown * 2) paragraphs = fragmentText(declaredBody).split(/\n+/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if (declaredBody.length > shown * 2) paragraphs = fragmentText(declaredBody).split(/\n+/).map(collapse).filter(Boolean);
   }
   if (!paragraphs) {
     return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
