@@ -1,7 +1,6 @@
-import type { Document } from 'domhandler';
-import { DomHandler, Parser } from 'htmlparser2';
 import { articleBlocks, fragmentText } from './content.js';
 import { collapse } from './dom.js';
+import { parseHtml } from './parse.js';
 import { authorOf, declared, ldBody, descriptionOf, languageOf, publishedOf, siteOf, titleOf, type DateSource, type Declared } from './metadata.js';
 
 export { decodePage, declaredCharsets, headerCharset, Decoded } from './charset.js';
@@ -60,7 +59,7 @@ function resolve(href: string | null, base: string | null): string | null {
  */
 export function extractPage(html: string | readonly string[], options: ExtractOptions = {}): ExtractedArticle | NoArticle {
   const url = options.url ?? null;
-  const doc = parse(html);
+  const doc = parseHtml(html);
   const d = declared(doc);
   const minChars = options.minChars ?? 200;
   // a page that shows its article only without scripts (in <noscript>) is read a second time
@@ -92,18 +91,6 @@ export function extractPage(html: string | readonly string[], options: ExtractOp
     return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
   }
   return { ...metadata, text: withoutHeadlines(paragraphs, metadata).join('\n\n') };
-}
-
-/** The page's document tree, parsed from its text whole or in pieces (`Decoded.parts`: no large string is built). */
-function parse(html: string | readonly string[]): Document {
-  const handler = new DomHandler();
-  const parser = new Parser(handler);
-  if (typeof html === 'string') parser.end(html);
-  else {
-    for (const piece of html) parser.write(piece);
-    parser.end();
-  }
-  return handler.root;
 }
 
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
