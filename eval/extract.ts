@@ -1,6 +1,6 @@
 /**
  * Extraction quality on real pages, against Readability.js in the same run:
- * `npm run bench:extract [-- --worst 10] [--only aeb,traf,dates,readability] [--no-reference] [--rounds 2]`;
+ * `npm run bench:extract [-- --worst 10] [--only aeb,traf,dates,readability] [--no-reference] [--rounds 3]`;
  * `npm run eval:extract` (newstrace alone, failing below the floors in eval/floors.json).
  *
  * Datasets (../shared/data, see its README): aeb (body F1 over 4-token
@@ -261,7 +261,7 @@ function report(pages: Page[], perPage: Array<{ score: number; detail: string }>
 const WARM_UP_PAGES = 20;
 
 /** Times each extractor goes over a dataset when there are two to compare (the fastest is kept). */
-const ROUNDS = Number(option('rounds') ?? 2);
+const ROUNDS = Number(option('rounds') ?? 3);
 
 interface Run {
   outputs: Output[];

@@ -6,6 +6,9 @@ import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { decodePage, extractPage, isNoArticle, type ExtractedArticle } from '../src/extract/index.js';
 import { datesInText } from '../src/extract/dates.js';
+import { parseHtml } from '../src/extract/parse.js';
+import { parseDocument } from 'htmlparser2';
+import type { Document, Element } from 'domhandler';
 import { aebPages, FIXTURES, tempDir } from './_helpers.js';
 
 const page = (name: string): Buffer => gunzipSync(readFileSync(new URL(name, FIXTURES)));
@@ -128,6 +131,24 @@ test('charsets: a page decoded in pieces is the same text, with characters split
   const straddle = Buffer.from(`<p>${'a'.repeat(16_380)}话剧</p>`, 'utf8');
   assert.deepEqual([...straddle.subarray(16_383, 16_386)], [...Buffer.from('话', 'utf8')]);
   assert.equal(decodePage(straddle).parts.join(''), `<p>${'a'.repeat(16_380)}话剧</p>`);
+});
+
+test('parse: the tree is htmlparser2\'s own, character references decoded after the tokenizer, also across the pieces of a page', () => {
+  const tricky =
+    '<html><head><title>Fish &amp; Chips &mdash; &#8220;Q&#x201D;</title><script type="application/ld+json">{"url":"https://x.org/?a=1&amp;b=2"}</script>' +
+    '<style>a[title="&amp;"]{}</style></head><body><p class="a&amp;b" data-x="&not=1" title=\'&lt;&#39;&gt;\'>AT&amp;T &copy 2024 &notit; &unknown; &#0; &#x110000;</p>' +
+    '<textarea>&amp;</textarea><p>x < y &amp;&amp; y > z</p><!-- &amp; --><a href="?q=1&amp;r=2&lang=de">more &raquo;</a></body></html>';
+  const serialise = (doc: Document | Element): unknown =>
+    doc.children.map((n) => (n.type === 'text' || n.type === 'comment' ? [n.type, (n as unknown as { data: string }).data] : 'attribs' in n ? [n.name, n.attribs, serialise(n)] : n.type));
+  const reference = serialise(parseDocument(tricky));
+  assert.deepEqual(serialise(parseHtml(tricky)), reference);
+  // every split of the page into two pieces, references and tags cut anywhere
+  for (let cut = 1; cut < tricky.length; cut++) assert.deepEqual(serialise(parseHtml([tricky.slice(0, cut), tricky.slice(cut)])), reference, `cut at ${cut}`);
+  // and real pages, decoded in pieces
+  for (const p of aebPages.slice(0, 3)) {
+    const bytes = page(p.file);
+    assert.deepEqual(serialise(parseHtml(decodePage(bytes).parts)), serialise(parseDocument(decodePage(bytes).text)), p.file);
+  }
 });
 
 test('charsets: the byte-order mark, then the HTTP header, come before <meta charset>', () => {

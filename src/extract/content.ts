@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { parseHtml } from './parse.js';
 import { datesInText } from './dates.js';
 import { classAndId, isElement, isText, MAX_DEPTH } from './dom.js';
 
@@ -411,7 +411,7 @@ function headingBefore(blocks: Block[], first: number): string | null {
  */
 export function fragmentText(html: string): string {
   if (!/<[a-z!/]/i.test(html)) return html.trim();
-  const doc = parseDocument(html);
+  const doc = parseHtml(html);
   const root = { type: 'tag', name: 'div', attribs: {}, children: doc.children, parent: null } as unknown as Element;
   return blocksOf(root)
     .map((b) => b.text)
