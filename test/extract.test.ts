@@ -469,3 +469,24 @@ test('extract (reduced from trafilatura-eval pages): disclosures and disclaimers
   for (const l of lines) assert.ok(!got.includes(l), l);
   assert.match(got, /^Werbung nervt[^]*Paragraph 4/);
 });
+
+test("extract (reduced from aeb, htmldate-eval and trafilatura-eval pages): the site's invitations to follow it, sign up, join its channel or fund it are not the article; sentences that mention signing up or donations are", () => {
+  const invitations = [
+    'WANT MORE RECIPES? Subscribe to our newsletter and follow us on Facebook, Pinterest and Instagram for all of the latest updates.',
+    'Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik. Follow us on Twitter @Spacedotcom and on Facebook.',
+    'Never miss the latest news by signing up to our newsletter today!',
+    '¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular en este enlace de invitación.',
+    'Siguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras actualizaciones',
+    'Unterstützen Sie unabhängigen Journalismus!',
+    'Join our Belfast Live breaking news service on WhatsApp',
+    'There was a problem subscribing you to the newsletter. Double check your email and try again.',
+  ];
+  const sentences = [
+    'The governor of South Dakota would like us to know that her state is on meth.',
+    'Amazon has two PNY models listed, and you can sign up to be notified when products become available.',
+    'Sollte die AfD die Verteilung nachträglich als Spende deklarieren, müssten sie die Geldgeber namentlich nennen.',
+  ];
+  const got = article(extractPage(`<html><body><article>${sentences.map((l) => `<p>${l}</p>`).join('')}${fourParagraphs('the story')}${invitations.map((l) => `<p>${l}</p>`).join('')}</article></body></html>`)).text;
+  for (const l of invitations) assert.ok(!got.includes(l), l);
+  for (const l of sentences) assert.ok(got.includes(l), l);
+});
