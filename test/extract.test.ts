@@ -490,3 +490,13 @@ test("extract (reduced from aeb, htmldate-eval and trafilatura-eval pages): the 
   for (const l of invitations) assert.ok(!got.includes(l), l);
   for (const l of sentences) assert.ok(got.includes(l), l);
 });
+
+test('titles (reduced from bibliothek2null.de, villacc.de and a site logo): the part of a declared title that is a heading on the page is the headline; a heading naming the site is not', () => {
+  const body = [1, 2, 3].map((n) => `<p>Paragraph ${n} of the post, long enough to be one, with several words in it and more.</p>`).join('');
+  const titled = (title: string, headings: string): string | null =>
+    article(extractPage(`<html><head><title>${title}</title></head><body><div class="post">${headings}${body}</div><h3>Letzte Kommentare</h3></body></html>`, { url: 'https://www.example.de/2014/05/18/x/' })).title;
+  assert.equal(titled('Alles Neue mach der Mai&#8230; | Bibliothek 2.0 und mehr', '<h2><a href="/2014/05/18/x/">Alles Neue mach der Mai&#8230;</a></h2>'), 'Alles Neue mach der Mai…');
+  assert.equal(titled('Villa Galaxy - Ferienvilla in Florida', '<h1>Villa Galaxy</h1><h1>Villa Galaxy</h1>'), 'Villa Galaxy');
+  // the site's name in a heading that links to its home page, at the end of the title: not the headline
+  assert.equal(titled('Android ransomware spreads via links | Threat Watch', '<h1><a href="/">Threat Watch</a></h1><h2>Latest</h2>'), 'Android ransomware spreads via links');
+});

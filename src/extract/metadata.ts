@@ -14,6 +14,8 @@ export interface Declared {
   headings: Heading[];
   /** How many <h1> the page has. */
   h1s: number;
+  /** The page's first <h1>, <h2> and <h3> elements (for finding which part of a declared title is the headline). */
+  allHeadings: Heading[];
   lang: string | null;
   canonical: string | null;
   /** `datetime` of <time> elements, in page order. */
@@ -57,7 +59,7 @@ const BYLINE = /(^|[\s_-])(byline|author|autor|auteur|autore|writer|by-?line|art
 
 export function declared(doc: Document): Declared {
   let root: Element | null = null;
-  const d: Declared = { meta: new Map(), ld: [], titleTag: null, headings: [], h1s: 0, lang: null, canonical: null, times: [], dateTexts: [], bylines: [], scripts: [], body: null };
+  const d: Declared = { meta: new Map(), ld: [], titleTag: null, headings: [], h1s: 0, allHeadings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], scripts: [], body: null };
   for (const e of elements(doc)) {
     const a = e.attribs;
     switch (e.name) {
@@ -81,6 +83,7 @@ export function declared(doc: Document): Declared {
       case 'h1':
         d.h1s++;
         if (d.headings.length < 8) d.headings.push(headingOf(e));
+        headingText(e, d);
         break;
       case 'link':
         if (!d.canonical && (a['rel'] ?? '').toLowerCase().split(/\s+/).includes('canonical') && a['href']) d.canonical = a['href'];
@@ -97,6 +100,7 @@ export function declared(doc: Document): Declared {
       case 'h2':
       case 'h3':
         if (d.headings.length < 8 && TITLE_HINT.test(classAndId(e))) d.headings.push(headingOf(e));
+        headingText(e, d);
         break;
       default:
         break;
@@ -125,6 +129,15 @@ export function declared(doc: Document): Declared {
   // a page that leaves out its optional <body> tag (minified pages do) has its body in <html>, past the <head>
   d.body ??= root;
   return d;
+}
+
+/** How many headings' texts are kept for matching parts of a declared title. */
+const HEADING_TEXTS = 40;
+
+function headingText(e: Element, d: Declared): void {
+  if (d.allHeadings.length >= HEADING_TEXTS) return;
+  const heading = headingOf(e);
+  if (heading.text && heading.text.length <= 300) d.allHeadings.push(heading);
 }
 
 const DATE_HINT = /date|datum|time|posted|publi|byline|meta|fecha|data|submitted|info|author|autor|artikel|article-head|entry-head|post-head|subline|kicker|zeit|fecha/i;
@@ -256,6 +269,14 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
       if (n.includes(tn) && tn.length >= n.length * 0.6) return t;
       if (n.includes(tn) || tn.includes(n)) return h.text;
     }
+  }
+  // a declared title of several parts ("Headline | Blog name", "Section - Headline - Site") one of which is a heading on the page: that part
+  const headingTexts = new Set(d.allHeadings.filter((h) => !siteLike(h)).map((h) => norm(h.text)));
+  for (const t of declaredTitles) {
+    const parts = t.split(SEPARATORS).map((p) => p.trim());
+    if (parts.length < 2) continue;
+    const part = parts.find((p) => (wordSet(p).size >= 2 || p.length >= 10) && !isSite(p) && headingTexts.has(norm(p)));
+    if (part) return part;
   }
   // the page's only <h1>, about what the declared title is about: the headline as readers see it, where the declared one is worded for search engines
   const h1 = headings.filter((h) => h.level === 1);
