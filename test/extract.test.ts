@@ -500,3 +500,26 @@ test('titles (reduced from bibliothek2null.de, villacc.de and a site logo): the 
   // the site's name in a heading that links to its home page, at the end of the title: not the headline
   assert.equal(titled('Android ransomware spreads via links | Threat Watch', '<h1><a href="/">Threat Watch</a></h1><h2>Latest</h2>'), 'Android ransomware spreads via links');
 });
+
+test('titles (reduced from eawag.ch, world.kbs.co.kr, mopo.de and finanztip.de): an <h1> before an <h2>, a specific declared title before <title>, and no section name a title merely contains', () => {
+  const body = [1, 2, 3].map((n) => `<p>Paragraph ${n} of the article, long enough to be one, with several words in it and more.</p>`).join('');
+  const titled = (head: string, headings: string): string | null =>
+    article(extractPage(`<html><head>${head}</head><body>${headings}<article>${body}</article></body></html>`, { url: 'https://www.example.org/news/x/' })).title;
+  const og = (t: string): string => `<meta property="og:title" content="${t}">`;
+  // the section's <h1> is the whole <title>; the article's <h1> is its Open Graph title
+  assert.equal(titled(`<title>News - Eawag</title>${og('Auf das erste Elektron kommt es an')}`, '<h1>News</h1><h1>Auf das erste Elektron kommt es an</h1>'), 'Auf das erste Elektron kommt es an');
+  assert.equal(
+    titled(`<title>Colder Temperatures Forecast for Wed. l KBS WORLD</title>${og('Colder Temperatures Forecast for Wed.')}`, '<h1>KBS WORLD</h1><h1>Colder Temperatures Forecast for Wed.</h1>'),
+    'Colder Temperatures Forecast for Wed.',
+  );
+  // a teaser <h2 class="title"> worded as the Open Graph title does not win over the <h1> that is the <title>
+  assert.equal(
+    titled(`<title>Ex-Nationalspieler in der Oberliga: Jansen kämpft um sein Comeback | MOPO.de</title>${og('Für den HSV in der Oberliga?: Jansen kämpft um Comeback')}`, '<h1>Ex-Nationalspieler in der Oberliga: Jansen kämpft um sein Comeback</h1><h2 class="title">Für den HSV in der Oberliga?: Jansen kämpft um Comeback</h2>'),
+    'Ex-Nationalspieler in der Oberliga: Jansen kämpft um sein Comeback',
+  );
+  // the topic's <h1> is a small part of the <title>: the <h2> that is the Open Graph title is the headline
+  assert.equal(
+    titled(`<title>Betriebliche Altersvorsorge (bAV) - Wann lohnt die Betriebsrente? - Finanztip</title>${og('Mit Hilfe des Chefs für die Rente sparen')}`, '<h1>Betriebliche Altersvorsorge</h1><h2 class="headline">Mit Hilfe des Chefs für die Rente sparen</h2>'),
+    'Mit Hilfe des Chefs für die Rente sparen',
+  );
+});

@@ -261,13 +261,18 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
     );
   };
   const stripped = declaredTitles.map((t) => stripSite(t, isSite));
-  for (const h of headings) {
-    const n = norm(h.text);
+  // a heading that is a declared title, or holds one or is most of one: <h1> before <h2> and <h3>, and at one level the
+  // specific declared titles (Open Graph, JSON-LD) before <title>
+  for (const level of [1, 2, 3]) {
     for (const t of stripped) {
       const tn = norm(t);
-      // the heading may carry more (a kicker, a date) than the title the page declares: the declared one then
-      if (n.includes(tn) && tn.length >= n.length * 0.6) return t;
-      if (n.includes(tn) || tn.includes(n)) return h.text;
+      for (const h of headings) {
+        if (h.level !== level) continue;
+        const n = norm(h.text);
+        // the heading may carry more (a kicker, a date) than the title the page declares: the declared one then
+        if (n.includes(tn) && tn.length >= n.length * 0.6) return t;
+        if (n.includes(tn) || (tn.includes(n) && n.length >= tn.length * CONTAINED_HEADING)) return h.text;
+      }
     }
   }
   // a declared title of several parts ("Headline | Blog name", "Section - Headline - Site") one of which is a heading on the page: that part
@@ -299,6 +304,9 @@ const LEGAL_FORM = /\s+(?:e\.\s?V\.|GmbH|AG|Inc\.?|Ltd\.?|LLC|S\.A\.|SA|S\.L\.|S
 
 /** Parts of a title that blog software puts in by default: "Blog Archive » Post title". */
 const BLOG_DEFAULTS = /^(blog archive|archive|blog)$/;
+
+/** Least share of a declared title's characters a heading it contains has for it to be the headline (less is a section's name, "News", "Düsseldorf"). */
+const CONTAINED_HEADING = 0.5;
 
 /** Share of words (of the larger set) an <h1> shares with a declared title for it to be the headline: a kicker or a word or two apart (lower shares read section names as headlines on readability-test-pages). */
 const HEADLINE_SHARED_WORDS = 0.8;
