@@ -379,6 +379,11 @@ test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a rooflin
   // reduced from zeit.de: the separator after the kicker (hidden from sight) goes with it
   const zeit = '<span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span><span class="article-heading__title">Bohren, bis es heiß wird</span>';
   assert.equal(article(extractPage(page('<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">', zeit))).title, 'Bohren, bis es heiß wird');
+  // reduced from tagesanzeiger.ch, tegernseerstimme.de and oekologisch-bauen.info: kickers called a title's header, a sub-heading, an "h1small"
+  const tagi = '<span class="ContentHead_titleheader__MSrlO">Coronavirus und andere Zoonosen</span><span aria-hidden="true"> – </span><span class="ContentHead_text__NId_w">Wie Umweltzerstörung neue Epidemien begünstigt</span>';
+  assert.equal(article(extractPage(page('<meta property="og:title" content="Coronavirus und andere Zoonosen – Wie Umweltzerstörung neue Epidemien begünstigt">', tagi))).title, 'Wie Umweltzerstörung neue Epidemien begünstigt');
+  assert.equal(article(extractPage(page('<title>Klimavorreiter Oberland?</title>', "<span class='sub-heading'>Energiewende Oberland:</span></br> Klimavorreiter Oberland?"))).title, 'Klimavorreiter Oberland?');
+  assert.equal(article(extractPage(page('', '<span class="h1small">Initiative EnergieEffizienz</span> Kostenloser Stromcheck für private Haushalte'))).title, 'Kostenloser Stromcheck für private Haushalte');
   // reduced from pronats.de: the site's name after the headline, with its legal form, is cut
   assert.equal(article(extractPage(page('<title>Kinder und Arbeit » ProNATs e.V.</title>', 'x'), { url: 'https://pronats.de/arbeit/' })).title, 'Kinder und Arbeit');
   // reduced from nhk.or.jp: a bare "|" after the site's name

@@ -153,7 +153,7 @@ interface Heading {
 const TITLE_HINT = /title|headline|heading/i;
 
 /** Class of an element inside a heading that is its kicker or subtitle ("Dachzeile", "roofline", "topic-label" …), not the headline. */
-const KICKER = /dachzeile|roofline|kicker|overline|topline|eyebrow|label|subtitle|sub-title|supertitle|untertitel|unterzeile/i;
+const KICKER = /dachzeile|roofline|kicker|overline|topline|eyebrow|label|subtitle|sub-title|supertitle|untertitel|unterzeile|sub-?heading|title-?header|h[1-6]-?small|pre-?title|over-?title|spitzmarke/i;
 
 /** A heading's text without its kicker or subtitle, when the rest still says something. */
 function headlineText(e: Element): string {
