@@ -14,8 +14,8 @@ export interface Declared {
   headings: Heading[];
   /** How many <h1> the page has. */
   h1s: number;
-  /** The page's first <h1>, <h2> and <h3> elements (for finding which part of a declared title is the headline). */
-  allHeadings: Heading[];
+  /** The page's first <h1>, <h2> and <h3> elements (for finding which part of a declared title is the headline; read only then). */
+  allHeadings: Element[];
   lang: string | null;
   canonical: string | null;
   /** `datetime` of <time> elements, in page order. */
@@ -135,9 +135,7 @@ export function declared(doc: Document): Declared {
 const HEADING_TEXTS = 40;
 
 function headingText(e: Element, d: Declared): void {
-  if (d.allHeadings.length >= HEADING_TEXTS) return;
-  const heading = headingOf(e);
-  if (heading.text && heading.text.length <= 300) d.allHeadings.push(heading);
+  if (d.allHeadings.length < HEADING_TEXTS) d.allHeadings.push(e);
 }
 
 const DATE_HINT = /date|datum|time|posted|publi|byline|meta|fecha|data|submitted|info|author|autor|artikel|article-head|entry-head|post-head|subline|kicker|zeit|fecha/i;
@@ -276,7 +274,12 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
     }
   }
   // a declared title of several parts ("Headline | Blog name", "Section - Headline - Site") one of which is a heading on the page: that part
-  const headingTexts = new Set(d.allHeadings.filter((h) => !siteLike(h)).map((h) => norm(h.text)));
+  const headingTexts = new Set(
+    d.allHeadings
+      .map(headingOf)
+      .filter((h) => h.text.length <= 300 && !siteLike(h))
+      .map((h) => norm(h.text)),
+  );
   for (const t of declaredTitles) {
     const parts = t.split(SEPARATORS).map((p) => p.trim());
     if (parts.length < 2) continue;
