@@ -528,3 +528,11 @@ test('titles (reduced from eawag.ch, world.kbs.co.kr, mopo.de and finanztip.de):
     'Mit Hilfe des Chefs für die Rente sparen',
   );
 });
+
+test('extract (reduced from www3.nhk.or.jp/news/easy): ruby readings over a word are left out without breaking the word', () => {
+  const sentence = (n: number): string =>
+    `<p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rp>(</rp><rt>おや</rt><rp>)</rp></ruby>が<ruby>子<rt>こ</rt></ruby>どもを<ruby>教育<rt>きょういく</rt></ruby>するために、体罰を禁止することになりました。その${n}。</p>`;
+  const got = article(extractPage(`<html><body><article>${[1, 2, 3, 4, 5, 6].map(sentence).join('')}</article></body></html>`, { minChars: 100 })).text;
+  assert.match(got, /^子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、/);
+  assert.ok(!/[ぁ-ん] |ぎゃくたい|おや/.test(got.split('\n\n')[0]!.slice(0, 30)), got.slice(0, 80));
+});

@@ -135,6 +135,9 @@ interface Walk {
   skip: ReadonlySet<string>;
 }
 
+/** The reading over or beside a ruby base and its fallback parentheses: left out with no space in its place. */
+const RUBY_READING = new Set(['rt', 'rp']);
+
 function hidden(e: Element): boolean {
   const a = e.attribs;
   if ('hidden' in a || a['aria-hidden'] === 'true') return true;
@@ -197,7 +200,8 @@ function walk(node: AnyNode, w: Walk, depth: number): void {
     return;
   }
   if (dropped(node, w)) {
-    if (!BLOCK.has(node.name)) w.parts.push(' ');
+    // an inline element left out parts the words around it, but a ruby reading (furigana over 子 in 子ども) sits inside a word
+    if (!BLOCK.has(node.name) && !RUBY_READING.has(node.name)) w.parts.push(' ');
     return;
   }
   const block = BLOCK.has(node.name);

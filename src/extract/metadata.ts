@@ -131,8 +131,8 @@ export function declared(doc: Document): Declared {
   return d;
 }
 
-/** How many headings' texts are kept for matching parts of a declared title. */
-const HEADING_TEXTS = 40;
+/** How many <h1>–<h3> elements are kept for matching parts of a declared title. */
+const HEADING_TEXTS = 80;
 
 function headingText(e: Element, d: Declared): void {
   if (d.allHeadings.length < HEADING_TEXTS) d.allHeadings.push(e);
