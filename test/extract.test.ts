@@ -536,3 +536,20 @@ test('extract (reduced from www3.nhk.or.jp/news/easy): ruby readings over a word
   assert.match(got, /^子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、/);
   assert.ok(!/[ぁ-ん] |ぎゃくたい|おや/.test(got.split('\n\n')[0]!.slice(0, 30)), got.slice(0, 80));
 });
+
+test('extract (reduced from munich2022.com): a <header> that holds most of the prose is a text block under the wrong tag; a page header and an article header with a standfirst are not text', () => {
+  const paragraphs = [
+    'Die besten Athletinnen und Athleten Europas haben bei den Hallenmeisterschaften gezeigt, dass sie fit für München 2022 sind.',
+    'Mit einer Weltjahresbestleistung von 6,02 m gewann der Schwede den Stabhochsprung, und er sagte, dass ich viel Selbstvertrauen habe, sei kein Geheimnis.',
+    'Was macht mehr Sinn, als einen zweiten europäischen Titel in demselben Land zu gewinnen, fragte die Sprinterin nach ihrem Lauf.',
+  ];
+  const page = `<html><body><header class="site"><nav><a href="/">Start</a></nav><p>Das Portal der European Championships Munich 2022, mit allen Sportarten und Terminen.</p></header>
+    <main><section><article class="ImageText_Container"><header class="ImageText_Description"><div class="Richtext_Block">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></header></article></section>
+    <div class="consent">Um Deine persönlichen Daten zu schützen, haben wir das automatische Laden der Inhalte von twitter.com blockiert.</div></main></body></html>`;
+  const got = article(extractPage(page)).text;
+  for (const p of paragraphs) assert.ok(got.includes(p), p);
+  assert.ok(!got.includes('Das Portal der European Championships'), 'the page header stays out');
+  const standfirst = 'Ein kurzer Vorspann, der sagt, worum es in diesem Artikel geht, und mehr nicht.';
+  const news = article(extractPage(`<html><body><article><header><h1>Schlagzeile</h1><p>${standfirst}</p></header>${fourParagraphs('the report')}</article></body></html>`)).text;
+  assert.ok(!news.includes(standfirst), "an article's header with its standfirst is still the header");
+});

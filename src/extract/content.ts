@@ -154,7 +154,11 @@ function proseUnder(root: Element, skip: ReadonlySet<string>): Map<Element, numb
     for (const child of e.children) {
       if (isText(child)) {
         if (p) n += child.data.length;
-      } else if (isElement(child) && depth < MAX_DEPTH && !skip.has(child.name)) n += visit(child, depth + 1, p);
+      } else if (isElement(child) && depth < MAX_DEPTH) {
+        if (!skip.has(child.name)) n += visit(child, depth + 1, p);
+        // a <header>'s prose is counted for itself alone (see dropped)
+        else if (child.name === 'header') visit(child, depth + 1, p);
+      }
     }
     if (n > 0) out.set(e, n);
     return n;
@@ -169,7 +173,12 @@ function proseUnder(root: Element, skip: ReadonlySet<string>): Map<Element, numb
  * holds much of the page's prose (a layout wrapper called
  * "container_sidebar" holding the article is not a sidebar).
  */
+/** Characters of prose a <header> holds, at the least, to be read as a text block (with 40% of the page's other prose or more). */
+const HEADER_PROSE = 200;
+
 function dropped(e: Element, w: Walk): boolean {
+  // a <header> holding much of the page's prose is a text block under the wrong tag, not the page's header
+  if (e.name === 'header' && (w.prose.get(e) ?? 0) >= Math.max(HEADER_PROSE, w.totalProse * 0.4) && !hidden(e)) return false;
   if (w.skip.has(e.name) || hidden(e)) return true;
   const hint = classAndId(e);
   if (!hint || !BOILERPLATE.test(hint)) return false;
