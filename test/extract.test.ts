@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { decodePage, extractPage, isNoArticle, type ExtractedArticle } from '../src/extract/index.js';
 import { datesInText } from '../src/extract/dates.js';
 import { parseHtml } from '../src/extract/parse.js';
+import { declared as declaredOf } from '../src/extract/metadata.js';
 import { parseDocument } from 'htmlparser2';
 import type { Document, Element } from 'domhandler';
 import { aebPages, FIXTURES, tempDir } from './_helpers.js';
@@ -384,6 +385,10 @@ test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a rooflin
   assert.equal(article(extractPage(page('<meta property="og:title" content="Coronavirus und andere Zoonosen – Wie Umweltzerstörung neue Epidemien begünstigt">', tagi))).title, 'Wie Umweltzerstörung neue Epidemien begünstigt');
   assert.equal(article(extractPage(page('<title>Klimavorreiter Oberland?</title>', "<span class='sub-heading'>Energiewende Oberland:</span></br> Klimavorreiter Oberland?"))).title, 'Klimavorreiter Oberland?');
   assert.equal(article(extractPage(page('', '<span class="h1small">Initiative EnergieEffizienz</span> Kostenloser Stromcheck für private Haushalte'))).title, 'Kostenloser Stromcheck für private Haushalte');
+  // reduced from mix1.de: a line break or a block inside the headline parts its words
+  const heading = (h1: string): string | undefined => declaredOf(parseHtml(`<html><body><h1>${h1}</h1></body></html>`)).headings[0]?.text;
+  assert.equal(heading('Leslie Clio<br />  <span style="font-style:italic">Brave New Woman</span>'), 'Leslie Clio Brave New Woman');
+  assert.equal(heading('<div>Truckwash A31</div><div>Das etwas andere Branchenbuch</div>'), 'Truckwash A31 Das etwas andere Branchenbuch');
   // reduced from pronats.de: the site's name after the headline, with its legal form, is cut
   assert.equal(article(extractPage(page('<title>Kinder und Arbeit » ProNATs e.V.</title>', 'x'), { url: 'https://pronats.de/arbeit/' })).title, 'Kinder und Arbeit');
   // reduced from nhk.or.jp: a bare "|" after the site's name

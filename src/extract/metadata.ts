@@ -154,28 +154,35 @@ const TITLE_HINT = /title|headline|heading/i;
 const KICKER = /dachzeile|roofline|kicker|overline|topline|eyebrow|label|subtitle|sub-title|supertitle|untertitel|unterzeile|sub-?heading|title-?header|h[1-6]-?small|pre-?title|over-?title|spitzmarke/i;
 
 /** A heading's text without its kicker or subtitle, when the rest still says something. */
+/** Elements inside a heading whose text is set apart from the text around them (a line break, a block). */
+const SPACED = new Set(['br', 'div', 'p', 'li', 'section', 'header']);
+
+/** Elements deep inside a heading that are read. */
+const HEADING_DEPTH = 32;
+
 function headlineText(e: Element): string {
-  const whole = collapse(textContent(e, SCRIPTS));
   let kicker = false;
-  const walk = (node: Element, depth: number): string => {
+  const walk = (node: Element, depth: number, dropKickers: boolean): string => {
     let out = '';
     for (const child of node.children) {
       if (child.type === 'text') out += (child as unknown as { data: string }).data;
-      else if (child.type === 'tag' && depth < 8) {
+      else if (child.type === 'tag' && depth < HEADING_DEPTH) {
         const el = child as Element;
         if (SCRIPTS.has(el.name)) continue;
-        if (el.name === 'small' || KICKER.test(el.attribs['class'] ?? '')) {
+        if (dropKickers && (el.name === 'small' || KICKER.test(el.attribs['class'] ?? ''))) {
           kicker = true;
           out += ' ';
           continue;
         }
-        out += walk(el, depth + 1);
+        const inner = walk(el, depth + 1, dropKickers);
+        out += SPACED.has(el.name) ? ` ${inner} ` : inner;
       }
     }
     return out;
   };
+  const whole = collapse(walk(e, 0, false));
   // "<span class="kicker">Geothermie</span>: Bohren, …": the colon that followed the kicker goes with it
-  const rest = collapse(walk(e, 0)).replace(/^[:|·•»–—-]\s*/, '');
+  const rest = collapse(walk(e, 0, true)).replace(/^[:|·•»–—-]\s*/, '');
   return kicker && rest.length >= 4 ? rest : whole;
 }
 
