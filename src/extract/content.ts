@@ -62,23 +62,6 @@ const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein)|du
 /** A disclosure or disclaimer the site puts under its articles: affiliate links, advertising, no liability. */
 const DISCLAIMER = /^(this (post|article|page|story) (contains|may contain) (references to products|affiliate links)|we recommend the best products|\*werbung\b|werbung[.:]\s*(dieser|der) (beitrag|artikel)\b|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate)|the advertising disclaimer|.{0,60}\bis not responsible for the (opinions|views|content)|alle angaben ohne gewähr|sofern nicht anders (ausgewiesen|angegeben))/i;
 
-/**
- * A line where the site asks its readers for something: to follow it, to
- * sign up for its newsletter, to join its WhatsApp or Telegram channel, to
- * fund it ("Follow us on Twitter", "Sign up for our daily newsletter here",
- * "Únete a nuestro canal de Telegram", "Unterstützen Sie unabhängigen
- * Journalismus!"). The site's, not the article's: the same line closes all
- * its articles.
- */
-const INVITATION =
-  /\bfollow us\b|\blike us on\b|\bs[ií]guenos\b|\bfolg(en sie|t) uns\b|\bsuivez[- ]nous\b|\bseguici\b|\bsiga-nos\b|\bnos siga\b|\bobserwuj nas\b|\b(sign(ing)? up|subscrib\w*|register\w*)\b[^.!?]{0,60}\b(our|the|daily|weekly|free|email|e-mail)\b[^.!?]{0,30}\bnewsletters?\b|\b(abonnier\w*|abonnez|inscrivez|suscr[ií]b\w*|iscriviti|zapisz się)\b[^.!?]{0,40}\b(newsletter|unser\w*|nuestr[oa]|notre|canal|kanal)\b|\b(join|joining|únete|tritt)\b[^.!?]{0,60}\b(whatsapp|telegram)\b|\bcanal de (telegram|whatsapp)\b|\b(support|unterstützen sie|unterstütze)\b[^.!?]{0,20}\b(our|unser\w*|unabhängigen|independent)\b[^.!?]{0,20}\b(journalism|work|arbeit|journalismus|magazin|reporting)\b|\bjetzt spenden\b|\bplease consider (making a )?donat|\b(never|don['’]t) miss the latest\b|\bget the latest\b[^.!?]{0,60}\b(app|inbox|newsletters?|whatsapp)\b|\byou have been successfully subscribed\b|\bthere was a problem subscribing\b/iu;
-
-/** Words one of which every INVITATION holds: a line without any is not tested against it (a long unanchored pattern with bounded gaps is slow). */
-const INVITATION_WORDS =
-  /follow|like us|guenos|folg|suivez|seguici|siga|obserwuj|sign|subscri|regist|abonn|inscri|suscr|iscriv|zapisz|join|únete|tritt|canal|support|unterstütz|spenden|donat|miss the latest|get the latest/i;
-
-const invitation = (line: string): boolean => INVITATION_WORDS.test(line) && INVITATION.test(line);
-
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
 const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b)|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
@@ -376,7 +359,6 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
     if (block.chars < 160 && MACHINERY.test(block.text)) continue;
     if (block.chars < 300 && DISCLAIMER.test(block.text)) continue;
-    if (block.chars < 250 && invitation(block.text)) continue;
     // what follows "More stories", "Related articles" and the like is other articles' teasers
     if (block.chars < 60 && chars >= minChars && ARTICLE_END.test(block.text)) {
       box = boxAround(block.owner, chosen);

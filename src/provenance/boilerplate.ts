@@ -21,8 +21,9 @@ const CALL_TO_ACTION = new RegExp(
   [
     // an imperative at the start of the line, or an invitation anywhere in it
     String.raw`^(please\s+|and\s+|also\s+|you can (also )?)?(subscribe|sign up|follow|join|like us|download|get (our|the) app|turn on notifications|share (this|it)|don[’']t miss|stay tuned|click|support (us|our))\b`,
-    String.raw`\b(follow|join) us\b|\bsubscribe to (our|my)\b|\b(our|my) (telegram|whatsapp|viber|signal|youtube|discord)\b|\b(telegram|whatsapp|viber|signal|discord) (channel|group|kanal|канал)`,
-    String.raw`\b(abonnez-vous|suivez-nous|rejoignez-nous|téléchargez (notre|l['’]application)|abonniere|abonnieren sie|folgen sie uns|folge uns|suscr[ií]bete|s[ií]guenos|[úu]nete|descarga (nuestra|la) app|inscreva-se|siga-nos|assine|iscriviti|seguici|подпишитесь|подписывайтесь|присоединяйтесь)`,
+    String.raw`\b(follow|join) us\b|\bsubscribe to (our|my)\b|\b(our|my) (telegram|whatsapp|viber|signal|youtube|discord)\b|\b(telegram|whatsapp|viber|signal|discord) (channel|group|kanal|канал)|\b(canal|grupo) de (telegram|whatsapp)\b`,
+    // a word that begins with a letter beyond ASCII ("Únete") has no \b before it: a letter or digit may not precede it
+    String.raw`(?<![\p{L}\p{N}])(abonnez-vous|suivez-nous|rejoignez-nous|téléchargez (notre|l['’]application)|abonniere|abonnieren sie|folgen sie uns|folge uns|suscr[ií]bete|s[ií]guenos|[úu]nete|descarga (nuestra|la) app|inscreva-se|siga-nos|assine|iscriviti|seguici|подпишитесь|подписывайтесь|присоединяйтесь)`,
   ].join('|'),
   'iu',
 );
