@@ -148,15 +148,15 @@ function proseUnder(root: Element, skip: ReadonlySet<string>): Map<Element, numb
   return out;
 }
 
+/** Characters of prose a <header> holds, at the least, to be read as a text block (with 40% of the page's other prose or more). */
+const HEADER_PROSE = 200;
+
 /**
  * Whether an element holds no article text: by its tag, because it is
  * hidden, or by a class or id that names boilerplate, unless the element
  * holds much of the page's prose (a layout wrapper called
  * "container_sidebar" holding the article is not a sidebar).
  */
-/** Characters of prose a <header> holds, at the least, to be read as a text block (with 40% of the page's other prose or more). */
-const HEADER_PROSE = 200;
-
 function dropped(e: Element, w: Walk): boolean {
   // a <header> holding much of the page's prose is a text block under the wrong tag, not the page's header
   if (e.name === 'header' && (w.prose.get(e) ?? 0) >= Math.max(HEADER_PROSE, w.totalProse * 0.4) && !hidden(e)) return false;

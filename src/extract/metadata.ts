@@ -83,7 +83,7 @@ export function declared(doc: Document): Declared {
       case 'h1':
         d.h1s++;
         if (d.headings.length < 8) d.headings.push(headingOf(e));
-        headingText(e, d);
+        keepHeading(e, d);
         break;
       case 'link':
         if (!d.canonical && (a['rel'] ?? '').toLowerCase().split(/\s+/).includes('canonical') && a['href']) d.canonical = a['href'];
@@ -100,7 +100,7 @@ export function declared(doc: Document): Declared {
       case 'h2':
       case 'h3':
         if (d.headings.length < 8 && TITLE_HINT.test(classAndId(e))) d.headings.push(headingOf(e));
-        headingText(e, d);
+        keepHeading(e, d);
         break;
       default:
         break;
@@ -134,7 +134,7 @@ export function declared(doc: Document): Declared {
 /** How many <h1>–<h3> elements are kept for matching parts of a declared title. */
 const HEADING_TEXTS = 80;
 
-function headingText(e: Element, d: Declared): void {
+function keepHeading(e: Element, d: Declared): void {
   if (d.allHeadings.length < HEADING_TEXTS) d.allHeadings.push(e);
 }
 
@@ -153,13 +153,13 @@ const TITLE_HINT = /title|headline|heading/i;
 /** Class of an element inside a heading that is its kicker or subtitle ("Dachzeile", "roofline", "topic-label" …), not the headline. */
 const KICKER = /dachzeile|roofline|kicker|overline|topline|eyebrow|label|subtitle|sub-title|supertitle|untertitel|unterzeile|sub-?heading|title-?header|h[1-6]-?small|pre-?title|over-?title|spitzmarke/i;
 
-/** A heading's text without its kicker or subtitle, when the rest still says something. */
 /** Elements inside a heading whose text is set apart from the text around them (a line break, a block). */
 const SPACED = new Set(['br', 'div', 'p', 'li', 'section', 'header']);
 
 /** Elements deep inside a heading that are read. */
 const HEADING_DEPTH = 32;
 
+/** A heading's text without its kicker or subtitle, when the rest still says something. */
 function headlineText(e: Element): string {
   let kicker = false;
   const walk = (node: Element, depth: number, dropKickers: boolean): string => {
