@@ -390,6 +390,8 @@ test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a rooflin
   const heading = (h1: string): string | undefined => declaredOf(parseHtml(`<html><body><h1>${h1}</h1></body></html>`)).headings[0]?.text;
   assert.equal(heading('Leslie Clio<br />  <span style="font-style:italic">Brave New Woman</span>'), 'Leslie Clio Brave New Woman');
   assert.equal(heading('<div>Truckwash A31</div><div>Das etwas andere Branchenbuch</div>'), 'Truckwash A31 Das etwas andere Branchenbuch');
+  // reduced from fincompare.de: the page's only <h1> words the declared title's story with other forms of its words
+  assert.equal(article(extractPage(page('<title>Firmenwagen: Leasen oder Finanzieren? Was lohnt sich?</title>', 'Firmenwagen: Leasing oder Finanzierung?'))).title, 'Firmenwagen: Leasing oder Finanzierung?');
   // reduced from pronats.de: the site's name after the headline, with its legal form, is cut
   assert.equal(article(extractPage(page('<title>Kinder und Arbeit » ProNATs e.V.</title>', 'x'), { url: 'https://pronats.de/arbeit/' })).title, 'Kinder und Arbeit');
   // reduced from nhk.or.jp: a bare "|" after the site's name

@@ -326,12 +326,17 @@ const wordSet = (t: string): Set<string> => new Set(t.toLowerCase().split(/[^\p{
 /** Share of words the page's only <h1>, or the heading opening the article, shares with a declared title for it to be the headline: the same story, reworded ("Brexit: Nervenkrieg geht in nächste Runde" over "Der Nervenkrieg um den Brexit geht in die nächste Runde"). */
 const HEADING_SHARED_WORDS = 0.4;
 
+/** Letters that stand for a word when words are compared: "Leasen" and "Leasing", "Finanzieren" and "Finanzierung" are one. */
+const STEM = 5;
+
+const stems = (t: string): Set<string> => new Set([...wordSet(t)].map((w) => w.slice(0, STEM)));
+
 /** The largest share of words a heading has in common with one of the titles, counted on the larger of the two. */
 function sharedWords(heading: string, titles: string[]): number {
-  const hw = wordSet(heading);
+  const hw = stems(heading);
   let best = 0;
   for (const t of titles) {
-    const tw = wordSet(t);
+    const tw = stems(t);
     let shared = 0;
     for (const w of hw) if (tw.has(w)) shared++;
     const larger = Math.max(hw.size, tw.size);
