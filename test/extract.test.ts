@@ -556,3 +556,15 @@ test('extract (reduced from munich2022.com): a <header> that holds most of the p
   const news = article(extractPage(`<html><body><article><header><h1>Schlagzeile</h1><p>${standfirst}</p></header>${fourParagraphs('the report')}</article></body></html>`)).text;
   assert.ok(!news.includes(standfirst), "an article's header with its standfirst is still the header");
 });
+
+test('extract (reduced from trafilatura-eval and aeb pages): a caption that ends with its picture credit is not the text; a sentence that mentions a copyright is', () => {
+  const captions = [
+    'Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO',
+    'Lee Elder sprach Tiger Woods vor der Finalrunde des Masters 1997 Mut zu. | © Augusta National/Getty Images',
+    'Jewels after Jewels after Jewels, installation views, photos © Inexhibit, 2018',
+  ];
+  const kept = 'Neu im Sortiment ab sofort (Bestellung gilt auch für das Wake News © Feiertags-Angebot):';
+  const got = article(extractPage(`<html><body><article>${fourParagraphs('the games')}${captions.map((c) => `<div>${c}</div>`).join('')}<p>${kept}</p></article></body></html>`)).text;
+  for (const c of captions) assert.ok(!got.includes(c), c);
+  assert.ok(got.includes(kept));
+});

@@ -50,6 +50,8 @@ const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|rek
 /** A short line crediting a picture: "Foto: Ingo Pertramer", "Crédits photos : Bestimage", "AFP / MARCO BERTORELLO", "Augusta National/Getty Images". */
 const PICTURE_CREDIT =
   /^(fotos?|photos?|photograph(ed)? by|photo credit|crédits? photos?|bildquelle|titelbild|beitragsbild|headerbild|image credit|abbildung)\b\s*[:/]?|(^|[\s/|])(getty images|shutterstock|imago images|istock(photo)?|picture alliance|dpa-bildfunk)\s*$/i;
+/** A picture's caption that ends with its credit: "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO". */
+const CREDITED_CAPTION = /\s[|·]?\s*©\s*[^©.!?:]{2,60}$/;
 /** An agency's credit in capitals: "AFP / MARCO BERTORELLO". */
 const AGENCY_CREDIT = /^[A-Z]{2,}(\s*\/\s*[A-Z][A-Z .'-]+)+$/;
 
@@ -357,6 +359,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
     if (block.chars < 60 && (FURNITURE.test(block.text) || FURNITURE_LINE.test(block.text))) continue;
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
+    if (block.chars < 250 && CREDITED_CAPTION.test(block.text)) continue;
     if (block.chars < 160 && MACHINERY.test(block.text)) continue;
     if (block.chars < 300 && DISCLAIMER.test(block.text)) continue;
     // what follows "More stories", "Related articles" and the like is other articles' teasers
