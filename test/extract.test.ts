@@ -427,7 +427,7 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
   const page = (tail: string): string => article(extractPage(`<html><body><article><p>Inhaltsverzeichnis</p>${body}${tail}</article></body></html>`)).text;
   const labels = page('<p>Schlagworte:</p><p>Markiert mit</p><p>Themen:</p>');
   assert.doesNotMatch(labels, /Inhaltsverzeichnis|Schlagworte|Markiert mit|Themen/);
-  for (const heading of ['Empfohlene Beiträge', 'Weiterführende Informationen', 'Vorschau auf den nächsten Artikel', 'Mehr Kolumnen auf MeinMMO']) {
+  for (const heading of ['Empfohlene Beiträge', 'Weiterführende Informationen', 'Weiterführender Link', 'Das Thema könnte dich auch interessieren:', 'Vorschau auf den nächsten Artikel', 'Mehr Kolumnen auf MeinMMO']) {
     const text = page(`<h3>${heading}</h3><p>Ein anderer Artikel über etwas ganz anderes, mit einem Anriss von zwei Zeilen.</p>`);
     assert.match(text, /Absatz 4/);
     assert.doesNotMatch(text, /anderer Artikel/, heading);
@@ -438,7 +438,7 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
 
 test('extract (reduced from trafilatura-eval pages): prompts of the site machinery (log in to comment, reload the CAPTCHA) are not the article', () => {
   const body = fourParagraphs('the report on the season');
-  const prompts = ['Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.', 'Please reload CAPTCHA.', 'You must be logged in to post a comment.'];
+  const prompts = ['Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.', 'Please reload CAPTCHA.', 'Time limit is exhausted. Please reload CAPTCHA.', 'You must be logged in to post a comment.'];
   const got = article(extractPage(`<html><body><article>${body}${prompts.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`));
   for (const p of prompts) assert.ok(!got.text.includes(p), p);
   assert.match(got.text, /Paragraph 4/);
