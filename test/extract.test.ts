@@ -557,11 +557,18 @@ test('extract (reduced from munich2022.com): a <header> that holds most of the p
   assert.ok(!news.includes(standfirst), "an article's header with its standfirst is still the header");
 });
 
-test('extract (reduced from trafilatura-eval and aeb pages): a caption that ends with its picture credit is not the text; a sentence that mentions a copyright is', () => {
+test('extract (reduced from trafilatura-eval and aeb pages): a caption that ends with its picture credit or opens with a figure label, and the line blog software puts under a post, are not the text; a sentence that mentions a copyright is', () => {
   const captions = [
     'Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO',
     'Lee Elder sprach Tiger Woods vor der Finalrunde des Masters 1997 Mut zu. | © Augusta National/Getty Images',
     'Jewels after Jewels after Jewels, installation views, photos © Inexhibit, 2018',
+    'Roman Prymula, photo: Archives du Gouvernement tchèque',
+    'Abbildung 4: klassische Schwachschicht. Der Unterschied in der Kornform ist klar ersichtlich.',
+    'Figure 2: Changing Font Size of All Text Elements.',
+    // the line blog software and a shop plugin put under a post
+    'Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux, Tutorials. Kommentare zu diesen Eintrag im RSS 2.0 Feed.',
+    'This entry was posted in Uncategorized and tagged linux. Bookmark the permalink.',
+    'Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links / Bilder von der Amazon Product Advertising API',
   ];
   const kept = 'Neu im Sortiment ab sofort (Bestellung gilt auch für das Wake News © Feiertags-Angebot):';
   const got = article(extractPage(`<html><body><article>${fourParagraphs('the games')}${captions.map((c) => `<div>${c}</div>`).join('')}<p>${kept}</p></article></body></html>`)).text;

@@ -50,8 +50,10 @@ const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|rek
 /** A short line crediting a picture: "Foto: Ingo Pertramer", "Crédits photos : Bestimage", "AFP / MARCO BERTORELLO", "Augusta National/Getty Images". */
 const PICTURE_CREDIT =
   /^(fotos?|photos?|photograph(ed)? by|photo credit|crédits? photos?|bildquelle|titelbild|beitragsbild|headerbild|image credit|abbildung)\b\s*[:/]?|(^|[\s/|])(getty images|shutterstock|imago images|istock(photo)?|picture alliance|dpa-bildfunk)\s*$/i;
-/** A picture's caption that ends with its credit: "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO". */
-const CREDITED_CAPTION = /\s[|·]?\s*©\s*[^©.!?:]{2,60}$/;
+/** A picture's caption that ends with its credit: "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", "Roman Prymula, photo: Archives du Gouvernement". */
+const CREDITED_CAPTION = /\s[|·]?\s*©\s*[^©.!?:]{2,60}$|,\s*(photo|foto|bild|image|crédit|credit)s?\s*:\s*[^.!?:]{2,60}$/i;
+/** A figure's caption by its label: "Abbildung 4: klassische Schwachschicht. …", "Figure 2. …", "Abb. 3:". */
+const FIGURE_CAPTION = /^(abbildung|abb\.|figure|fig\.|grafik|gráfico|grafico|illustration)\s*\d*\s*[:.]\s/i;
 /** An agency's credit in capitals: "AFP / MARCO BERTORELLO". */
 const AGENCY_CREDIT = /^[A-Z]{2,}(\s*\/\s*[A-Z][A-Z .'-]+)+$/;
 
@@ -65,7 +67,7 @@ const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein)|du
 const DISCLAIMER = /^(this (post|article|page|story) (contains|may contain) (references to products|affiliate links)|we recommend the best products|\*werbung\b|werbung[.:]\s*(dieser|der) (beitrag|artikel)\b|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate)|the advertising disclaimer|.{0,60}\bis not responsible for the (opinions|views|content)|alle angaben ohne gewähr|sofern nicht anders (ausgewiesen|angegeben))/i;
 
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
-const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b)|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
+const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b|this entry was posted (on|in)\b|erstellt am .{5,60} und abgelegt unter\b|letzte aktualisierung am .{5,30} (\/|affiliate))|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
 /** A short line that ends the article: the heading of a list of other articles. */
 const ARTICLE_END =
@@ -359,7 +361,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
     if (block.chars < 60 && (FURNITURE.test(block.text) || FURNITURE_LINE.test(block.text))) continue;
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
-    if (block.chars < 250 && CREDITED_CAPTION.test(block.text)) continue;
+    if (block.chars < 250 && (CREDITED_CAPTION.test(block.text) || FIGURE_CAPTION.test(block.text))) continue;
     if (block.chars < 160 && MACHINERY.test(block.text)) continue;
     if (block.chars < 300 && DISCLAIMER.test(block.text)) continue;
     // what follows "More stories", "Related articles" and the like is other articles' teasers
