@@ -9,6 +9,7 @@ import { datesInText } from '../src/extract/dates.js';
 import { parseHtml } from '../src/extract/parse.js';
 import { textBoilerplate } from '../src/provenance/boilerplate.js';
 import { declared as declaredOf } from '../src/extract/metadata.js';
+import { shortText } from '../src/extract/dom.js';
 import { parseDocument } from 'htmlparser2';
 import type { Document, Element } from 'domhandler';
 import { aebPages, FIXTURES, tempDir } from './_helpers.js';
@@ -574,4 +575,13 @@ test('extract (reduced from trafilatura-eval and aeb pages): a caption that ends
   const got = article(extractPage(`<html><body><article>${fourParagraphs('the games')}${captions.map((c) => `<div>${c}</div>`).join('')}<p>${kept}</p></article></body></html>`)).text;
   for (const c of captions) assert.ok(!got.includes(c), c);
   assert.ok(got.includes(kept));
+});
+
+test('dom: the short text of an element is its text collapsed, or null past the limit, however much white space the page puts in it', () => {
+  const root = parseHtml(`<div class="meta"><span>Posted on</span>${'\n\t\t\t\t'.repeat(500)}<time>March 4, 2018</time> by <a>Jane</a></div>`).children[0]!;
+  assert.equal(shortText(root, 200), 'Posted on March 4, 2018 by Jane');
+  assert.equal(shortText(root, 20), null);
+  const wrapper = parseHtml(`<div class="info">${'<p>A paragraph of the article itself, long enough.</p>\n   '.repeat(2000)}</div>`).children[0]!;
+  assert.equal(shortText(wrapper, 200), null);
+  assert.equal(shortText(parseHtml('<div>a<script>var x = 1;</script>b</div>').children[0]!, 10, new Set(['script'])), 'ab');
 });

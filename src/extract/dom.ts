@@ -24,6 +24,36 @@ export function textContent(node: AnyNode, skip?: ReadonlySet<string>, depth = 0
   return out;
 }
 
+/**
+ * The text under `node` with white space collapsed, or null when it is
+ * longer than `limit` characters: read only as far as needed to tell (an
+ * element whose class says "meta" or "info" may wrap the whole page).
+ */
+export function shortText(node: AnyNode, limit: number, skip?: ReadonlySet<string>): string | null {
+  let raw = '';
+  let tooLong = false;
+  // white space may be most of it: the text is measured collapsed once it could be too long, and again each time it doubles
+  let measureAt = limit;
+  const visit = (n: AnyNode, depth: number): void => {
+    if (tooLong) return;
+    if (isText(n)) {
+      raw += n.data;
+      if (raw.length > measureAt) {
+        if (collapse(raw).length > limit) tooLong = true;
+        measureAt = raw.length * 2;
+      }
+      return;
+    }
+    if (!('children' in n) || depth > MAX_DEPTH) return;
+    if (isElement(n) && skip?.has(n.name)) return;
+    for (const child of n.children as AnyNode[]) visit(child, depth + 1);
+  };
+  visit(node, 0);
+  if (tooLong) return null;
+  const text = collapse(raw);
+  return text.length > limit ? null : text;
+}
+
 /** Every element under `root` in document order (iterative: deep pages do not overflow the stack). */
 export function* elements(root: Document | Element): Generator<Element> {
   const stack: AnyNode[] = [...root.children].reverse();

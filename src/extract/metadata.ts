@@ -1,7 +1,7 @@
 import { datesInText } from './dates.js';
 import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
-import { classAndId, collapse, elements, textContent } from './dom.js';
+import { classAndId, collapse, elements, shortText, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
 export interface Declared {
@@ -115,15 +115,15 @@ export function declared(doc: Document): Declared {
       if (key === 'author' && d.bylines.length < 3) d.bylines.push(collapse(textContent(e, SCRIPTS)));
     }
     if (d.dateTexts.length < 20 && e.children.length > 0 && (hints(a['class']) || hints(a['id']) || hints(itemprop))) {
-      const text = collapse(textContent(e, SCRIPTS));
-      if (text && text.length <= 200) d.dateTexts.push(text);
+      const text = shortText(e, 200, SCRIPTS);
+      if (text) d.dateTexts.push(text);
     }
     const rel = a['rel'];
     if (rel === 'author' && d.bylines.length < 3) d.bylines.push(collapse(textContent(e, SCRIPTS)));
     const hint = a['class'];
     if (hint && d.bylines.length < 3 && BYLINE.test(hint) && e.children.length > 0) {
-      const text = collapse(textContent(e, SCRIPTS));
-      if (text && text.length < 120) d.bylines.push(text);
+      const text = shortText(e, 119, SCRIPTS);
+      if (text) d.bylines.push(text);
     }
   }
   // a page that leaves out its optional <body> tag (minified pages do) has its body in <html>, past the <head>
