@@ -27,9 +27,11 @@ class Handler extends DomHandler {
   }
 
   override onopentag(name: string, attribs: Record<string, string>): void {
-    for (const key in attribs) {
-      const value = attribs[key] as string;
-      if (value.includes('&')) attribs[key] = decodeHTMLAttribute(value);
+    if (!storesAttributes) {
+      for (const key in attribs) {
+        const value = attribs[key] as string;
+        if (value.includes('&')) attribs[key] = decodeHTMLAttribute(value);
+      }
     }
     super.onopentag(name, attribs);
   }
@@ -70,10 +72,38 @@ if (typeof (Tokenizer.prototype as unknown as Record<string, unknown>)['fastForw
   Object.defineProperty(SkippingTokenizer.prototype, 'fastForwardTo', { value: skipTo });
 }
 
+/** What htmlparser2's parser keeps of the attribute it reads (its fields, read by `attributeEnd`). */
+interface ParserState {
+  endIndex: number;
+  attribs: Record<string, string> | null;
+  attribname: string;
+  attribvalue: string;
+}
+
+/**
+ * htmlparser2's parser, storing each attribute's value as it ends, decoded
+ * (attribute mode) when it holds a `&`. The first of two same-named
+ * attributes is kept, as htmlparser2 does. Where htmlparser2's parser has no
+ * such method, it is used as it is and values are decoded in the handler.
+ */
+class TreeParser extends Parser {}
+function attributeEnd(this: ParserState, _quote: number, endIndex: number): void {
+  this.endIndex = endIndex;
+  const attribs = this.attribs;
+  const name = this.attribname;
+  if (attribs && !Object.hasOwn(attribs, name)) {
+    const value = this.attribvalue;
+    attribs[name] = value.includes('&') ? decodeHTMLAttribute(value) : value;
+  }
+  this.attribvalue = '';
+}
+const storesAttributes = typeof (Parser.prototype as unknown as Record<string, unknown>)['onattribend'] === 'function';
+if (storesAttributes) Object.defineProperty(TreeParser.prototype, 'onattribend', { value: attributeEnd });
+
 /** The page's document tree, parsed from its text whole or in pieces (`Decoded.parts`: no large string is built). */
 export function parseHtml(html: string | readonly string[]): Document {
   const handler = new Handler();
-  const parser = new Parser(handler, { decodeEntities: false, Tokenizer: SkippingTokenizer });
+  const parser = new TreeParser(handler, { decodeEntities: false, Tokenizer: SkippingTokenizer });
   if (typeof html === 'string') parser.end(html);
   else {
     for (const piece of html) parser.write(piece);
