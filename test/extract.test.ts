@@ -140,13 +140,16 @@ test('parse: the tree is htmlparser2\'s own (character references decoded after 
   const tricky =
     '<html><head><title>Fish &amp; Chips &mdash; &#8220;Q&#x201D;</title><script type="application/ld+json">{"url":"https://x.org/?a=1&amp;b=2"}</script>' +
     '<style>a[title="&amp;"]{}</style></head><body><p class="a&amp;b" data-x="&not=1" title=\'&lt;&#39;&gt;\'>AT&amp;T &copy 2024 &notit; &unknown; &#0; &#x110000;</p>' +
-    '<div ID="up" id="dup" Title="T" constructor="c" __proto__="p"><img SRC="x.png" src="y.png" alt></div><textarea>&amp;</textarea><p>x < y &amp;&amp; y > z</p><!-- &amp; --><a href="?q=1&amp;r=2&lang=de">more &raquo;</a></body></html>';
+    '<div ID="up" id="dup" Title="T" constructor="c"><img SRC="x.png" src="y.png" alt></div><textarea>&amp;</textarea><p>x < y &amp;&amp; y > z</p><!-- &amp; --><a href="?q=1&amp;r=2&lang=de">more &raquo;</a></body></html>';
   const serialise = (doc: Document | Element): unknown =>
-    doc.children.map((n) => (n.type === 'text' || n.type === 'comment' ? [n.type, (n as unknown as { data: string }).data] : 'attribs' in n ? [n.name, n.attribs, serialise(n)] : n.type));
+    doc.children.map((n) => (n.type === 'text' || n.type === 'comment' ? [n.type, (n as unknown as { data: string }).data] : 'attribs' in n ? [n.name, { ...n.attribs }, serialise(n)] : n.type));
   const reference = serialise(parseDocument(tricky));
   assert.deepEqual(serialise(parseHtml(tricky)), reference);
   // every split of the page into two pieces, references and tags cut anywhere
   for (let cut = 1; cut < tricky.length; cut++) assert.deepEqual(serialise(parseHtml([tricky.slice(0, cut), tricky.slice(cut)])), reference, `cut at ${cut}`);
+  // attributes named like Object.prototype's properties are attributes like any other
+  const odd = parseHtml('<p __proto__="p" constructor="c" toString="t">x</p>').children[0] as Element;
+  assert.deepEqual(Object.entries(odd.attribs), [['__proto__', 'p'], ['constructor', 'c'], ['tostring', 't']]);
   // and real pages, decoded in pieces
   for (const p of aebPages.slice(0, 3)) {
     const bytes = page(p.file);

@@ -131,6 +131,19 @@ function attributeName(this: ParserState, start: number, endIndex: number): void
   }
   this.attribname = name;
 }
+/**
+ * Each element's attributes are kept in an object with no prototype: the
+ * engine keeps such an object as a table from the start, and storing names
+ * in the thousands of orders pages use is faster there than building a shape
+ * for each order. (No attribute is then shadowed by, nor read from,
+ * Object.prototype: "constructor" is an attribute like any other.)
+ */
+const parserOpenTag = (Parser.prototype as unknown as Record<string, unknown>)['emitOpenTag'] as (this: ParserState, name: string) => void;
+function openTag(this: ParserState, name: string): void {
+  parserOpenTag.call(this, name);
+  if (this.attribs) this.attribs = Object.create(null) as Record<string, string>;
+}
+if (typeof parserOpenTag === 'function') Object.defineProperty(TreeParser.prototype, 'emitOpenTag', { value: openTag });
 const storesAttributes = typeof (Parser.prototype as unknown as Record<string, unknown>)['onattribend'] === 'function';
 if (storesAttributes) Object.defineProperty(TreeParser.prototype, 'onattribend', { value: attributeEnd });
 const parserSlice = (Parser.prototype as unknown as Record<string, unknown>)['getSlice'] as (
