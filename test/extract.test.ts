@@ -426,7 +426,7 @@ test('extract (reduced from trafilatura-eval pages): lines crediting a picture a
   assert.match(got.text, /Paragraph 4[^]*Fotografie ist ihre große Leidenschaft/);
 });
 
-test('extract (reduced from trafilatura-eval pages): labels of page furniture are dropped, and more headings of other articles end the article', () => {
+test('extract (reduced from trafilatura-eval pages): labels of page furniture are dropped, and more headings of other articles, contacts and blurbs end the article', () => {
   const body = [1, 2, 3, 4].map((n) => `<p>Absatz ${n} des Berichts über die Saison, lang genug, um einer zu sein, mit einigen Wörtern darin.</p>`).join('');
   const page = (tail: string): string => article(extractPage(`<html><body><article><p>Inhaltsverzeichnis</p>${body}${tail}</article></body></html>`)).text;
   const labels = page('<p>Schlagworte:</p><p>Markiert mit</p><p>Themen:</p>');
@@ -436,8 +436,15 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
     assert.match(text, /Absatz 4/);
     assert.doesNotMatch(text, /anderer Artikel/, heading);
   }
-  // "Themen der Woche …" opening a sentence is text
+  // a press release's contacts, a series' blurb (mpimet.mpg.de, kas.de): not the article
+  for (const heading of ['Kontakt:', 'Pressekontakt', 'Ansprechpartnerin', 'Media contact', 'Über diese Reihe', 'Weitere Informationen:']) {
+    const text = page(`<p>${heading}</p><p>Dr. Hendryk Bockelmann, Deutsches Klimarechenzentrum, Telefon 040 123 456</p>`);
+    assert.match(text, /Absatz 4/);
+    assert.doesNotMatch(text, /Bockelmann/, heading);
+  }
+  // "Themen der Woche …" opening a sentence is text; so is a sentence about a contact
   assert.match(page('<p>Themen der Woche waren das Wetter und der Verkehr.</p>'), /Themen der Woche/);
+  assert.match(page('<p>Kontakt zu den Behörden hatte er keinen.</p><p>Ein letzter Absatz mit einigen Wörtern.</p>'), /Kontakt zu den Behörden[^]*letzter Absatz/);
 });
 
 test('extract (reduced from trafilatura-eval pages): prompts of the site machinery (log in to comment, reload the CAPTCHA) are not the article', () => {
