@@ -431,6 +431,10 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
   const page = (tail: string): string => article(extractPage(`<html><body><article><p>Inhaltsverzeichnis</p>${body}${tail}</article></body></html>`)).text;
   const labels = page('<p>Schlagworte:</p><p>Markiert mit</p><p>Themen:</p>');
   assert.doesNotMatch(labels, /Inhaltsverzeichnis|Schlagworte|Markiert mit|Themen/);
+  // a link's label in the middle of the article
+  const links = article(extractPage(`<html><body><article>${body.replace('</p>', '</p><p>Weitere Informationen</p>')}</article></body></html>`)).text;
+  assert.doesNotMatch(links, /Weitere Informationen/);
+  assert.match(links, /Absatz 1[^]*Absatz 4/);
   for (const heading of ['Empfohlene Beiträge', 'Weiterführende Informationen', 'Weiterführender Link', 'Das Thema könnte dich auch interessieren:', 'Vorschau auf den nächsten Artikel', 'Mehr Kolumnen auf MeinMMO']) {
     const text = page(`<h3>${heading}</h3><p>Ein anderer Artikel über etwas ganz anderes, mit einem Anriss von zwei Zeilen.</p>`);
     assert.match(text, /Absatz 4/);
@@ -449,7 +453,7 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
 
 test('extract (reduced from trafilatura-eval pages): prompts of the site machinery (log in to comment, reload the CAPTCHA) are not the article', () => {
   const body = fourParagraphs('the report on the season');
-  const prompts = ['Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.', 'Please reload CAPTCHA.', 'Time limit is exhausted. Please reload CAPTCHA.', 'You must be logged in to post a comment.'];
+  const prompts = ['Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.', 'Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?', 'Um den Tipp "Tomaten richtig schneiden" kommentieren zu können, müssen Sie eingeloggt sein.', 'Please reload CAPTCHA.', 'Time limit is exhausted. Please reload CAPTCHA.', 'You must be logged in to post a comment.'];
   const got = article(extractPage(`<html><body><article>${body}${prompts.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`));
   for (const p of prompts) assert.ok(!got.text.includes(p), p);
   assert.match(got.text, /Paragraph 4/);
@@ -488,7 +492,7 @@ test('extract (reduced from scmp.com): a page showing a teaser that declares its
 
 test('extract (reduced from trafilatura-eval pages): disclosures and disclaimers under an article are not its text; a sentence about advertising is', () => {
   const body = fourParagraphs('the review of the browser');
-  const lines = ['*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.', 'This post contains references to products from one or more of our advertisers.', 'GIS NOW Grenada is not responsible for the opinions, statements or media content presented by contributors.', 'Alle Angaben ohne Gewähr.'];
+  const lines = ['*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.', 'This post contains references to products from one or more of our advertisers.', 'GIS NOW Grenada is not responsible for the opinions, statements or media content presented by contributors.', 'Alle Angaben ohne Gewähr.', '(Alle Angaben ohne Gewähr)'];
   const got = article(extractPage(`<html><body><article><p>Werbung nervt. Tracking nervt. Nerven nervt. Und doch bezahlt sie einen großen Teil des freien Netzes.</p>${body}${lines.map((l) => `<p>${l}</p>`).join('')}</article></body></html>`)).text;
   for (const l of lines) assert.ok(!got.includes(l), l);
   assert.match(got, /^Werbung nervt[^]*Paragraph 4/);

@@ -57,14 +57,14 @@ const FIGURE_CAPTION = /^(abbildung|abb\.|figure|fig\.|grafik|gráfico|grafico|i
 /** An agency's credit in capitals: "AFP / MARCO BERTORELLO". */
 const AGENCY_CREDIT = /^[A-Z]{2,}(\s*\/\s*[A-Z][A-Z .'-]+)+$/;
 
-/** A whole line that is a label of page furniture: "Schlagworte", "Markiert mit", "Themen:", "Inhaltsverzeichnis". */
-const FURNITURE_LINE = /^(schlagworte|schlagwörter|markiert mit|themen|tags|inhaltsverzeichnis|table of contents|\(?noch keine bewertungen\)?)\s*:?$/i;
+/** A whole line that is a label of page furniture: "Schlagworte", "Markiert mit", "Themen:", "Inhaltsverzeichnis", a link's "Weitere Informationen" (with a colon it ends the article: `ARTICLE_END`). */
+const FURNITURE_LINE = /^(schlagworte|schlagwörter|markiert mit|themen|tags|inhaltsverzeichnis|table of contents|\(?noch keine bewertungen\)?)\s*:?$|^weitere informationen$/i;
 
 /** A prompt of the site's machinery: log in to comment, reload the CAPTCHA, what cookies are. */
-const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein)|du musst (dich )?(einloggen|anmelden|angemeldet sein)|you must be (logged in|registered)|(please )?(log|sign) in to (comment|post|reply)|please reload captcha|time limit is exhausted|was sind cookies\b|um kommentare (zu )?schreiben)/i;
+const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein|eingeloggt sein)|du musst (dich )?(einloggen|anmelden|angemeldet sein|eingeloggt sein)|um .{1,80} kommentieren zu können, müssen sie (eingeloggt|angemeldet) sein|you must be (logged in|registered)|(please )?(log|sign) in to (comment|post|reply)|please reload captcha|time limit is exhausted|was sind cookies\b|um kommentare (zu )?schreiben)/i;
 
 /** A disclosure or disclaimer the site puts under its articles: affiliate links, advertising, no liability. */
-const DISCLAIMER = /^(this (post|article|page|story) (contains|may contain) (references to products|affiliate links)|we recommend the best products|\*werbung\b|werbung[.:]\s*(dieser|der) (beitrag|artikel)\b|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate)|the advertising disclaimer|.{0,60}\bis not responsible for the (opinions|views|content)|alle angaben ohne gewähr|sofern nicht anders (ausgewiesen|angegeben))/i;
+const DISCLAIMER = /^(this (post|article|page|story) (contains|may contain) (references to products|affiliate links)|we recommend the best products|\*werbung\b|werbung[.:]\s*(dieser|der) (beitrag|artikel)\b|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate)|the advertising disclaimer|.{0,60}\bis not responsible for the (opinions|views|content)|\(?alle angaben ohne gewähr|sofern nicht anders (ausgewiesen|angegeben))/i;
 
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
 const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b|this entry was posted (on|in)\b|erstellt am .{5,60} und abgelegt unter\b|letzte aktualisierung am .{5,30} (\/|affiliate))|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
