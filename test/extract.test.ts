@@ -337,6 +337,12 @@ test("extract: a recipe's ingredients, in a box of their own beside the method, 
   const text = article(extractPage(page(ingredients))).text;
   assert.match(text, /Margarine oder Butter[\s\S]*Mandarine\(n\), je ca\. 175 g[\s\S]*Für den Mürbeteig/);
   assert.doesNotMatch(text, /Lecker/);
+  // an ingredient's name linking to its own page, beside the method or in it
+  const linked = '<div class="ds-box recipe-ingredients"><table class="ingredients"><tr><td>200 g</td><td>Margarine oder Butter, weich</td></tr><tr><td>2 Dose/n</td><td><a href="/zutat/mandarine">Mandarine(n)</a>, je ca. 300 g</td></tr><tr><td>1 Pck.</td><td><a href="/produkt/vanillin">Dr. Oetker Vanillin-Zucker</a></td></tr></table></div>';
+  for (const box of [linked, linked.replace('<div class="ds-box recipe-ingredients">', '<div class="ds-box recipe-method"><div class="ingredients">').replace('</table></div>', '</table></div></div>')]) {
+    const got = article(extractPage(page(box))).text;
+    assert.match(got, /Mandarine\(n\), je ca\. 300 g[\s\S]*Dr\. Oetker Vanillin-Zucker[\s\S]*Für den Mürbeteig/);
+  }
   // a box of links named alike (a shop's "ingredients" menu) is not
   const links = '<div class="ingredients-list">' + ['Mehl', 'Zucker', 'Butter', 'Eier'].map((w) => `<a href="/shop/${w}">${w} kaufen</a>`).join(' ') + '</div>';
   assert.doesNotMatch(article(extractPage(page(links))).text, /kaufen/);

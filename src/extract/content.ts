@@ -337,11 +337,16 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     }
   }
   // a recipe's ingredients, kept in a box of their own beside the method: part of the recipe
+  // a recipe's ingredients inside the article
+  const recipeBoxes: Element[] = [...tallies.keys()].filter((e) => INGREDIENTS.test(classAndId(e)) && inside(e));
   const ingredients = [...tallies].filter(([e, t]) => INGREDIENTS.test(classAndId(e)) && t.chars <= 4000 && linkDensity(t) < 0.5 && !inside(e) && !holds(e, top));
   for (const [e] of ingredients) {
     let outermost = true;
     for (let a = e.parent as Element | null; a && isElement(a); a = a.parent as Element | null) if (ingredients.some(([o]) => o === a)) outermost = false;
-    if (outermost) chosen.add(e);
+    if (outermost) {
+      chosen.add(e);
+      recipeBoxes.push(e);
+    }
   }
   const out: string[] = [];
   let chars = 0;
@@ -358,7 +363,8 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.chars < 400 && mixedScriptWords(block.text) >= 2) continue;
     if (block.heading === 1) continue;
     const density = linkDensity(block);
-    if (density > (block.chars < 100 ? 0.34 : 0.6)) continue;
+    // an ingredient's name may link to its own page ("3 Dose/n <a>Mandarine(n), je ca.</a> 175 g"): links are no sign of furniture there
+    if (density > (block.chars < 100 ? 0.34 : 0.6) && !(density < 1 && recipeBoxes.some((r) => holds(r, block.owner)))) continue;
     if (block.chars < 60 && (FURNITURE.test(block.text) || FURNITURE_LINE.test(block.text))) continue;
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
     if (block.chars < 250 && (CREDITED_CAPTION.test(block.text) || FIGURE_CAPTION.test(block.text))) continue;
