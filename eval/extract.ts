@@ -123,7 +123,8 @@ function aebF1(triples: Array<[number, number, number]>): { f1: number; precisio
   return { f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0, precision, recall };
 }
 
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** Text compared with white space collapsed and without soft hyphens (U+00AD: invisible, and some gold snippets and titles were copied with them). */
+const norm = (s: string): string => s.replaceAll('\u00ad', '').replace(/\s+/g, ' ').trim();
 /** Titles compared without case, surrounding quotes and punctuation, and with one apostrophe and one double quote. */
 const normTitle = (s: string | null): string =>
   norm(s ?? '')
