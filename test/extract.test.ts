@@ -605,3 +605,11 @@ test('dom: the short text of an element is its text collapsed, or null past the 
   assert.equal(shortText(wrapper, 200), null);
   assert.equal(shortText(parseHtml('<div>a<script>var x = 1;</script>b</div>').children[0]!, 10, new Set(['script'])), 'ab');
 });
+
+test('extract (reduced from weinkenner.de and bmel.de pages, trafilatura-eval): soft hyphens are no part of the text or the title', () => {
+  const para = (n: number): string => `<p>Schon im Mit&shy;tel&shy;al&shy;ter war der St. Mag&shy;da&shy;le&shy;ner das Aus&shy;hän&shy;ge&shy;schild der Wein&shy;wirt&shy;schaft, Absatz ${n}.</p>`;
+  const got = article(extractPage(`<html><head><title>Welt&shy;ernährungs&shy;programm</title></head><body><article><h1>Deutsch&shy;land und das Welt&shy;ernährungs&shy;programm</h1>${[1, 2, 3, 4].map(para).join('')}</article></body></html>`));
+  assert.match(got.text, /Schon im Mittelalter war der St\. Magdalener das Aushängeschild der Weinwirtschaft, Absatz 1\./);
+  assert.ok(!got.text.includes('\u00ad'));
+  assert.equal(got.title, 'Deutschland und das Welternährungsprogramm');
+});

@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseHtml } from './parse.js';
 import { datesInText } from './dates.js';
-import { classAndId, isElement, isText, MAX_DEPTH } from './dom.js';
+import { classAndId, isElement, isText, MAX_DEPTH, withoutSoftHyphens } from './dom.js';
 
 /** Elements that never hold the article's own text. */
 const SKIP = new Set([
@@ -173,7 +173,7 @@ function dropped(e: Element, w: Walk): boolean {
 
 function flush(w: Walk): void {
   if (w.parts.length === 0) return;
-  const text = w.parts.join('').replace(/\s+/g, ' ').trim();
+  const text = withoutSoftHyphens(w.parts.join('')).replace(/\s+/g, ' ').trim();
   w.parts = [];
   const linkChars = w.linkChars;
   w.linkChars = 0;

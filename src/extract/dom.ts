@@ -11,8 +11,15 @@ export function isText(node: AnyNode): node is AnyNode & { data: string } {
   return node.type === 'text';
 }
 
-/** White space collapsed to single spaces, trimmed. */
-export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** White space collapsed to single spaces, trimmed, without soft hyphens. */
+export const collapse = (s: string): string => withoutSoftHyphens(s).replace(/\s+/g, ' ').trim();
+
+/**
+ * Text without soft hyphens (U+00AD): marks where a word may break across
+ * lines ("Mit&shy;tel&shy;al&shy;ter"), invisible unless it does, and no part
+ * of the word: left in, the word matches nothing else written without them.
+ */
+export const withoutSoftHyphens = (s: string): string => (s.includes('\u00ad') ? s.replaceAll('\u00ad', '') : s);
 
 /** The text under `node`, as in the page (no white space changed), skipping `skip` elements. */
 export function textContent(node: AnyNode, skip?: ReadonlySet<string>, depth = 0): string {
