@@ -44,6 +44,18 @@ describe('tokenize', () => {
     assert.equal((tokenize('میں').flags[0] as number) & FLAG_FUNCTION, FLAG_FUNCTION);
   });
 
+  it('reads a word with invisible characters in it (soft hyphens, zero-width spaces and joiners) as the word', () => {
+    const hashes = (text: string): number[] => Array.from(tokenize(text).hash);
+    // "Mit&shy;tel&shy;al&shy;ter", and a copy with zero-width spaces put inside its words so that they match nothing
+    assert.deepEqual(hashes('Mit\u00adtel\u00adal\u00adter im Tal'), hashes('Mittelalter im Tal'));
+    assert.deepEqual(hashes('The mi\u200bnister re\u2060signed\ufeff today'), hashes('The minister resigned today'));
+    assert.deepEqual(words('\u200bword\u200b \u00ad'), ['word\u200b']);
+    // Malayalam: a zero-width joiner inside a word keeps it one word
+    assert.equal(tokenize('\u0D28\u0D4D\u200D\u0D28').count, 1);
+    // the zero-width non-joiner parts a Persian word as a space does
+    assert.deepEqual(hashes('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645'), hashes('\u0645\u06CC \u062E\u0648\u0627\u0647\u0645'));
+  });
+
   it('flags function words and quoted words', () => {
     const t = tokenize('The minister said: “We will not sit on our hands.” Then he left.');
     const flagged = (flag: number): string[] =>

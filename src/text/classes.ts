@@ -20,6 +20,18 @@ export const MARK = 3;
  */
 export const JOINLESS = 4;
 
+/**
+ * An invisible character inside a word, skipped as if it were not there:
+ * the soft hyphen (U+00AD), the zero-width space (U+200B), the zero-width
+ * joiner (U+200D, inside words of Indic scripts), the word joiner (U+2060)
+ * and a byte-order mark in mid-text (U+FEFF). Copied text sometimes carries
+ * them, sometimes on purpose so that its words match nothing; "Mit\u00adtel"
+ * is one word, "Mittel". (The zero-width non-joiner, U+200C, stays a
+ * separator: Persian writers use it and a space alike between a word's parts.)
+ */
+export const IGNORABLE = 5;
+const IGNORABLE_CHARS = new Set([0x00ad, 0x200b, 0x200d, 0x2060, 0xfeff]);
+
 /** Arabic-script letters that join only the letter before them, and hamza. */
 const JOINLESS_LETTERS = '\u0621-\u0625\u0627\u0629\u062F-\u0632\u0648\u0671-\u0673\u0675-\u0677\u0688-\u0699\u06C0\u06C3-\u06CB\u06CD\u06CF\u06D2\u06D3\u06D5\u06EE\u06EF\u0759-\u075B\u076B\u076C\u0771\u0773\u0774\u0778\u0779';
 const joinless = new RegExp(`^[${JOINLESS_LETTERS}]$`, 'u');
@@ -39,6 +51,7 @@ const mark = /^\p{M}$/u;
 
 /** Class of a character (a code point given as a string). */
 export function classify(ch: string): number {
+  if (IGNORABLE_CHARS.has(ch.codePointAt(0) as number)) return IGNORABLE;
   if (mark.test(ch)) return MARK;
   if (!wordChar.test(ch)) return SEPARATOR;
   if (joinless.test(ch)) return JOINLESS;

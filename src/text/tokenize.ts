@@ -1,5 +1,5 @@
 import { hashString, mix32 } from './hash.js';
-import { CLASS_OF, classify, JOINLESS, LOWER_OF, MARK, SEPARATOR, SPACELESS, WORD } from './classes.js';
+import { CLASS_OF, classify, IGNORABLE, JOINLESS, LOWER_OF, MARK, SEPARATOR, SPACELESS, WORD } from './classes.js';
 import { allFunctionWords } from './stopwords.js';
 import { findQuotations } from './quotes.js';
 import type { Span } from '../types.js';
@@ -118,6 +118,7 @@ function scan(text: string): { count: number; begin: Uint32Array; end: Uint32Arr
       kind = classify(String.fromCodePoint(code));
       astral = true;
     } else kind = CLASS_OF[code] as number;
+    if (kind === IGNORABLE) continue;
     if (kind === SEPARATOR || (kind === MARK && open < 0)) {
       if (open >= 0) close(i);
       if (astral) i++;
