@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { decodePage, extractPage, isNoArticle, type ExtractedArticle } from '../src/extract/index.js';
-import { datesInText } from '../src/extract/dates.js';
+import { datesInText, firstDateInText } from '../src/extract/dates.js';
 import { parseHtml } from '../src/extract/parse.js';
 import { textBoilerplate } from '../src/provenance/boilerplate.js';
 import { declared as declaredOf } from '../src/extract/metadata.js';
@@ -208,6 +208,24 @@ test('dates: written dates in many languages and orders are read; impossible one
   assert.deepEqual(iso('3/4/2019', 'en-GB'), ['2019-04-03']);
   assert.deepEqual(iso('3/24/2019', 'de'), ['2019-03-24'], 'a day above 12 settles the order');
   assert.deepEqual(iso('31.02.2019, 1.1.1970, 12 March 2031, 12 marzipan 2019, 3.4.20191'), []);
+  // the first date, read only as far as needed, is the first of all the dates: impossible dates, dates of other patterns before and after it, two at one place
+  const texts = [
+    'Stand: 30.07.2019 | 12.8.19',
+    '31.02.2019 then July 30th, 2019 and 2019-08-01',
+    'Zuletzt 1.1.1970, dann am 3. August 2018 und am 04.08.2018',
+    'On 2019年7月30日 and 30 July 2019 and 12 March 2031',
+    `${'Words without dates. '.repeat(400)}Madrid, 30 de julio de 2019; 3/4/2019`,
+    '3/4/2019 and 4 March 2019',
+    'no date at all',
+    'Sept. 3, 2019 (3.9.2019)',
+    // a date of a later pattern running into one found earlier: the later patterns read past the first date found
+    'am 30 July 2019-08-01',
+  ];
+  for (const text of texts) {
+    for (const language of [null, 'en-US', 'de']) {
+      assert.deepEqual(firstDateInText(text, language, 2030), datesInText(text, language, 2030)[0] ?? null, `${text.slice(-60)} (${language})`);
+    }
+  }
 });
 
 test('dates: a date in the url wins over a declared date of another day; on the same day the declared time is kept; bylines and the text come after', () => {

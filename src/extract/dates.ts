@@ -89,12 +89,45 @@ export function datesInText(text: string, language: string | null, latestYear = 
   for (const { re, read } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const ymd = read(m, usOrder);
-      if (!ymd) continue;
-      const [year, month, day] = ymd;
-      if (year < 1995 || year > latestYear || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) continue;
-      found.push({ iso: `${year}-${pad(month)}-${pad(day)}`, index: m.index, end: m.index + m[0].length });
+      const date = dateOf(m, read, usOrder, latestYear);
+      if (date) found.push(date);
     }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** Characters past the first date found that another pattern's date beginning before it may reach (the longest written date is shorter). */
+const DATE_REACH = 120;
+
+/**
+ * The first date written in `text`: `datesInText(…)[0]`, read only as far as
+ * needed (each pattern stops at its first date, and the later patterns look
+ * no further than the earliest date found so far): a long page's body is
+ * read to its first date, not to its end.
+ */
+export function firstDateInText(text: string, language: string | null, latestYear = new Date().getUTCFullYear() + 1): TextDate | null {
+  const usOrder = /^en(-us)?$/i.test(language ?? '');
+  let best: TextDate | null = null;
+  for (const { re, read } of PATTERNS) {
+    const scope = best ? text.slice(0, best.index + DATE_REACH) : text;
+    re.lastIndex = 0;
+    for (let m = re.exec(scope); m; m = re.exec(scope)) {
+      // at the same place, the earlier pattern's date stands (as in the stable sort of datesInText)
+      if (best && m.index >= best.index) break;
+      const date = dateOf(m, read, usOrder, latestYear);
+      if (date) {
+        best = date;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+function dateOf(m: RegExpExecArray, read: Pattern['read'], usOrder: boolean, latestYear: number): TextDate | null {
+  const ymd = read(m, usOrder);
+  if (!ymd) return null;
+  const [year, month, day] = ymd;
+  if (year < 1995 || year > latestYear || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  return { iso: `${year}-${pad(month)}-${pad(day)}`, index: m.index, end: m.index + m[0].length };
 }

@@ -1,4 +1,4 @@
-import { datesInText } from './dates.js';
+import { firstDateInText } from './dates.js';
 import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
 import { classAndId, collapse, elements, shortText, textContent } from './dom.js';
@@ -433,7 +433,7 @@ export function publishedOf(d: Declared, url: string | null): { date: string; fr
   if (inUrl) return { date: inUrl, from: 'url' };
   const language = languageOf(d);
   for (const text of d.dateTexts) {
-    const [first] = datesInText(text, language);
+    const first = firstDateInText(text, language);
     if (first) return { date: first.iso, from: 'byline' };
   }
   // a declared date whose time is written wrong ("2022-01-10T22:06:08:684Z") still gives its day, after the bylines
@@ -446,10 +446,10 @@ export function publishedOf(d: Declared, url: string | null): { date: string; fr
   if (inState) return { date: inState, from: 'script' };
   // a summary that dates its story ("… (Notizia del 14 Gennaio 2020)")
   const summary = descriptionOf(d);
-  const [described] = summary ? datesInText(summary, language) : [];
+  const described = summary ? firstDateInText(summary, language) : null;
   if (described) return { date: described.iso, from: 'text' };
   if (d.body) {
-    const [first] = datesInText(collapse(textContent(d.body, SCRIPTS)), language);
+    const first = firstDateInText(collapse(textContent(d.body, SCRIPTS)), language);
     if (first) return { date: first.iso, from: 'text' };
   }
   return null;
