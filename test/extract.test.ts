@@ -395,6 +395,9 @@ test('dates: the state a page keeps in its scripts, a dated summary, a lone digi
   const utc = '<meta property="article:published_time" content="2019-10-18T22:04:00Z">';
   assert.equal(article(extractPage(page(utc), { url: 'https://www.nachrichten.at/gesundheit/story' })).published, '2019-10-19T00:04:00+02:00');
   assert.equal(article(extractPage(page(utc), { url: 'https://news.example.com/story' })).published, '2019-10-18T22:04:00Z', 'no country, no zone');
+  // reduced from ici.radio-canada.ca (htmldate-eval): a country of several zones, the zone of its largest newsrooms; 00:23 UTC is the evening before in Ottawa
+  const early = '<meta property="article:published_time" content="2020-08-25T00:23:33Z">';
+  assert.equal(article(extractPage(page(early), { url: 'https://ici.radio-canada.ca/nouvelle/1728875/transport-scolaire' })).published, '2020-08-24T20:23:33-04:00');
 });
 
 test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a roofline, a <small> subtitle) is not part of it', () => {

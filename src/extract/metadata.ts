@@ -455,7 +455,11 @@ export function publishedOf(d: Declared, url: string | null): { date: string; fr
   return null;
 }
 
-/** Time zones of the countries whose domains news sites use most, for a time a page gives in UTC. */
+/**
+ * Time zones of the countries whose domains news sites use most, for a time a
+ * page gives in UTC; for a country of several zones, the zone of its largest
+ * newsrooms (Moscow, São Paulo, Toronto and Ottawa, Sydney, Mexico City).
+ */
 const ZONE_OF_DOMAIN: Record<string, string> = {
   at: 'Europe/Vienna', de: 'Europe/Berlin', ch: 'Europe/Zurich', li: 'Europe/Vaduz', fr: 'Europe/Paris', be: 'Europe/Brussels',
   nl: 'Europe/Amsterdam', lu: 'Europe/Luxembourg', it: 'Europe/Rome', es: 'Europe/Madrid', pt: 'Europe/Lisbon', uk: 'Europe/London',
@@ -463,13 +467,13 @@ const ZONE_OF_DOMAIN: Record<string, string> = {
   cz: 'Europe/Prague', sk: 'Europe/Bratislava', hu: 'Europe/Budapest', si: 'Europe/Ljubljana', hr: 'Europe/Zagreb', ro: 'Europe/Bucharest',
   bg: 'Europe/Sofia', gr: 'Europe/Athens', tr: 'Europe/Istanbul', ua: 'Europe/Kyiv', ru: 'Europe/Moscow', jp: 'Asia/Tokyo',
   kr: 'Asia/Seoul', cn: 'Asia/Shanghai', tw: 'Asia/Taipei', hk: 'Asia/Hong_Kong', in: 'Asia/Kolkata', br: 'America/Sao_Paulo',
-  ar: 'America/Argentina/Buenos_Aires', nz: 'Pacific/Auckland',
+  ar: 'America/Argentina/Buenos_Aires', nz: 'Pacific/Auckland', ca: 'America/Toronto', au: 'Australia/Sydney', mx: 'America/Mexico_City',
 };
 
 /**
- * A time given in UTC ("…Z") on a site of a country with one time zone, as
- * the publisher's local time (the same instant): the day a page was
- * published is the day where it was published.
+ * A time given in UTC ("…Z") on a site of a country's domain, as the
+ * publisher's local time (the same instant): the day a page was published is
+ * the day where it was published.
  */
 function inLocalTime(date: NonNullable<ReturnType<typeof parsePublished>>, url: string | null): string {
   if (date.instant === null || !/(Z|[+-]00:?00)$/.test(date.iso) || !url) return date.iso;
