@@ -75,7 +75,7 @@ const ARTICLE_END =
 
 /** Words that come with a date on a dateline ("Updated", "Published by", "min read", a time, a weekday). */
 const DATELINE_WORDS =
-  /\b(updated?|published|posted|last modified|modified|am|pm|et|edt|est|gmt|utc|cet|cest|min(ute)?s? read|read|by|on|at|um|uhr|le|à|de|às|em|el|il|publicado|por|publié|veröffentlicht|aktualisiert|actualizado|atualizado|mis à jour|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}[:h.]\d{2}|[·•|@,\-–—/]/gi;
+  /\b(updated?|published|posted|last modified|modified|am|pm|et|edt|est|gmt|utc|cet|cest|min(ute)?s? read|read|by|on|at|um|uhr|le|à|de|às|em|el|il|publicado|por|publié|veröffentlicht|aktualisiert|actualizado|atualizado|mis à jour|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|von|in|\d+ (comments?|kommentare?|commentaires?|comentarios?))\b|\d{1,2}[:h.]\d{2}|[·•|@,\-–—/]/gi;
 
 /** Words that mix Latin and Cyrillic letters. */
 function mixedScriptWords(text: string): number {
