@@ -634,3 +634,18 @@ test('extract (reduced from weinkenner.de and bmel.de pages, trafilatura-eval): 
   assert.ok(!got.text.includes('\u00ad'));
   assert.equal(got.title, 'Deutschland und das Welternährungsprogramm');
 });
+
+test('extract (reduced from mpimet.mpg.de, wind-energie.de and chemietechnik.de pages, trafilatura-eval): a lead set apart just above the article is its first paragraph', () => {
+  const body = [1, 2, 3, 4].map((n) => `<p>Absatz ${n} des Berichts über das Klimamodell, lang genug, um einer zu sein, mit einigen Wörtern darin.</p>`).join('');
+  const lead = '<p>Die frühen 1970er Jahre werden oft mit der Entstehung der modernen Umweltbewegung in Verbindung gebracht.</p>';
+  const page = (before: string, after = ''): string =>
+    article(extractPage(`<html><body><div class="article">${before}<div class="news-text-wrap">${body}</div>${after}</div><aside><p>Ein anderer Bericht im Seitenrand, lang genug, um einer zu sein, mit Wörtern.</p></aside></body></html>`)).text;
+  for (const cls of ['teaser-text', 'lead', 'content__intro']) {
+    const text = page(`<div class="${cls}"><span>Chronik</span>${lead}</div>`);
+    assert.match(text, /^Die frühen 1970er Jahre[^]*Absatz 1[^]*Absatz 4/, cls);
+    assert.doesNotMatch(text, /Chronik/, `${cls}: a kicker set in the lead is not its prose`);
+  }
+  // not a lead: one after the article, or one not marked as such
+  assert.doesNotMatch(page('', `<div class="lead">${lead}</div>`), /1970er/);
+  assert.doesNotMatch(page(`<div class="promo-box">${lead}</div>`), /1970er/);
+});

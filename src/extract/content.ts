@@ -40,6 +40,9 @@ const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-
 
 /** A line that is a name from the page's code (a CSS class, a layout label) or a shortcode, shown as text. */
 /** The box of a recipe's ingredients ("recipe-ingredients", "ingredients-list", "m053-ingredients"). */
+const LEAD = /(^|[\s_-])(teaser-text|lead|article-lead|intro|content__intro|standfirst|vorspann)($|[\s_-])/i;
+/** Characters of a line in a lead set apart above the article for it to be the lead's prose. */
+const LEAD_LINE = 60;
 const INGREDIENTS = /(^|[\s_-])(recipe-?)?(ingredients|zutaten)(-?(list|block|table|box|container|wrapper|section))?($|[\s_-])/i;
 
 const CODE_AS_TEXT = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$|^\[\/?[a-z_]+(?:\s[^\]]*)?\]|^\d+\s*:\s*\d+$/;
@@ -259,7 +262,8 @@ const linkDensity = (t: { chars: number; linkChars: number }): number => (t.char
  * the article body (with its other chunks marked alike), else the ancestor
  * of the densest prose with the most prose less twice its other text (so
  * paragraphs split into one wrapper each are gathered, and a list of teasers
- * around the article is not). 3. Each paragraph in it (a table row is one)
+ * around the article is not), with a lead marked as such (teaser-text,
+ * lead, intro, standfirst) set apart just above it. 3. Each paragraph in it (a table row is one)
  * that is not a list of links, a line of page furniture, a dateline, or a
  * name from the page's code, up to a heading of other articles ("More
  * stories"). Null when nothing on the page reads like an article.
@@ -337,6 +341,20 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     }
   }
   // a recipe's ingredients, kept in a box of their own beside the method: part of the recipe
+  // the article's lead, set apart just above its container (its prose: not a kicker, a byline or a date set in it)
+  const leads: Element[] = [];
+  if (top.parent && isElement(top.parent as AnyNode)) {
+    const parent = top.parent as Element;
+    const firstIn = blocks.findIndex((b) => inside(b.owner));
+    for (const [e, t] of tallies) {
+      if (!LEAD.test(classAndId(e)) || inside(e) || holds(e, top) || !holds(parent, e) || t.good < 60 || linkDensity(t) >= 0.3) continue;
+      const at = blocks.findIndex((b) => holds(e, b.owner));
+      if (at >= 0 && at < firstIn && firstIn - at <= 6) {
+        chosen.add(e);
+        leads.push(e);
+      }
+    }
+  }
   // a recipe's ingredients inside the article
   const recipeBoxes: Element[] = [...tallies.keys()].filter((e) => INGREDIENTS.test(classAndId(e)) && inside(e));
   const ingredients = [...tallies].filter(([e, t]) => INGREDIENTS.test(classAndId(e)) && t.chars <= 4000 && linkDensity(t) < 0.5 && !inside(e) && !holds(e, top));
@@ -358,6 +376,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (box && holds(box, block.owner)) continue;
     if (first < 0) first = i;
     if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
+    if ((block.chars < LEAD_LINE || block.heading > 0) && leads.some((l) => holds(l, block.owner))) continue;
     if ((block.chars < 200 && CODE_AS_TEXT.test(block.text)) || (block.chars < 400 && SMALL_PRINT.test(block.text))) continue;
     // an ad written in look-alike letters ("Yоur соntеnt" with Cyrillic о, с, е) to pass filters: spam, not the article
     if (block.chars < 400 && mixedScriptWords(block.text) >= 2) continue;
