@@ -40,7 +40,7 @@ const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-
 
 /** A line that is a name from the page's code (a CSS class, a layout label) or a shortcode, shown as text. */
 /** The box of a recipe's ingredients ("recipe-ingredients", "ingredients-list", "m053-ingredients"). */
-const LEAD = /(^|[\s_-])(teaser-text|lead|article-lead|intro|content__intro|standfirst|vorspann)($|[\s_-])/i;
+const LEAD = /(^|[\s_-])(teaser-text|lead|article-lead|intro|content__intro|standfirst|vorspann|summary|excerpt|dek|deck|abstract|teaser|subline|description)($|[\s_-])/i;
 /** Characters of a line in a lead set apart above the article for it to be the lead's prose. */
 const LEAD_LINE = 60;
 const INGREDIENTS = /(^|[\s_-])(recipe-?)?(ingredients|zutaten)(-?(list|block|table|box|container|wrapper|section))?($|[\s_-])/i;
