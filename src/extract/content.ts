@@ -344,7 +344,8 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   // the article's lead, set apart just above its container (its prose: not a kicker, a byline or a date set in it)
   const leads: Element[] = [];
   if (top.parent && isElement(top.parent as AnyNode)) {
-    const parent = top.parent as Element;
+    // under the container's parent or grandparent
+    const parent = top.parent.parent && isElement(top.parent.parent as AnyNode) ? (top.parent.parent as Element) : (top.parent as Element);
     const firstIn = blocks.findIndex((b) => inside(b.owner));
     for (const [e, t] of tallies) {
       if (!LEAD.test(classAndId(e)) || inside(e) || holds(e, top) || !holds(parent, e) || t.good < 60 || linkDensity(t) >= 0.3) continue;
