@@ -38,13 +38,14 @@ const ARTICLE = /(^|[\s_-])(article|articlebody|article-?body|story-?body|entry-
 /** Elements that say they hold the article's body, by itemprop, class or id. */
 const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-?text|article-?content|story-?body|story-?content|entry-?content|post-?content|post-?body|body-?text|news-?text|text-?content)($|[\s_-])/i;
 
-/** A line that is a name from the page's code (a CSS class, a layout label) or a shortcode, shown as text. */
-/** The box of a recipe's ingredients ("recipe-ingredients", "ingredients-list", "m053-ingredients"). */
+/** An element holding the article's lead (standfirst), when it is set apart above the article's container. */
 const LEAD = /(^|[\s_-])(teaser-text|lead|article-lead|intro|content__intro|standfirst|vorspann|summary|excerpt|dek|deck|abstract|teaser|subline|description)($|[\s_-])/i;
 /** Characters of a line in a lead set apart above the article for it to be the lead's prose. */
 const LEAD_LINE = 60;
+/** The box of a recipe's ingredients ("recipe-ingredients", "ingredients-list", "m053-ingredients"). */
 const INGREDIENTS = /(^|[\s_-])(recipe-?)?(ingredients|zutaten)(-?(list|block|table|box|container|wrapper|section))?($|[\s_-])/i;
 
+/** A line that is a name from the page's code (a CSS class, a layout label) or a shortcode, shown as text. */
 const CODE_AS_TEXT = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$|^\[\/?[a-z_]+(?:\s[^\]]*)?\]|^\d+\s*:\s*\d+$/;
 
 /** Short lines that are page furniture, not text. */
@@ -340,7 +341,6 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
       if (e !== marked && t.good > 0 && e.name === marked.name && e.attribs['class'] === marked.attribs['class'] && !inside(e) && !holds(e, marked)) chosen.add(e);
     }
   }
-  // a recipe's ingredients, kept in a box of their own beside the method: part of the recipe
   // the article's lead, set apart just above its container (its prose: not a kicker, a byline or a date set in it)
   const leads: Element[] = [];
   if (top.parent && isElement(top.parent as AnyNode)) {
@@ -356,7 +356,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
       }
     }
   }
-  // a recipe's ingredients inside the article
+  // a recipe's ingredients: inside the article, or kept in a box of their own beside the method (part of the recipe)
   const recipeBoxes: Element[] = [...tallies.keys()].filter((e) => INGREDIENTS.test(classAndId(e)) && inside(e));
   const ingredients = [...tallies].filter(([e, t]) => INGREDIENTS.test(classAndId(e)) && t.chars <= 4000 && linkDensity(t) < 0.5 && !inside(e) && !holds(e, top));
   for (const [e] of ingredients) {
