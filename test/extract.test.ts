@@ -652,3 +652,12 @@ test('extract (reduced from mpimet.mpg.de, wind-energie.de and chemietechnik.de 
   assert.doesNotMatch(page('', `<div class="lead">${lead}</div>`), /1970er/);
   assert.doesNotMatch(page(`<div class="promo-box">${lead}</div>`), /1970er/);
 });
+
+test('extract (reduced from trafilatura-eval and htmldate-eval pages): a post\'s view counter and a breadcrumb trail shown as a line are not the text; quotations in « » and a live blog\'s times are', () => {
+  const para = (n: number): string => `<p>Paragraph ${n} of the report on the award, long enough to be one, with several words in it.</p>`;
+  const lines = ['Aufrufe: 1120 | Hinzugefügt von: Posh | Tags: Denken, Bilder | Rating: 0.0/0', 'Views: 184', 'Blog » News » open3 » Publikumsvoting beim Wiener Content Award gestartet', 'Front Page › Transportation › Transit tax trust rejects data'];
+  const kept = ['Retour sur les revues de rang « 1 » ou « 1* » où les chercheurs « placent » leurs articles', '4:14 p.m.'];
+  const text = article(extractPage(`<html><body><article>${para(1)}${lines.map((l) => `<p>${l}</p>`).join('')}${para(2)}${kept.map((l) => `<p>${l}</p>`).join('')}${para(3)}</article></body></html>`)).text;
+  for (const l of lines) assert.ok(!text.includes(l), l);
+  for (const l of kept) assert.ok(text.includes(l), l);
+});

@@ -64,6 +64,17 @@ const AGENCY_CREDIT = /^[A-Z]{2,}(\s*\/\s*[A-Z][A-Z .'-]+)+$/;
 /** A whole line that is a label of page furniture: "Schlagworte", "Markiert mit", "Themen:", "Inhaltsverzeichnis", a link's "Weitere Informationen" (with a colon it ends the article: `ARTICLE_END`). */
 const FURNITURE_LINE = /^(schlagworte|schlagwörter|markiert mit|themen|tags|inhaltsverzeichnis|table of contents|\(?noch keine bewertungen\)?)\s*:?$|^weitere informationen$/i;
 
+/** A line of a post's counters: its views ("Aufrufe: 1120 | Hinzugefügt von: …", "Views: 52"). (A bare time, "3:59 PM", stays: a live blog's updates are stamped so.) */
+const COUNTER_LINE = /^(aufrufe|views|hits|просмотров|просмотры|visualizaciones|visite|wyświetle[nń]\w*)\s*:?\s*[\d.,]+\b/i;
+
+/** A breadcrumb trail shown as a line: three parts or more between » or › ("Blog » News » open3 » …"). */
+function isBreadcrumb(text: string): boolean {
+  // French quotation marks stand with spaces inside them: « 1 » is a quotation
+  if (text.includes('«')) return false;
+  const parts = text.split(/\s[»›]\s/);
+  return parts.length >= 3 && parts.slice(0, -1).every((p) => p.length > 0 && p.length <= 40);
+}
+
 /** A prompt of the site's machinery: log in to comment, reload the CAPTCHA, what cookies are. */
 const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein|eingeloggt sein)|du musst (dich )?(einloggen|anmelden|angemeldet sein|eingeloggt sein)|um .{1,80} kommentieren zu können, müssen sie (eingeloggt|angemeldet) sein|you must be (logged in|registered)|(please )?(log|sign) in to (comment|post|reply)|please reload captcha|time limit is exhausted|was sind cookies\b|um kommentare (zu )?schreiben)/i;
 
@@ -386,6 +397,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     // an ingredient's name may link to its own page ("3 Dose/n <a>Mandarine(n), je ca.</a> 175 g"): links are no sign of furniture there
     if (density > (block.chars < 100 ? 0.34 : 0.6) && !(density < 1 && recipeBoxes.some((r) => holds(r, block.owner)))) continue;
     if (block.chars < 60 && (FURNITURE.test(block.text) || FURNITURE_LINE.test(block.text))) continue;
+    if (block.chars < 200 && (COUNTER_LINE.test(block.text) || isBreadcrumb(block.text))) continue;
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
     if (block.chars < 250 && (CREDITED_CAPTION.test(block.text) || FIGURE_CAPTION.test(block.text))) continue;
     if (block.chars < 160 && MACHINERY.test(block.text)) continue;
