@@ -40,6 +40,8 @@ const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-
 
 /** An element holding the article's lead (standfirst), when it is set apart above the article's container. */
 const LEAD = /(^|[\s_-])(teaser-text|lead|article-lead|intro|content__intro|standfirst|vorspann|summary|excerpt|dek|deck|abstract|teaser|subline|description)($|[\s_-])/i;
+/** Lines before the article's first within which a lead set apart above it begins. */
+const LEAD_REACH = 6;
 /** Characters of a line in a lead set apart above the article for it to be the lead's prose. */
 const LEAD_LINE = 60;
 /** The box of a recipe's ingredients ("recipe-ingredients", "ingredients-list", "m053-ingredients"). */
@@ -357,11 +359,16 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   if (top.parent && isElement(top.parent as AnyNode)) {
     // under the container's parent or grandparent
     const parent = top.parent.parent && isElement(top.parent.parent as AnyNode) ? (top.parent.parent as Element) : (top.parent as Element);
+    // the elements around the few lines before the container's first (read from those lines up: a page of ten thousand
+    // teasers costs no more), that begin among those lines
     const firstIn = blocks.findIndex((b) => inside(b.owner));
-    for (const [e, t] of tallies) {
-      if (!LEAD.test(classAndId(e)) || inside(e) || holds(e, top) || !holds(parent, e) || t.good < 60 || linkDensity(t) >= 0.3) continue;
-      const at = blocks.findIndex((b) => holds(e, b.owner));
-      if (at >= 0 && at < firstIn && firstIn - at <= 6) {
+    const from = Math.max(0, firstIn - LEAD_REACH);
+    for (let k = from; k < firstIn; k++) {
+      if (!holds(parent, (blocks[k] as Block).owner)) continue;
+      for (let e: Element | null = (blocks[k] as Block).owner; e && isElement(e) && e !== parent; e = e.parent as Element | null) {
+        const t = tallies.get(e);
+        if (!t || t.good < 60 || linkDensity(t) >= 0.3 || !LEAD.test(classAndId(e)) || inside(e) || holds(e, top)) continue;
+        if (from > 0 && holds(e, (blocks[from - 1] as Block).owner)) continue;
         chosen.add(e);
         leads.push(e);
       }
