@@ -480,7 +480,7 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
 
 test('extract (reduced from trafilatura-eval pages): prompts of the site machinery (log in to comment, reload the CAPTCHA) are not the article', () => {
   const body = fourParagraphs('the report on the season');
-  const prompts = ['Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.', 'Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?', 'Um den Tipp "Tomaten richtig schneiden" kommentieren zu können, müssen Sie eingeloggt sein.', 'Please reload CAPTCHA.', 'Time limit is exhausted. Please reload CAPTCHA.', 'You must be logged in to post a comment.'];
+  const prompts = ['Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.', 'Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?', 'Um den Tipp "Tomaten richtig schneiden" kommentieren zu können, müssen Sie eingeloggt sein.', 'Please reload CAPTCHA.', 'Time limit is exhausted. Please reload CAPTCHA.', 'You must be logged in to post a comment.', 'Dieses Skript als PDF herunterladen', 'Download this article as a PDF', 'Instant access to the full article PDF.'];
   const got = article(extractPage(`<html><body><article>${body}${prompts.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`));
   for (const p of prompts) assert.ok(!got.text.includes(p), p);
   assert.match(got.text, /Paragraph 4/);

@@ -78,7 +78,7 @@ function isBreadcrumb(text: string): boolean {
 }
 
 /** A prompt of the site's machinery: log in to comment, reload the CAPTCHA, what cookies are. */
-const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein|eingeloggt sein)|du musst (dich )?(einloggen|anmelden|angemeldet sein|eingeloggt sein)|um .{1,80} kommentieren zu können, müssen sie (eingeloggt|angemeldet) sein|you must be (logged in|registered)|(please )?(log|sign) in to (comment|post|reply)|please reload captcha|time limit is exhausted|was sind cookies\b|um kommentare (zu )?schreiben)/i;
+const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein|eingeloggt sein)|du musst (dich )?(einloggen|anmelden|angemeldet sein|eingeloggt sein)|um .{1,80} kommentieren zu können, müssen sie (eingeloggt|angemeldet) sein|you must be (logged in|registered)|(please )?(log|sign) in to (comment|post|reply)|please reload captcha|time limit is exhausted|was sind cookies\b|um kommentare (zu )?schreiben|(diese[nsr]? |den )?(\w+ )?als pdf (herunterladen|downloaden)$|(download|save|print) (this )?(article|page|story) as (a )?pdf$|instant access to the full article pdf)/i;
 
 /** A disclosure or disclaimer the site puts under its articles: affiliate links, advertising, no liability. */
 const DISCLAIMER = /^(this (post|article|page|story) (contains|may contain) (references to products|affiliate links)|we recommend the best products|\*werbung\b|werbung[.:]\s*(dieser|der) (beitrag|artikel)\b|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate)|the advertising disclaimer|.{0,60}\bis not responsible for the (opinions|views|content)|\(?alle angaben ohne gewähr|sofern nicht anders (ausgewiesen|angegeben))/i;
