@@ -375,8 +375,9 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     }
   }
   // a recipe's ingredients: inside the article, or kept in a box of their own beside the method (part of the recipe)
-  const recipeBoxes: Element[] = [...tallies.keys()].filter((e) => INGREDIENTS.test(classAndId(e)) && inside(e));
-  const ingredients = [...tallies].filter(([e, t]) => INGREDIENTS.test(classAndId(e)) && t.chars <= 4000 && linkDensity(t) < 0.5 && !inside(e) && !holds(e, top));
+  const named = [...tallies].filter(([e]) => INGREDIENTS.test(classAndId(e)));
+  const recipeBoxes: Element[] = named.filter(([e]) => inside(e)).map(([e]) => e);
+  const ingredients = named.filter(([e, t]) => t.chars <= 4000 && linkDensity(t) < 0.5 && !inside(e) && !holds(e, top));
   for (const [e] of ingredients) {
     let outermost = true;
     for (let a = e.parent as Element | null; a && isElement(a); a = a.parent as Element | null) if (ingredients.some(([o]) => o === a)) outermost = false;
