@@ -496,6 +496,15 @@ test('extract (reduced from trafilatura-eval pages): the site\'s calls to follow
   assert.match(got.text, /Paragraph 4/);
 });
 
+test('extract (reduced from thehill.com): a card that pops up over a name (its picture and other stories) is not the text; the name is', () => {
+  const card = (name: string): string =>
+    `<span class="rollover-people"><a class="rollover-people-link" href="/people/x">${name}</a><span class="rollover-people-block"><span class="rollover-block"><a class="name" href="/people/x">${name}</a><a class="people-articles" href="/a">Progressives oppose spending stopgap measure over surveillance authority extension</a> <a class="people-articles" href="/b">Another story about the same member of Congress and her week</a></span></span></span>`;
+  const html = `<html><body><article><p>A New York man pleaded guilty to charges he threatened to kill Rep. ${card('Ilhan Omar')} (D-Minn.), the U.S. Attorney’s Office announced Monday.</p>${fourParagraphs('the case against the man')}</article></body></html>`;
+  const got = article(extractPage(html)).text;
+  assert.match(got, /threatened to kill Rep\. Ilhan Omar \(D-Minn\.\), the U\.S\. Attorney’s Office announced Monday\./);
+  assert.doesNotMatch(got, /Progressives oppose|Another story/);
+});
+
 test('extract (reduced from theintercept.com): a box of most-read articles set between paragraphs is skipped and the article goes on; one at the end still ends it', () => {
   const para = (n: number): string => `<p>Paragraph ${n} of the investigation into the hospitals, long enough to be one, with several words in it.</p>`;
   const box = '<div class="most-read"><h2 class="most-read__header">Most Read</h2><div class="most-read__item"><a href="/a">Hamas and Israel</a><div class="most-read__title">A teaser of another story that runs on for a while here.</div></div></div>';

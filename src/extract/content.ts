@@ -30,7 +30,7 @@ const CELL = new Set(['td', 'th']);
 
 /** Class or id of an element that holds no article text (comments, sharing, related links, ads …). */
 const BOILERPLATE =
-  /(^|[\s_-])(comments?|share|sharing|social|related|recommend(ed|ations)?|promo|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|ads?|advert\w*|sponsor\w*|sidebar|footer|menu|breadcrumbs?|nav|navbar|navigation|pagination|pager|popup|modal|banner|trending|most-?popular|outbrain|taboola|widget|toolbar|masthead|disqus|byline|author-?bio|tags|rss|print|skip|visually-?hidden|sr-only|caption|credits?)($|[\s_-])/i;
+  /(^|[\s_-])(comments?|share|sharing|social|related|recommend(ed|ations)?|promo|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|ads?|advert\w*|sponsor\w*|sidebar|footer|menu|breadcrumbs?|nav|navbar|navigation|pagination|pager|popup|modal|banner|trending|most-?popular|outbrain|taboola|widget|toolbar|masthead|disqus|byline|author-?bio|tags|rss|print|skip|visually-?hidden|sr-only|caption|credits?|rollover-?block|hover-?card|popover)($|[\s_-])/i;
 
 /** Class or id of an element that holds the article, which no boilerplate pattern may remove. */
 const ARTICLE = /(^|[\s_-])(article|articlebody|article-?body|story-?body|entry-?content|post-?content|post-?body|main-?content|body-?text|story|content)($|[\s_-])/i;
