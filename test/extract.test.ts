@@ -486,15 +486,6 @@ test('extract (reduced from trafilatura-eval pages): prompts of the site machine
   assert.match(got.text, /Paragraph 4/);
 });
 
-test('extract (reduced from trafilatura-eval pages): the site\'s calls to follow it (newsletter, app, channels) or fund it are not the article; a story about them is', () => {
-  const body = fourParagraphs('the report on the season');
-  const calls = ['Never miss the latest news by signing up to our newsletter today!', 'Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.', '¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular en este enlace de invitación.', 'Get the latest news straight to your phone with the VI Consortium app.', "Do you want to be informed of DiEM25's actions? Sign up here", 'Stay up-to-date on our work.', 'Folgen Sie uns auf Twitter', 'Unterstützen Sie unabhängigen Journalismus!'];
-  const story = ['Telegram said on Monday that its channels had grown by a third since the ban, according to the company.', 'Newsletters sent by the ministry were read by few, the auditors found in their report.'];
-  const got = article(extractPage(`<html><body><article>${body}${calls.map((p) => `<p>${p}</p>`).join('')}${story.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`));
-  for (const c of calls) assert.ok(!got.text.includes(c), c);
-  for (const p of story) assert.ok(got.text.includes(p), p);
-  assert.match(got.text, /Paragraph 4/);
-});
 
 test('extract (reduced from thehill.com): a card that pops up over a name (its picture and other stories) is not the text; the name is', () => {
   const card = (name: string): string =>

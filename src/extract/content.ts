@@ -83,10 +83,6 @@ const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein|ein
 /** A disclosure or disclaimer the site puts under its articles: affiliate links, advertising, no liability. */
 const DISCLAIMER = /^(this (post|article|page|story) (contains|may contain) (references to products|affiliate links)|we recommend the best products|\*werbung\b|werbung[.:]\s*(dieser|der) (beitrag|artikel)\b|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate)|the advertising disclaimer|.{0,60}\bis not responsible for the (opinions|views|content)|\(?alle angaben ohne gewähr|sofern nicht anders (ausgewiesen|angegeben))/i;
 
-/** The site's call to follow it: its newsletter, app, channels and accounts, or to fund it ("Never miss the latest news by signing up to our newsletter today!", "Follow The Gleaner on Twitter …", "¿Ya sabías que en Guatemala.com tenemos canal de Telegram?"). */
-const PROMOTION =
-  /^(never miss (the latest|a story|an? (article|update))|don't miss (the latest|out on)|stay (up[- ]to[- ]date|informed|in the loop) (on|with) (our|the latest)|get the latest (news|updates|stories|headlines)\b.{0,80}\b(app|newsletters?|inbox|e-?mail)\b|sign up (for|to) (our|the) .{0,40}newsletters?\b|subscribe to (our|the) .{0,40}(newsletters?|channel|podcast)\b|follow (us|[\p{L}. ]{1,40} on (twitter|facebook|instagram|telegram|x))\b|join (us|our) .{0,30}(channel|community|newsletter)\b|do you want to be informed\b|¿?ya sabías que .{0,80}(telegram|whatsapp)|únete a nuestro|suscríbete a|síguenos en|folgen sie uns|folge uns|abonnieren sie (unseren|den) (newsletter|kanal)|lesen sie das .{1,40}(magazin|heft)\b.{0,40}\b(app|abo)\b|(support|apoya|unterstützen sie) (our |el |unseren )?(independent |unabhängigen )?(journalism|periodismo|journalismus))/iu;
-
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
 const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b|this entry was posted (on|in)\b|erstellt am .{5,60} und abgelegt unter\b|letzte aktualisierung am .{5,30} (\/|affiliate))|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
@@ -413,7 +409,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
     if (block.chars < 250 && (CREDITED_CAPTION.test(block.text) || FIGURE_CAPTION.test(block.text))) continue;
     if (block.chars < 160 && MACHINERY.test(block.text)) continue;
-    if (block.chars < 300 && (DISCLAIMER.test(block.text) || PROMOTION.test(block.text))) continue;
+    if (block.chars < 300 && DISCLAIMER.test(block.text)) continue;
     // what follows "More stories", "Related articles" and the like is other articles' teasers
     if (block.chars < 60 && chars >= minChars && ARTICLE_END.test(block.text)) {
       box = boxAround(block.owner, chosen);
