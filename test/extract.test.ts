@@ -486,7 +486,6 @@ test('extract (reduced from trafilatura-eval pages): prompts of the site machine
   assert.match(got.text, /Paragraph 4/);
 });
 
-
 test('extract (reduced from thehill.com): a card that pops up over a name (its picture and other stories) is not the text; the name is', () => {
   const card = (name: string): string =>
     `<span class="rollover-people"><a class="rollover-people-link" href="/people/x">${name}</a><span class="rollover-people-block"><span class="rollover-block"><a class="name" href="/people/x">${name}</a><a class="people-articles" href="/a">Progressives oppose spending stopgap measure over surveillance authority extension</a> <a class="people-articles" href="/b">Another story about the same member of Congress and her week</a></span></span></span>`;
@@ -494,6 +493,23 @@ test('extract (reduced from thehill.com): a card that pops up over a name (its p
   const got = article(extractPage(html)).text;
   assert.match(got, /threatened to kill Rep\. Ilhan Omar \(D-Minn\.\), the U\.S\. Attorney’s Office announced Monday\./);
   assert.doesNotMatch(got, /Progressives oppose|Another story/);
+});
+
+test("extract (reduced from tagesspiegel.de, netzpolitik.org, politifact.com): the lead under the headline in the article's <header> is its first paragraph; the header's kicker, byline and date, and the next story's header, are not", () => {
+  const lead = 'Damit Mitarbeiter gesund bleiben, müssen sich Unternehmen einiges einfallen lassen. Die Ideen reichen weit.';
+  const header = `<header class="article-header"><span class="kicker">Coronavirus</span><h1>Wie Firmen ihre Beschäftigten schützen</h1><p class="excerpt">${lead}</p><p class="meta">Von Kevin P. Hoffmann</p><p>Published 21 November 2019 · Tagged with Wirtschaft</p></header>`;
+  const next = '<header><h1>Die nächste Geschichte</h1><p>Der Vorspann der nächsten Geschichte, die unter dieser steht und nicht zu ihr gehört.</p></header>';
+  const body = fourParagraphs('the measures firms take');
+  // the header beside the article's container, and inside it
+  for (const html of [`<main>${header}<div class="article-body">${body}</div></main>`, `<article>${header}${body}${next}</article>`]) {
+    const got = article(extractPage(`<html><body><header class="site"><h1>Der Tagesspiegel</h1><nav><a href="/">Start</a></nav></header>${html}</body></html>`)).text;
+    assert.ok(got.startsWith(lead), got.slice(0, 120));
+    assert.match(got, /Paragraph 4/);
+    assert.doesNotMatch(got, /Coronavirus|Kevin P\. Hoffmann|Published 21 November|nächsten Geschichte|Der Tagesspiegel/);
+  }
+  // markup that never closes a <header> around the whole page still gives the article
+  const unclosed = article(extractPage(`<html><body><header id="branding"><h1>Site</h1><div id="content"><article>${body}</article></div></body></html>`)).text;
+  assert.match(unclosed, /Paragraph 1[^]*Paragraph 4/);
 });
 
 test('extract (reduced from theintercept.com): a box of most-read articles set between paragraphs is skipped and the article goes on; one at the end still ends it', () => {
@@ -592,7 +608,7 @@ test('extract (reduced from www3.nhk.or.jp/news/easy): ruby readings over a word
   assert.ok(!/[ぁ-ん] |ぎゃくたい|おや/.test(got.split('\n\n')[0]!.slice(0, 30)), got.slice(0, 80));
 });
 
-test('extract (reduced from munich2022.com): a <header> that holds most of the prose is a text block under the wrong tag; a page header and an article header with a standfirst are not text', () => {
+test('extract (reduced from munich2022.com): a <header> that holds most of the prose is a text block under the wrong tag; a page header is not text, and of an article header only its standfirst is', () => {
   const paragraphs = [
     'Die besten Athletinnen und Athleten Europas haben bei den Hallenmeisterschaften gezeigt, dass sie fit für München 2022 sind.',
     'Mit einer Weltjahresbestleistung von 6,02 m gewann der Schwede den Stabhochsprung, und er sagte, dass ich viel Selbstvertrauen habe, sei kein Geheimnis.',
@@ -606,7 +622,8 @@ test('extract (reduced from munich2022.com): a <header> that holds most of the p
   assert.ok(!got.includes('Das Portal der European Championships'), 'the page header stays out');
   const standfirst = 'Ein kurzer Vorspann, der sagt, worum es in diesem Artikel geht, und mehr nicht.';
   const news = article(extractPage(`<html><body><article><header><h1>Schlagzeile</h1><p>${standfirst}</p></header>${fourParagraphs('the report')}</article></body></html>`)).text;
-  assert.ok(!news.includes(standfirst), "an article's header with its standfirst is still the header");
+  assert.ok(news.startsWith(standfirst), "an article header's standfirst opens the text");
+  assert.ok(!news.includes('Schlagzeile'), 'its headline does not');
 });
 
 test('extract (reduced from trafilatura-eval and aeb pages): a caption that ends with its picture credit or opens with a figure label, and the line blog software puts under a post, are not the text; a sentence that mentions a copyright is', () => {

@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseHtml } from './parse.js';
 import { datesInText } from './dates.js';
-import { classAndId, isElement, isText, MAX_DEPTH, withoutSoftHyphens } from './dom.js';
+import { classAndId, findElement, isElement, isText, MAX_DEPTH, withoutSoftHyphens } from './dom.js';
 
 /** Elements that never hold the article's own text. */
 const SKIP = new Set([
@@ -83,6 +83,9 @@ const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein|ein
 /** A disclosure or disclaimer the site puts under its articles: affiliate links, advertising, no liability. */
 const DISCLAIMER = /^(this (post|article|page|story) (contains|may contain) (references to products|affiliate links)|we recommend the best products|\*werbung\b|werbung[.:]\s*(dieser|der) (beitrag|artikel)\b|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate)|the advertising disclaimer|.{0,60}\bis not responsible for the (opinions|views|content)|\(?alle angaben ohne gewähr|sofern nicht anders (ausgewiesen|angegeben))/i;
 
+/** A byline set in a lead or a header: "By Matthew Digby on …", "— David McKinley on Sunday, …". */
+const BYLINE = /^(by|von|par|por|di|door|av|przez|от|—|–)\s/i;
+
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
 const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b|this entry was posted (on|in)\b|erstellt am .{5,60} und abgelegt unter\b|letzte aktualisierung am .{5,30} (\/|affiliate))|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
@@ -124,6 +127,8 @@ interface Block {
   linkChars: number;
   owner: Element;
   heading: number;
+  /** The headline's <header> the line sits in (see `headlineHeader`). */
+  header: Element | null;
 }
 
 interface Walk {
@@ -135,6 +140,7 @@ interface Walk {
   prose: Map<Element, number>;
   totalProse: number;
   skip: ReadonlySet<string>;
+  header: Element | null;
 }
 
 /** The reading over or beside a ruby base and its fallback parentheses: left out with no space in its place. */
@@ -188,6 +194,18 @@ function dropped(e: Element, w: Walk): boolean {
   return !ARTICLE.test(hint) || /comment|share|social|related|cookie|newsletter|promo|advert|sidebar/i.test(hint);
 }
 
+/**
+ * A <header> holding a headline (<h1>) and some prose: read, not dropped, for
+ * the lead it may hold under the headline; which header is the article's, and
+ * what of it is kept, `articleBlocks` decides.
+ */
+function headlineHeader(e: Element, w: Walk): boolean {
+  if (e.name !== 'header' || hidden(e)) return false;
+  const prose = w.prose.get(e) ?? 0;
+  // (one holding much of the page's prose is read as a text block: see `dropped`)
+  return prose >= LEAD_LINE && prose < Math.max(HEADER_PROSE, w.totalProse * 0.4) && findElement(e, (h) => h.name === 'h1') !== null;
+}
+
 function flush(w: Walk): void {
   if (w.parts.length === 0) return;
   const text = withoutSoftHyphens(w.parts.join('')).replace(/\s+/g, ' ').trim();
@@ -196,7 +214,7 @@ function flush(w: Walk): void {
   w.linkChars = 0;
   if (!text) return;
   const m = HEADING.exec(w.owner.name);
-  w.blocks.push({ text, chars: text.length, linkChars: Math.min(linkChars, text.length), owner: w.owner, heading: m ? Number(m[1]) : 0 });
+  w.blocks.push({ text, chars: text.length, linkChars: Math.min(linkChars, text.length), owner: w.owner, heading: m ? Number(m[1]) : 0, header: w.header });
 }
 
 function walk(node: AnyNode, w: Walk, depth: number): void {
@@ -210,7 +228,8 @@ function walk(node: AnyNode, w: Walk, depth: number): void {
     flush(w);
     return;
   }
-  if (dropped(node, w)) {
+  const header = w.header === null && headlineHeader(node, w);
+  if (!header && dropped(node, w)) {
     // an inline element left out parts the words around it, but a ruby reading (furigana over 子 in 子ども) sits inside a word
     if (!BLOCK.has(node.name) && !RUBY_READING.has(node.name)) w.parts.push(' ');
     return;
@@ -224,7 +243,9 @@ function walk(node: AnyNode, w: Walk, depth: number): void {
   if (CELL.has(node.name)) w.parts.push(' ');
   const link = node.name === 'a';
   if (link) w.inLink++;
+  if (header) w.header = node;
   for (const child of node.children) walk(child, w, depth + 1);
+  if (header) w.header = null;
   if (link) w.inLink--;
   if (block) {
     flush(w);
@@ -236,7 +257,7 @@ function walk(node: AnyNode, w: Walk, depth: number): void {
 export function blocksOf(body: Element, withNoscript = false): Block[] {
   const skip = withNoscript ? SKIP_BUT_NOSCRIPT : SKIP;
   const prose = proseUnder(body, skip);
-  const w: Walk = { blocks: [], parts: [], linkChars: 0, inLink: 0, owner: body, prose, totalProse: prose.get(body) ?? 0, skip };
+  const w: Walk = { blocks: [], parts: [], linkChars: 0, inLink: 0, owner: body, prose, totalProse: prose.get(body) ?? 0, skip, header: null };
   for (const child of body.children) walk(child, w, 1);
   flush(w);
   return w.blocks;
@@ -374,6 +395,18 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
       }
     }
   }
+  // the article's own <header>, whose headline opens the article (just before its container or in it): the prose under the headline is its lead
+  let articleHeader: Element | null = null;
+  const firstLine = blocks.findIndex((b) => inside(b.owner));
+  for (let k = Math.max(0, firstLine - LEAD_REACH); k < blocks.length && k < firstLine + LEAD_REACH; k++) {
+    const b = blocks[k] as Block;
+    if (b.heading !== 1 || !b.header) continue;
+    if (k >= firstLine && !inside(b.header)) break;
+    articleHeader = b.header;
+    if (!inside(articleHeader)) chosen.add(articleHeader);
+    leads.push(articleHeader);
+    break;
+  }
   // a recipe's ingredients: inside the article, or kept in a box of their own beside the method (part of the recipe)
   const named = [...tallies].filter(([e]) => INGREDIENTS.test(classAndId(e)));
   const recipeBoxes: Element[] = named.filter(([e]) => inside(e)).map(([e]) => e);
@@ -396,7 +429,10 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (box && holds(box, block.owner)) continue;
     if (first < 0) first = i;
     if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
-    if ((block.chars < LEAD_LINE || block.heading > 0) && leads.some((l) => holds(l, block.owner))) continue;
+    // another story's header (the next article, below this one) is left out as every <header> is
+    if (block.header && block.header !== articleHeader) continue;
+    // in a lead, a kicker, a heading, a byline or a short line with a date ("Published 21 November 2019 · Tagged with …") is not its prose
+    if ((block.header !== null || leads.some((l) => holds(l, block.owner))) && (block.chars < LEAD_LINE || block.heading > 0 || BYLINE.test(block.text) || (block.chars < 100 && datesInText(block.text, null).length > 0))) continue;
     if ((block.chars < 200 && CODE_AS_TEXT.test(block.text)) || (block.chars < 400 && SMALL_PRINT.test(block.text))) continue;
     // an ad written in look-alike letters ("Yоur соntеnt" with Cyrillic о, с, е) to pass filters: spam, not the article
     if (block.chars < 400 && mixedScriptWords(block.text) >= 2) continue;
