@@ -272,6 +272,9 @@ test("titles: a blog's name over every post is not its headline; only parts nami
   assert.equal(titled('Deux ans et demi en Macronie : une condamnation | Regards.fr', 'https://www.regards.fr/x'), 'Deux ans et demi en Macronie : une condamnation');
   assert.equal(titled('Enchufla Figuren - Salsa-Figuren', 'https://rueda.wikidot.com/enchufla'), 'Enchufla Figuren - Salsa-Figuren');
   assert.equal(titled('Rueda: Enchufla Figuren', 'https://rueda.wikidot.com/enchufla'), 'Enchufla Figuren');
+  // the site's name, holding a dash itself, in a heading linking home: cut whole from the title's end
+  const wiki = `<html><head><title>Enchufla Figuren - Salsa-Figuren - Rueda in Berlin</title></head><body><h1><a href="/">Salsa-Figuren - Rueda in Berlin</a></h1><article>${body}</article></body></html>`;
+  assert.equal(article(extractPage(wiki, { url: 'https://rueda.wikidot.com/enchufla' })).title, 'Enchufla Figuren');
   // reduced from befifty.de: a date before the headline in the <h1>
   const kicker = `<html><head><meta property="og:title" content="Das vielleicht schönste Ende der Welt: Montauk"></head><body><article><h1>Jun 17 Das vielleicht schönste Ende der Welt: Montauk</h1>${body}</article></body></html>`;
   assert.equal(article(extractPage(kicker)).title, 'Das vielleicht schönste Ende der Welt: Montauk');

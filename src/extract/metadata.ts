@@ -265,7 +265,9 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
       siteNames.includes(n) || (siteHeading !== undefined && n === norm(siteHeading)) || (host !== '' && q.length >= 3 && host.includes(q)) || BLOG_DEFAULTS.test(n)
     );
   };
-  const stripped = declaredTitles.map((t) => stripSite(t, isSite));
+  // a site's name that holds a separator itself ("Salsa-Figuren - Rueda in Berlin") is cut whole from either end
+  const wholeNames = [...siteNames, ...(siteHeading ? [norm(siteHeading)] : [])].filter((n) => SEPARATORS.test(n));
+  const stripped = declaredTitles.map((t) => stripSite(cutWholeName(t, wholeNames), isSite));
   // a heading that is a declared title, or holds one or is most of one: <h1> before <h2> and <h3>, and at one level the
   // specific declared titles (Open Graph, JSON-LD) before <title>
   for (const level of [1, 2, 3]) {
@@ -343,6 +345,25 @@ function sharedWords(heading: string, titles: string[]): number {
     if (larger > 0) best = Math.max(best, shared / larger);
   }
   return best;
+}
+
+/** A title without a site's name (lower case, `names`) that stands whole at its start or end, a separator between. */
+function cutWholeName(title: string, names: string[]): string {
+  const lower = title.toLowerCase();
+  for (const name of names) {
+    if (lower.length <= name.length + 3) continue;
+    if (lower.endsWith(name)) {
+      const rest = title.slice(0, title.length - name.length);
+      const m = /\s*[|\-–—:·•»«/]\s*$/.exec(rest);
+      if (m && /\s/.test(m[0])) return rest.slice(0, m.index).trim();
+    }
+    if (lower.startsWith(name)) {
+      const rest = title.slice(name.length);
+      const m = /^\s*[|\-–—:·•»«/]\s*/.exec(rest);
+      if (m && /\s/.test(m[0])) return rest.slice(m[0].length).trim();
+    }
+  }
+  return title;
 }
 
 /** A title without the parts at its ends that name the site ("Headline | Site", "Site: Headline"). */
