@@ -504,7 +504,9 @@ test("extract (reduced from tagesspiegel.de, netzpolitik.org, politifact.com): t
   const next = '<header><h1>Die nächste Geschichte</h1><p>Der Vorspann der nächsten Geschichte, die unter dieser steht und nicht zu ihr gehört.</p></header>';
   const body = fourParagraphs('the measures firms take');
   // the header beside the article's container, and inside it
-  for (const html of [`<main>${header}<div class="article-body">${body}</div></main>`, `<article>${header}${body}${next}</article>`]) {
+  // (reduced from latercera.com: the headline's text in a <div> of its own inside the <h1>)
+  const divided = header.replace('<h1>Wie Firmen ihre Beschäftigten schützen</h1>', '<h1><div>Wie Firmen ihre Beschäftigten schützen</div></h1>');
+  for (const html of [`<main>${header}<div class="article-body">${body}</div></main>`, `<article>${header}${body}${next}</article>`, `<main>${divided}<div class="article-body">${body}</div></main>`]) {
     const got = article(extractPage(`<html><body><header class="site"><h1>Der Tagesspiegel</h1><nav><a href="/">Start</a></nav></header>${html}</body></html>`)).text;
     assert.ok(got.startsWith(lead), got.slice(0, 120));
     assert.match(got, /Paragraph 4/);

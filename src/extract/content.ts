@@ -206,6 +206,12 @@ function headlineHeader(e: Element, w: Walk): boolean {
   return prose >= LEAD_LINE && prose < Math.max(HEADER_PROSE, w.totalProse * 0.4) && findElement(e, (h) => h.name === 'h1') !== null;
 }
 
+/** Whether a line's element sits in an <h1> below `header` (a headline whose text is in a <div> of its own). */
+function underHeadline(e: Element, header: Element): boolean {
+  for (let a: Element | null = e; a && a !== header && isElement(a); a = a.parent as Element | null) if (a.name === 'h1') return true;
+  return false;
+}
+
 function flush(w: Walk): void {
   if (w.parts.length === 0) return;
   const text = withoutSoftHyphens(w.parts.join('')).replace(/\s+/g, ' ').trim();
@@ -400,7 +406,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   const firstLine = blocks.findIndex((b) => inside(b.owner));
   for (let k = Math.max(0, firstLine - LEAD_REACH); k < blocks.length && k < firstLine + LEAD_REACH; k++) {
     const b = blocks[k] as Block;
-    if (b.heading !== 1 || !b.header) continue;
+    if (!b.header || !(b.heading === 1 || underHeadline(b.owner, b.header))) continue;
     if (k >= firstLine && !inside(b.header)) break;
     articleHeader = b.header;
     if (!inside(articleHeader)) chosen.add(articleHeader);
