@@ -420,6 +420,8 @@ test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a rooflin
   assert.equal(article(extractPage(page('<meta property="og:title" content="Coronavirus und andere Zoonosen – Wie Umweltzerstörung neue Epidemien begünstigt">', tagi))).title, 'Wie Umweltzerstörung neue Epidemien begünstigt');
   assert.equal(article(extractPage(page('<title>Klimavorreiter Oberland?</title>', "<span class='sub-heading'>Energiewende Oberland:</span></br> Klimavorreiter Oberland?"))).title, 'Klimavorreiter Oberland?');
   assert.equal(article(extractPage(page('', '<span class="h1small">Initiative EnergieEffizienz</span> Kostenloser Stromcheck für private Haushalte'))).title, 'Kostenloser Stromcheck für private Haushalte');
+  // … also where the declared title shares few words with the headline and the line opening the article holds the kicker
+  assert.equal(article(extractPage(page('<title>Initiative EnergieEffizienz - kostenloser Stromcheck | Ökologisch Bauen</title>', '<span class="h1small">Initiative EnergieEffizienz</span> Kostenloser Stromcheck für private Haushalte'))).title, 'Kostenloser Stromcheck für private Haushalte');
   // reduced from mix1.de: a line break or a block inside the headline parts its words
   const heading = (h1: string): string | undefined => declaredOf(parseHtml(`<html><body><h1>${h1}</h1></body></html>`)).headings[0]?.text;
   assert.equal(heading('Leslie Clio<br />  <span style="font-style:italic">Brave New Woman</span>'), 'Leslie Clio Brave New Woman');

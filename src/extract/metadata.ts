@@ -301,8 +301,11 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
   if (only && wordSet(only.text).size >= 2 && (stripped.length === 0 || sharedWords(only.text, stripped) >= HEADING_SHARED_WORDS)) return only.text;
   // the heading that opens the article, about what the declared title is about, or where the declared title is one word ("News", "Archiv")
   if (opening && wordSet(opening).size >= 2 && (stripped.length === 0 || sharedWords(opening, stripped) >= HEADING_SHARED_WORDS || wordSet(stripped[0] as string).size <= 1)) {
-    // the same characters as a declared title (a heading with ruby readings laid out apart): the declared one, as typed
-    return stripped.find((t) => squeeze(t) === squeeze(opening)) ?? opening;
+    // the same characters as a declared title (a heading with ruby readings laid out apart): the declared one, as typed;
+    // the opening line holding a kicker before the headline ("Initiative EnergieEffizienz Kostenloser Stromcheck …"): the headline without it
+    const on = norm(opening);
+    const headline = headings.find((h) => h.level === 1 && on.endsWith(norm(h.text)) && h.text.length >= opening.length * CONTAINED_HEADING);
+    return stripped.find((t) => squeeze(t) === squeeze(opening)) ?? headline?.text ?? opening;
   }
   // the page's own headline, worded a little differently from the title it declares (for search engines): the headline
   for (const h of headings) {
