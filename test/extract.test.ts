@@ -420,6 +420,10 @@ test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a rooflin
   assert.equal(article(extractPage(page('<meta property="og:title" content="Coronavirus und andere Zoonosen – Wie Umweltzerstörung neue Epidemien begünstigt">', tagi))).title, 'Wie Umweltzerstörung neue Epidemien begünstigt');
   assert.equal(article(extractPage(page('<title>Klimavorreiter Oberland?</title>', "<span class='sub-heading'>Energiewende Oberland:</span></br> Klimavorreiter Oberland?"))).title, 'Klimavorreiter Oberland?');
   assert.equal(article(extractPage(page('', '<span class="h1small">Initiative EnergieEffizienz</span> Kostenloser Stromcheck für private Haushalte'))).title, 'Kostenloser Stromcheck für private Haushalte');
+  // reduced from be.ch: a long kicker before the declared title in the <h1> (a press office's name): the declared title
+  assert.equal(article(extractPage(page('<title>Impfen und Boostern ist bis Ende Februar noch überall möglich</title>', 'Medienmitteilung der Gesundheits-, Sozial- und Integrationsdirektion :Impfen und Boostern ist bis Ende Februar noch überall möglich'))).title, 'Impfen und Boostern ist bis Ende Februar noch überall möglich');
+  // … a section's name at the end of a headline is not
+  assert.equal(article(extractPage(page('<title>Politik</title>', 'Der Bundesrat entscheidet über die neue Politik'))).title, 'Der Bundesrat entscheidet über die neue Politik');
   // … also where the declared title shares few words with the headline and the line opening the article holds the kicker
   assert.equal(article(extractPage(page('<title>Initiative EnergieEffizienz - kostenloser Stromcheck | Ökologisch Bauen</title>', '<span class="h1small">Initiative EnergieEffizienz</span> Kostenloser Stromcheck für private Haushalte'))).title, 'Kostenloser Stromcheck für private Haushalte');
   // reduced from mix1.de: a line break or a block inside the headline parts its words

@@ -278,6 +278,8 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
         const n = norm(h.text);
         // the heading may carry more (a kicker, a date) than the title the page declares: the declared one then
         if (n.includes(tn) && tn.length >= n.length * 0.6) return t;
+        // … or a long kicker before it ("Medienmitteilung der Gesundheitsdirektion: Impfen und Boostern ist …")
+        if (n.endsWith(tn) && wordSet(tn).size >= KICKED_TITLE_WORDS) return t;
         if (n.includes(tn) || (tn.includes(n) && n.length >= tn.length * CONTAINED_HEADING)) return h.text;
       }
     }
@@ -319,6 +321,9 @@ const LEGAL_FORM = /\s+(?:e\.\s?V\.|GmbH|AG|Inc\.?|Ltd\.?|LLC|S\.A\.|SA|S\.L\.|S
 
 /** Parts of a title that blog software puts in by default: "Blog Archive » Post title". */
 const BLOG_DEFAULTS = /^(blog archive|archive|blog)$/;
+
+/** Least words of a declared title that ends a longer heading for it to be the headline without the heading's start (fewer may be a section's name). */
+const KICKED_TITLE_WORDS = 4;
 
 /** Least share of a declared title's characters a heading it contains has for it to be the headline (less is a section's name, "News", "Düsseldorf"). */
 const CONTAINED_HEADING = 0.5;
