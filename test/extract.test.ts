@@ -424,6 +424,13 @@ test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a rooflin
   assert.equal(article(extractPage(page('<title>Impfen und Boostern ist bis Ende Februar noch überall möglich</title>', 'Medienmitteilung der Gesundheits-, Sozial- und Integrationsdirektion :Impfen und Boostern ist bis Ende Februar noch überall möglich'))).title, 'Impfen und Boostern ist bis Ende Februar noch überall möglich');
   // … a section's name at the end of a headline is not
   assert.equal(article(extractPage(page('<title>Politik</title>', 'Der Bundesrat entscheidet über die neue Politik'))).title, 'Der Bundesrat entscheidet über die neue Politik');
+  // reduced from battery-news.de and backenmachtgluecklich.de: an <h1> that goes on past the declared title in words of its own is the headline as shown;
+  // one that adds the site's name after a separator, or a control's label (noz.de's "CC-Editor öffnen" button), is not
+  const shown = (title: string, h1: string, url = 'https://example.de/x'): string | null => article(extractPage(page(`<title>${title}</title>`, h1), { url })).title;
+  assert.equal(shown('Ultium Cells erhöht Gigafactory-Kapazität - Battery-News.de', 'Ultium Cells erhöht Gigafactory-Kapazität in Tennessee', 'https://battery-news.de/x'), 'Ultium Cells erhöht Gigafactory-Kapazität in Tennessee');
+  assert.equal(shown('Saftiger Zitronenkuchen vom Blech | Backen macht glücklich', 'Saftiger Zitronenkuchen vom Blech: einfach köstlich!', 'https://www.backenmachtgluecklich.de/x'), 'Saftiger Zitronenkuchen vom Blech: einfach köstlich!');
+  assert.equal(shown('EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig', 'EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig | Umweltbundesamt'), 'EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig');
+  assert.equal(shown('Kindergottesdienst in Velpe macht Spaß', '<span>Kindergottesdienst in Velpe macht Spaß <a class="btn flat-button" href="#">CC-Editor öffnen</a></span>'), 'Kindergottesdienst in Velpe macht Spaß');
   // … also where the declared title shares few words with the headline and the line opening the article holds the kicker
   assert.equal(article(extractPage(page('<title>Initiative EnergieEffizienz - kostenloser Stromcheck | Ökologisch Bauen</title>', '<span class="h1small">Initiative EnergieEffizienz</span> Kostenloser Stromcheck für private Haushalte'))).title, 'Kostenloser Stromcheck für private Haushalte');
   // reduced from mix1.de: a line break or a block inside the headline parts its words

@@ -151,6 +151,9 @@ interface Heading {
 const TITLE_HINT = /title|headline|heading/i;
 
 /** Class of an element inside a heading that is its kicker or subtitle ("Dachzeile", "roofline", "topic-label" …), not the headline. */
+/** Class of a control (a button) rather than text. */
+const CONTROL = /(^|\s)(btn|button)($|[\s_-])/i;
+
 const KICKER = /dachzeile|roofline|kicker|overline|topline|eyebrow|label|subtitle|sub-title|supertitle|untertitel|unterzeile|sub-?heading|title-?header|h[1-6]-?small|pre-?title|over-?title|spitzmarke/i;
 
 /** Elements inside a heading whose text is set apart from the text around them (a line break, a block). */
@@ -168,7 +171,8 @@ function headlineText(e: Element): string {
       if (child.type === 'text') out += (child as unknown as { data: string }).data;
       else if (child.type === 'tag' && depth < HEADING_DEPTH) {
         const el = child as Element;
-        if (SCRIPTS.has(el.name)) continue;
+        // a control set in the heading ("<a class="btn">CC-Editor öffnen</a>") is no part of it
+        if (SCRIPTS.has(el.name) || el.name === 'button' || CONTROL.test(el.attribs['class'] ?? '')) continue;
         if (dropKickers && (el.name === 'small' || KICKER.test(el.attribs['class'] ?? ''))) {
           kicker = true;
           out += ' ';
@@ -277,7 +281,8 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
         if (h.level !== level) continue;
         const n = norm(h.text);
         // the heading may carry more (a kicker, a date) than the title the page declares: the declared one then
-        if (n.includes(tn) && tn.length >= n.length * 0.6) return t;
+        // (a heading that goes on past the declared title, "… vom Blech: einfach köstlich!", "… in Tennessee", is the headline as shown)
+        if (n.includes(tn) && tn.length >= n.length * 0.6 && !goesOn(n, tn)) return t;
         // … or a long kicker before it ("Medienmitteilung der Gesundheitsdirektion: Impfen und Boostern ist …")
         if (n.endsWith(tn) && wordSet(tn).size >= KICKED_TITLE_WORDS) return t;
         if (n.includes(tn) || (tn.includes(n) && n.length >= tn.length * CONTAINED_HEADING)) return h.text;
@@ -314,6 +319,13 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
     if (h.level === 1 && sharedWords(h.text, stripped) >= HEADLINE_SHARED_WORDS) return h.text;
   }
   return stripped[0] ?? headings[0]?.text ?? null;
+}
+
+/** Whether a heading goes on past the title it starts with in words of its own (": einfach köstlich!", "in Tennessee", a closing quote's word), not in punctuation or a site's name after a separator ("| Umweltbundesamt"). */
+function goesOn(heading: string, title: string): boolean {
+  if (!heading.startsWith(title)) return false;
+  const rest = heading.slice(title.length);
+  return /[\p{L}\p{N}]/u.test(rest) && !/^\s*[|\-–—·•»/]\s/.test(rest);
 }
 
 /** A company's or association's legal form after its name. */
