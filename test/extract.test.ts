@@ -483,6 +483,15 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
     assert.match(text, /Absatz 4/);
     assert.doesNotMatch(text, /anderer Artikel/, heading);
   }
+  // the same headings in more languages
+  for (const heading of ['Ti potrebbe interessare', 'Gerelateerde artikelen', 'Mohlo by vás zajímat', 'Te puede interesar', 'Sur le même sujet', 'Você pode gostar...', 'More on this story', 'Benzer haberler', 'Kapcsolódó cikkek']) {
+    const text = page(`<h3>${heading}</h3><p>Ein anderer Artikel über etwas ganz anderes, mit einem Anriss von zwei Zeilen.</p>`);
+    assert.match(text, /Absatz 4/);
+    assert.doesNotMatch(text, /anderer Artikel/, heading);
+  }
+  // an inline "read also" (Leggi anche, Lees ook, Läs också …) is set between a story's paragraphs: it ends nothing
+  const inline = page('<p>Leggi anche</p><h1>I Cavalieri dello Zodiaco diventeranno un film</h1><p>Tornando al remake, il titolo provvisorio è Knights of the Zodiac e la prima stagione avrà dodici episodi.</p>');
+  assert.match(inline, /Tornando al remake/);
   // a press release's contacts, a series' blurb (mpimet.mpg.de, kas.de): not the article
   for (const heading of ['Kontakt:', 'Pressekontakt', 'Ansprechpartnerin', 'Media contact', 'Über diese Reihe', 'Weitere Informationen:']) {
     const text = page(`<p>${heading}</p><p>Dr. Hendryk Bockelmann, Deutsches Klimarechenzentrum, Telefon 040 123 456</p>`);
