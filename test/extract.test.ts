@@ -511,6 +511,14 @@ test('extract (reduced from trafilatura-eval pages): prompts of the site machine
   assert.match(got.text, /Paragraph 4/);
 });
 
+test('extract (reduced from die-partei.net, sauvonsluniversite.fr and foren.myoos.de): a web or mail address written out as its own link is the article\'s text; a link to another page is not', () => {
+  const addresses = ['http://www.openpetition.de/petition/online/gegen-die-tarifreform-2013', 'suivi.reformes.blanquer@gmail.com', 'www.sortimo.ch'];
+  const lines = addresses.map((a) => `<p><a href="${a.includes('@') ? `mailto:${a}` : a}">${a}</a></p>`).join('');
+  const got = article(extractPage(`<html><body><article>${fourParagraphs('the petition')}${lines}<p><a href="/next">Nächster Artikel: Die GEMA und die Clubs</a></p></article></body></html>`)).text;
+  for (const a of addresses) assert.ok(got.includes(a), a);
+  assert.doesNotMatch(got, /Nächster Artikel/);
+});
+
 test('extract (reduced from thehill.com): a card that pops up over a name (its picture and other stories) is not the text; the name is', () => {
   const card = (name: string): string =>
     `<span class="rollover-people"><a class="rollover-people-link" href="/people/x">${name}</a><span class="rollover-people-block"><span class="rollover-block"><a class="name" href="/people/x">${name}</a><a class="people-articles" href="/a">Progressives oppose spending stopgap measure over surveillance authority extension</a> <a class="people-articles" href="/b">Another story about the same member of Congress and her week</a></span></span></span>`;

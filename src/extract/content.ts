@@ -83,6 +83,9 @@ const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein|ein
 /** A disclosure or disclaimer the site puts under its articles: affiliate links, advertising, no liability. */
 const DISCLAIMER = /^(this (post|article|page|story) (contains|may contain) (references to products|affiliate links)|we recommend the best products|\*werbung\b|werbung[.:]\s*(dieser|der) (beitrag|artikel)\b|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate)|the advertising disclaimer|.{0,60}\bis not responsible for the (opinions|views|content)|\(?alle angaben ohne gewähr|sofern nicht anders (ausgewiesen|angegeben))/i;
 
+/** A line that is a web or mail address and nothing else. */
+const BARE_ADDRESS = /^(https?:\/\/|www\.)[^\s]+$|^[\w.+-]+@[\w-]+(\.[\w-]+)+$/i;
+
 /** A byline set in a lead or a header: "By Matthew Digby on …", "— David McKinley on Sunday, …". */
 const BYLINE = /^(by|von|par|por|di|door|av|przez|от|—|–)\s/i;
 
@@ -445,7 +448,8 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.heading === 1) continue;
     const density = linkDensity(block);
     // an ingredient's name may link to its own page ("3 Dose/n <a>Mandarine(n), je ca.</a> 175 g"): links are no sign of furniture there
-    if (density > (block.chars < 100 ? 0.34 : 0.6) && !(density < 1 && recipeBoxes.some((r) => holds(r, block.owner)))) continue;
+    // (a web or mail address written out, its own link's text, is the article's: "http://www.openpetition.de", "suivi@gmail.com")
+    if (density > (block.chars < 100 ? 0.34 : 0.6) && !(density < 1 && recipeBoxes.some((r) => holds(r, block.owner))) && !BARE_ADDRESS.test(block.text)) continue;
     if (block.chars < 60 && (FURNITURE.test(block.text) || FURNITURE_LINE.test(block.text))) continue;
     if (block.chars < 200 && (COUNTER_LINE.test(block.text) || isBreadcrumb(block.text))) continue;
     if (block.chars < 100 && (PICTURE_CREDIT.test(block.text) || AGENCY_CREDIT.test(block.text))) continue;
