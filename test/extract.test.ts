@@ -333,8 +333,8 @@ test('extract: headings of related articles, rating widgets and author boxes end
     const text = article(extractPage(html)).text;
     assert.deepEqual(text.split('\n\n').map((p) => p.slice(0, 9)), ['Párrafo 1', 'Párrafo 2', 'Párrafo 3'], heading);
   }
-  // an embed's placeholder, a comment button, a permalink: page furniture between paragraphs
-  const html = `<html><body><article>${para(1)}<p>Externer Inhalt</p>${para(2)}<p>Kommentieren</p><p>Permalink</p>${para(3)}</article></body></html>`;
+  // an embed's placeholder, a comment button, a permalink, an ad's label (morebikes.co.uk's "Advert"): page furniture between paragraphs
+  const html = `<html><body><article>${para(1)}<p>Externer Inhalt</p>${para(2)}<p>Kommentieren</p><p>Permalink</p><p>Advert</p>${para(3)}</article></body></html>`;
   assert.deepEqual(article(extractPage(html)).text.split('\n\n').map((p) => p.slice(0, 9)), ['Párrafo 1', 'Párrafo 2', 'Párrafo 3']);
 });
 

@@ -51,7 +51,7 @@ const INGREDIENTS = /(^|[\s_-])(recipe-?)?(ingredients|zutaten)(-?(list|block|ta
 const CODE_AS_TEXT = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$|^\[\/?[a-z_]+(?:\s[^\]]*)?\]|^\d+\s*:\s*\d+$/;
 
 /** Short lines that are page furniture, not text. */
-const FURNITURE = /^(advertisement|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|добавить (отзыв|комментарий)|kommentare?|kommentieren|commentaires?|comentarios?|trending|tags|externer inhalt|permalink|permalien)\b/i;
+const FURNITURE = /^(advertisement|adverts?|anzeige|publicité|publicidad|pubblicità|reklama|werbung|share|share this|tweet|print|email|read more|read next|related|related articles|see also|click here|sign up|subscribe|follow us|continue reading|loading|skip to content|this slideshow requires javascript|tell us what you think|comments?|leave a (comment|reply)|добавить (отзыв|комментарий)|kommentare?|kommentieren|commentaires?|comentarios?|trending|tags|externer inhalt|permalink|permalien)\b/i;
 
 /** A short line crediting a picture: "Foto: Ingo Pertramer", "Crédits photos : Bestimage", "AFP / MARCO BERTORELLO", "Augusta National/Getty Images". */
 const PICTURE_CREDIT =
