@@ -314,10 +314,11 @@ test('extract: an article body split into chunks marked alike (between ads) is r
 });
 
 test('extract: datelines, names from the page code and shortcodes are left out, sentences with dates kept; a "latest stories" heading ends the article', () => {
-  // reduced from a cbssports.com page (aeb), and novalanalove.com and a German blog (trafilatura-eval)
+  // reduced from a cbssports.com page and jaraguadosul.com.br (aeb), and novalanalove.com, bahamaslocal.com and a German blog (trafilatura-eval);
+  // a post's line of metadata (its date with its category or tags) too
   const para = (n: number): string => `<p>Paragraph ${n}: on Nov. 14, 2019 the defence was asked about the fight, and said more than expected.</p>`;
   const html = `<html><body><article><h1>Browns</h1><div class="meta">Nov 18, 2019 at 9:24 pm ET • 2 min read</div>
-    ${[1, 2].map(para).join('')}<p>narrow-browser-and-phone</p><p>[button link="/submit" type="big"] Send us YOUR review[/button]</p><p>This slideshow requires JavaScript.</p><p>TRENDING:</p><p>Updated at 1:23 p.m.</p>${para(3)}<p>Updated: 18.11.2019, 17:26</p><p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</p><p>Erstellt von Fabian am Dienstag 6. Mai 2014</p><p>© 2019 Capitol Hill Publishing Corp.</p>
+    ${[1, 2].map(para).join('')}<p>narrow-browser-and-phone</p><p>[button link="/submit" type="big"] Send us YOUR review[/button]</p><p>This slideshow requires JavaScript.</p><p>TRENDING:</p><p>Updated at 1:23 p.m.</p>${para(3)}<p>Updated: 18.11.2019, 17:26</p><p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</p><p>Erstellt von Fabian am Dienstag 6. Mai 2014</p><p>05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento veiculo</p><p>News date : 04/21/2022 Category : Press Releases</p><p>© 2019 Capitol Hill Publishing Corp.</p>
     <h3>Our Latest Stories</h3><p>SportsLine's computer model simulated every Week 12 NFL game 10,000 times with surprising results.</p>
     <p>The Cowboys owner actually might have had a chance to hire Belichick before he went to New England.</p></article></body></html>`;
   const text = article(extractPage(html)).text;

@@ -83,6 +83,9 @@ const MACHINERY = /^(sie müssen (sich )?(einloggen|anmelden|angemeldet sein|ein
 /** A disclosure or disclaimer the site puts under its articles: affiliate links, advertising, no liability. */
 const DISCLAIMER = /^(this (post|article|page|story) (contains|may contain) (references to products|affiliate links)|we recommend the best products|\*werbung\b|werbung[.:]\s*(dieser|der) (beitrag|artikel)\b|(dieser|der) (beitrag|artikel) enthält (werbung|affiliate)|the advertising disclaimer|.{0,60}\bis not responsible for the (opinions|views|content)|\(?alle angaben ohne gewähr|sofern nicht anders (ausgewiesen|angegeben))/i;
 
+/** A label of a post's metadata: its category or tags. */
+const META_LABEL = /(^|[\s|·•-])(tags?|categor(y|ies|ia|ias|ie|ies)|kategorien?|rubriken?|catégories?|filed under|posted in|schlagw[oö]rter?|etiquetas?)\s*:/i;
+
 /** A line that is a web or mail address and nothing else. */
 const BARE_ADDRESS = /^(https?:\/\/|www\.)[^\s]+$|^[\w.+-]+@[\w-]+(\.[\w-]+)+$/i;
 
@@ -464,6 +467,8 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     }
     // a line that is a date and little else (a dateline, "Updated …", "3 min read") is not the article's text
     if (block.chars < 100 && isDateline(block.text)) continue;
+    // a post's line of metadata: its date with its category or tags ("05/10/2018 - Publicado por: … - Categoria: Saúde - Tags: …")
+    if (block.chars < 200 && META_LABEL.test(block.text) && datesInText(block.text, null).length > 0) continue;
     out.push(block.text);
     if (block.heading === 0) chars += block.chars;
   }
