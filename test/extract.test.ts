@@ -543,6 +543,10 @@ test("extract (reduced from tagesspiegel.de, netzpolitik.org, politifact.com): t
     assert.match(got, /Paragraph 4/);
     assert.doesNotMatch(got, /Coronavirus|Kevin P\. Hoffmann|Published 21 November|nächsten Geschichte|Der Tagesspiegel/);
   }
+  // a lead of its own that opens with a word bylines open with is the lead
+  const vonDer = 'Von der Leyen hat am Dienstag in Brüssel einen Plan vorgelegt, der die Lieferketten der Unternehmen in Europa sicherer machen soll.';
+  const own = article(extractPage(`<html><body><main>${header.replace(lead, vonDer)}<div class="article-body">${body}</div></main></body></html>`)).text;
+  assert.ok(own.startsWith(vonDer), own.slice(0, 120));
   // markup that never closes a <header> around the whole page still gives the article
   const unclosed = article(extractPage(`<html><body><header id="branding"><h1>Site</h1><div id="content"><article>${body}</article></div></body></html>`)).text;
   assert.match(unclosed, /Paragraph 1[^]*Paragraph 4/);

@@ -92,6 +92,14 @@ const BARE_ADDRESS = /^(https?:\/\/|www\.)[^\s]+$|^[\w.+-]+@[\w-]+(\.[\w-]+)+$/i
 /** A byline set in a lead or a header: "By Matthew Digby on …", "— David McKinley on Sunday, …". */
 const BYLINE = /^(by|von|par|por|di|door|av|przez|от|—|–)\s/i;
 
+/** A short line of a lead that is its byline or dateline: under 100 characters with a byline's start or a date, or under 200 with both ("By Ela on 31. October, 2023 | …"). */
+function bylineOrDate(text: string): boolean {
+  if (text.length >= 200) return false;
+  const byline = BYLINE.test(text);
+  if (text.length < 100 && byline) return true;
+  return (text.length < 100 || byline) && datesInText(text, null).length > 0;
+}
+
 /** A line that is the site's small print (copyright) or says when it was updated, without a date. */
 const SMALL_PRINT = /^(©|\(c\)\s|copyright\b|all rights reserved\b|the contents of this site are ©|this (article|story|content|material) is the copyrighted property of\b|this entry was posted (on|in)\b|erstellt am .{5,60} und abgelegt unter\b|letzte aktualisierung am .{5,30} (\/|affiliate))|^(updated|posted|published|aktualisiert|actualizado|atualizado|mis à jour)( at| um| à| às| a las)? \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?$/i;
 
@@ -443,8 +451,9 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
     // another story's header (the next article, below this one) is left out as every <header> is
     if (block.header && block.header !== articleHeader) continue;
-    // in a lead, a kicker, a heading, a byline or a short line with a date ("Published 21 November 2019 · Tagged with …") is not its prose
-    if ((block.header !== null || leads.some((l) => holds(l, block.owner))) && (block.chars < LEAD_LINE || block.heading > 0 || BYLINE.test(block.text) || (block.chars < 100 && datesInText(block.text, null).length > 0))) continue;
+    // in a lead, a kicker, a heading, a short byline or a short line with a date ("Published 21 November 2019 · Tagged with …") is not its prose
+    // (a lead of its own may open with "Von der Leyen …", "Por la mañana …")
+    if ((block.header !== null || leads.some((l) => holds(l, block.owner))) && (block.chars < LEAD_LINE || block.heading > 0 || bylineOrDate(block.text))) continue;
     if ((block.chars < 200 && CODE_AS_TEXT.test(block.text)) || (block.chars < 400 && SMALL_PRINT.test(block.text))) continue;
     // an ad written in look-alike letters ("Yоur соntеnt" with Cyrillic о, с, е) to pass filters: spam, not the article
     if (block.chars < 400 && mixedScriptWords(block.text) >= 2) continue;

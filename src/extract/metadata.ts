@@ -150,10 +150,10 @@ interface Heading {
 
 const TITLE_HINT = /title|headline|heading/i;
 
-/** Class of an element inside a heading that is its kicker or subtitle ("Dachzeile", "roofline", "topic-label" …), not the headline. */
 /** Class of a control (a button) rather than text. */
 const CONTROL = /(^|\s)(btn|button)($|[\s_-])/i;
 
+/** Class of an element inside a heading that is its kicker or subtitle ("Dachzeile", "roofline", "topic-label" …), not the headline. */
 const KICKER = /dachzeile|roofline|kicker|overline|topline|eyebrow|label|subtitle|sub-title|supertitle|untertitel|unterzeile|sub-?heading|title-?header|h[1-6]-?small|pre-?title|over-?title|spitzmarke/i;
 
 /** Elements inside a heading whose text is set apart from the text around them (a line break, a block). */
@@ -370,6 +370,8 @@ function sharedWords(heading: string, titles: string[]): number {
 /** A title without a site's name (lower case, `names`) that stands whole at its start or end, a separator between. */
 function cutWholeName(title: string, names: string[]): string {
   const lower = title.toLowerCase();
+  // (a letter whose lower case is longer, "İ", would shift the cut)
+  if (lower.length !== title.length) return title;
   for (const name of names) {
     if (lower.length <= name.length + 3) continue;
     if (lower.endsWith(name)) {
