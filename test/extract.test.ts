@@ -485,7 +485,7 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
     assert.doesNotMatch(text, /anderer Artikel/, heading);
   }
   // the same headings in more languages
-  for (const heading of ['Ti potrebbe interessare', 'Gerelateerde artikelen', 'Mohlo by vás zajímat', 'Te puede interesar', 'Sur le même sujet', 'Você pode gostar...', 'More on this story', 'Benzer haberler', 'Kapcsolódó cikkek']) {
+  for (const heading of ['Weitere Meldungen', 'Weitere Tourentipps', 'Ähnliche Rezepte', 'Ti potrebbe interessare', 'Gerelateerde artikelen', 'Mohlo by vás zajímat', 'Te puede interesar', 'Sur le même sujet', 'Você pode gostar...', 'More on this story', 'Benzer haberler', 'Kapcsolódó cikkek']) {
     const text = page(`<h3>${heading}</h3><p>Ein anderer Artikel über etwas ganz anderes, mit einem Anriss von zwei Zeilen.</p>`);
     assert.match(text, /Absatz 4/);
     assert.doesNotMatch(text, /anderer Artikel/, heading);
