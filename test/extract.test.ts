@@ -558,6 +558,11 @@ test('extract (reduced from theintercept.com): a box of most-read articles set b
   const inside = article(extractPage(`<html><body><article class="post">${[1, 2, 3].map(para).join('')}${box}${[4, 5, 6, 7, 8].map(para).join('')}</article></body></html>`)).text;
   assert.match(inside, /Paragraph 3[^]*Paragraph 8/);
   assert.doesNotMatch(inside, /Most Read|teaser of another story/);
+  // (reduced from ingenieur.de) the heading's text right in the box, in a page that nests a whole document in the article
+  const teaser = '<div id="evergreen-teaser" class="evergreen-teaser"><span class="evergreen-teaser__heading">Lesen Sie auch:</span><div class="evergreen-teaser__content">Kernkraft</div><h3 class="evergreen-teaser__headline">So wird der Fusionsreaktor noch besser</h3></div>';
+  const nested = article(extractPage(`<html><body><article class="post"><div class="single__content"><html><body>${[1, 2, 3].map(para).join('')}${teaser}${[4, 5, 6, 7, 8].map(para).join('')}</body></html></div></article></body></html>`)).text;
+  assert.match(nested, /Paragraph 3[^]*Paragraph 8/);
+  assert.doesNotMatch(nested, /Lesen Sie auch|Fusionsreaktor/);
   const atEnd = article(extractPage(`<html><body><article class="post">${[1, 2, 3, 4].map(para).join('')}${box}</article></body></html>`)).text;
   assert.match(atEnd, /Paragraph 4/);
   assert.doesNotMatch(atEnd, /Most Read|teaser of another story/);

@@ -470,8 +470,18 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.chars < 300 && DISCLAIMER.test(block.text)) continue;
     // what follows "More stories", "Related articles" and the like is other articles' teasers
     if (block.chars < 60 && chars >= minChars && ARTICLE_END.test(block.text)) {
-      box = boxAround(block.owner, chosen);
-      if (box && proseAfter(blocks, i, box, inside) >= BOX_PROSE_AFTER) continue;
+      // the box the heading opens: the outermost below the container, or the smallest that holds the next line (in a page
+      // that nests a whole document in the article, or when the heading's text stands right in the box)
+      const next = blocks[i + 1];
+      let smallest: Element | null = null;
+      for (let a: Element | null = block.owner; next && a && isElement(a) && !chosen.has(a); a = a.parent as Element | null) {
+        if (a !== next.owner && holds(a, next.owner)) {
+          smallest = a;
+          break;
+        }
+      }
+      box = [boxAround(block.owner, chosen), smallest].find((b) => b && proseAfter(blocks, i, b, inside) >= BOX_PROSE_AFTER) ?? null;
+      if (box) continue;
       break;
     }
     // a line that is a date and little else (a dateline, "Updated …", "3 min read") is not the article's text
