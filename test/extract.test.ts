@@ -563,6 +563,11 @@ test('extract (reduced from theintercept.com): a box of most-read articles set b
   const nested = article(extractPage(`<html><body><article class="post"><div class="single__content"><html><body>${[1, 2, 3].map(para).join('')}${teaser}${[4, 5, 6, 7, 8].map(para).join('')}</body></html></div></article></body></html>`)).text;
   assert.match(nested, /Paragraph 3[^]*Paragraph 8/);
   assert.doesNotMatch(nested, /Lesen Sie auch|Fusionsreaktor/);
+  // (reduced from deutschlandfunk.de) a box in a side column, near the article's start, with most of the article in the main column after it
+  const side = '<div class="articleside"><div class="dlf-articlebox"><div class="text"><h6>Mehr zum Thema</h6><p><a href="/a">Bedingungsloses Grundeinkommen</a> Geld vom Staat für alle?</p></div></div></div>';
+  const columns = article(extractPage(`<html><body><article class="dlf-articledetail">${para(1)}${para(2)}${side}<div class="articlemain"><div class="text">${[3, 4, 5, 6, 7, 8, 9].map(para).join('')}</div></div></article></body></html>`)).text;
+  assert.match(columns, /Paragraph 1[^]*Paragraph 9/);
+  assert.doesNotMatch(columns, /Mehr zum Thema|Grundeinkommen/);
   const atEnd = article(extractPage(`<html><body><article class="post">${[1, 2, 3, 4].map(para).join('')}${box}</article></body></html>`)).text;
   assert.match(atEnd, /Paragraph 4/);
   assert.doesNotMatch(atEnd, /Most Read|teaser of another story/);

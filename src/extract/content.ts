@@ -482,6 +482,12 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
       }
       box = [boxAround(block.owner, chosen), smallest].find((b) => b && proseAfter(blocks, i, b, inside) >= BOX_PROSE_AFTER) ?? null;
       if (box) continue;
+      // a box in a column beside the article's (deutschlandfunk.de's "Mehr zum Thema" over its side column), near its start: most of the article follows
+      const side = boxAround(block.owner, chosen);
+      if (side && proseAfter(blocks, i, side, inside, true) >= Math.max(BOX_PROSE_AFTER, chars * MOST_AFTER)) {
+        box = side;
+        continue;
+      }
       break;
     }
     // a line that is a date and little else (a dateline, "Updated …", "3 min read") is not the article's text
@@ -505,12 +511,25 @@ function boxAround(heading: Element, chosen: Set<Element>): Element | null {
   return null;
 }
 
-/** Characters of paragraphs (25 characters or more, mostly not links) after block `i` that are the box's siblings: the article going on around it. */
-function proseAfter(blocks: Block[], i: number, box: Element, inside: (e: Element) => boolean): number {
+/** How many times the article's characters so far the prose beside a box, in other columns, must be for the article to go on past it. */
+const MOST_AFTER = 3;
+
+/** Whether an element stands beside a box (under the box's parent, at any depth), not in it. */
+function besideBox(e: Element, box: Element): boolean {
+  let inParent = false;
+  for (let a: Element | null = e; a && isElement(a); a = a.parent as Element | null) {
+    if (a === box) return false;
+    if (a === box.parent) inParent = true;
+  }
+  return inParent;
+}
+
+/** Characters of paragraphs (25 characters or more, mostly not links) after block `i` that are the box's siblings (or, `deep`, anywhere beside it): the article going on around it. */
+function proseAfter(blocks: Block[], i: number, box: Element, inside: (e: Element) => boolean, deep = false): number {
   let n = 0;
   for (let k = i + 1; k < blocks.length; k++) {
     const b = blocks[k] as Block;
-    if (!inside(b.owner) || b.owner.parent !== box.parent || b.heading > 0 || b.chars < 25 || linkDensity(b) >= 0.5) continue;
+    if (!inside(b.owner) || !(deep ? besideBox(b.owner, box) : b.owner.parent === box.parent) || b.heading > 0 || b.chars < 25 || linkDensity(b) >= 0.5) continue;
     n += b.chars;
   }
   return n;
