@@ -490,6 +490,10 @@ test('extract (reduced from trafilatura-eval pages): labels of page furniture ar
     assert.match(text, /Absatz 4/);
     assert.doesNotMatch(text, /anderer Artikel/, heading);
   }
+  // (reduced from regards.fr) a "read also" with its link, in lines of their own between the story's paragraphs: the story goes on
+  const readAlso = page('<p><strong>LIRE AUSSI SUR REGARDS.FR</strong></p><p><a href="/b">&gt;&gt; Affaire Benalla : le scandale d’Etat qui fait chanceler la Macronie</a></p><p>Alexandre Benalla n’est pas seulement un barbouze. Il intervient comme bon lui semble, en marge des manifestations.</p><p>Pour la première fois du quinquennat, Emmanuel Macron est pris de court. Sa communication s’avère catastrophique, et ses proches accusent la presse.</p><p>L’Assemblée et le Sénat tenteront de jouer leur rôle de contre-pouvoir face à un super-Président, sans y parvenir tout à fait.</p><p>Alexandre Benalla a été mis en examen le 22 juillet pour violences volontaires et port public et sans droit d’insignes.</p>');
+  assert.match(readAlso, /Absatz 4[^]*barbouze[^]*sans droit d’insignes/);
+  assert.doesNotMatch(readAlso, /LIRE AUSSI|Affaire Benalla :/);
   // an inline "read also" (Leggi anche, Lees ook, Läs också …) is set between a story's paragraphs: it ends nothing
   const inline = page('<p>Leggi anche</p><h1>I Cavalieri dello Zodiaco diventeranno un film</h1><p>Tornando al remake, il titolo provvisorio è Knights of the Zodiac e la prima stagione avrà dodici episodi.</p>');
   assert.match(inline, /Tornando al remake/);
