@@ -483,13 +483,13 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
           break;
         }
       }
-      box = [boxAround(block.owner, chosen), smallest].find((b) => b && proseAfter(blocks, i, b, inside) >= BOX_PROSE_AFTER) ?? null;
+      box = [boxAround(block.owner, chosen), smallest].find((b) => b && proseAfter(blocks, i, b, inside, BOX_PROSE_AFTER)) ?? null;
       if (box) continue;
       // an inline "read also" in a line of its own between the article's paragraphs (its link follows it): the article goes on
-      if (READ_ALSO.test(block.text) && proseAfter(blocks, i, block.owner, inside) >= BOX_PROSE_AFTER) continue;
+      if (READ_ALSO.test(block.text) && proseAfter(blocks, i, block.owner, inside, BOX_PROSE_AFTER)) continue;
       // a box in a column beside the article's (deutschlandfunk.de's "Mehr zum Thema" over its side column), near its start: most of the article follows
       const side = boxAround(block.owner, chosen);
-      if (side && proseAfter(blocks, i, side, inside, true) >= Math.max(BOX_PROSE_AFTER, chars * MOST_AFTER)) {
+      if (side && proseAfter(blocks, i, side, inside, Math.max(BOX_PROSE_AFTER, chars * MOST_AFTER), true)) {
         box = side;
         continue;
       }
@@ -529,15 +529,20 @@ function besideBox(e: Element, box: Element): boolean {
   return inParent;
 }
 
-/** Characters of paragraphs (25 characters or more, mostly not links) after block `i` that are the box's siblings (or, `deep`, anywhere beside it): the article going on around it. */
-function proseAfter(blocks: Block[], i: number, box: Element, inside: (e: Element) => boolean, deep = false): number {
+/**
+ * Whether `need` characters of paragraphs (25 characters or more, mostly not
+ * links) follow block `i` as the box's siblings (or, `deep`, anywhere beside
+ * it): the article going on around it. Read only until they are found, so a
+ * page of thousands of such boxes costs no more than once over.
+ */
+function proseAfter(blocks: Block[], i: number, box: Element, inside: (e: Element) => boolean, need: number, deep = false): boolean {
   let n = 0;
-  for (let k = i + 1; k < blocks.length; k++) {
+  for (let k = i + 1; k < blocks.length && n < need; k++) {
     const b = blocks[k] as Block;
-    if (!inside(b.owner) || !(deep ? besideBox(b.owner, box) : b.owner.parent === box.parent) || b.heading > 0 || b.chars < 25 || linkDensity(b) >= 0.5) continue;
+    if (b.heading > 0 || b.chars < 25 || linkDensity(b) >= 0.5 || !(deep ? besideBox(b.owner, box) : b.owner.parent === box.parent) || !inside(b.owner)) continue;
     n += b.chars;
   }
-  return n;
+  return n >= need;
 }
 
 /** The article's paragraphs and the heading that opens it. */
