@@ -483,14 +483,14 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
           break;
         }
       }
-      box = [boxAround(block.owner, chosen), smallest].find((b) => b && proseAfter(blocks, i, b, inside, BOX_PROSE_AFTER)) ?? null;
+      const outer = boxAround(block.owner, chosen);
+      box = [outer, smallest].find((b) => b && proseAfter(blocks, i, b, inside, BOX_PROSE_AFTER)) ?? null;
       if (box) continue;
       // an inline "read also" in a line of its own between the article's paragraphs (its link follows it): the article goes on
       if (READ_ALSO.test(block.text) && proseAfter(blocks, i, block.owner, inside, BOX_PROSE_AFTER)) continue;
       // a box in a column beside the article's (deutschlandfunk.de's "Mehr zum Thema" over its side column), near its start: most of the article follows
-      const side = boxAround(block.owner, chosen);
-      if (side && proseAfter(blocks, i, side, inside, Math.max(BOX_PROSE_AFTER, chars * MOST_AFTER), true)) {
-        box = side;
+      if (outer && proseAfter(blocks, i, outer, inside, Math.max(BOX_PROSE_AFTER, chars * MOST_AFTER), true)) {
+        box = outer;
         continue;
       }
       break;
