@@ -732,6 +732,9 @@ test('extract (reduced from mpimet.mpg.de, wind-energie.de and chemietechnik.de 
   // beside the body's wrapper (dw.com: p.intro, then div.group > div.longText)
   const beside = article(extractPage(`<html><body><div class="col3"><h1>Berlin</h1><p class="intro">${lead.slice(3, -4)}</p><div class="group"><div class="longText">${body}</div><ul class="more">${[1, 2, 3, 4, 5, 6].map((n) => `<li><a href="/a/${n}">Noch ein anderer Bericht aus der Hauptstadt, Nummer ${n}</a></li>`).join('')}</ul></div></div></body></html>`)).text;
   assert.match(beside, /^Die frühen 1970er Jahre[^]*Absatz 4/);
+  // three levels above the body (forsal.pl, dziennik.pl: div#lead.lead, then div.detailContentWrapper > div.detailContent > div.articleBody)
+  const above = article(extractPage(`<html><body><article class="articleDetail"><div class="whitelistPremium"><div id="lead" class="lead">${lead.slice(3, -4)}</div><div class="detailContentWrapper"><div class="detailContent"><div class="articleBody">${body}</div></div></div></div></article></body></html>`)).text;
+  assert.match(above, /^Die frühen 1970er Jahre[^]*Absatz 4/);
   // not a lead: one after the article, or one not marked as such
   assert.doesNotMatch(page('', `<div class="lead">${lead}</div>`), /1970er/);
   assert.doesNotMatch(page(`<div class="promo-box">${lead}</div>`), /1970er/);

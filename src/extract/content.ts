@@ -42,6 +42,8 @@ const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-
 const LEAD = /(^|[\s_-])(teaser-text|lead|article-lead|intro|content__intro|standfirst|vorspann|summary|excerpt|dek|deck|abstract|teaser|subline|description)($|[\s_-])/i;
 /** Lines before the article's first within which a lead set apart above it begins. */
 const LEAD_REACH = 6;
+/** How many levels above the article's container a lead may sit under (parent, grandparent, great-grandparent). */
+const LEAD_LEVELS = 3;
 /** Characters of a line in a lead set apart above the article for it to be the lead's prose. */
 const LEAD_LINE = 60;
 /** The box of a recipe's ingredients ("recipe-ingredients", "ingredients-list", "m053-ingredients"). */
@@ -401,8 +403,9 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   // the article's lead, set apart just above its container (its prose: not a kicker, a byline or a date set in it)
   const leads: Element[] = [];
   if (top.parent && isElement(top.parent as AnyNode)) {
-    // under the container's parent or grandparent
-    const parent = top.parent.parent && isElement(top.parent.parent as AnyNode) ? (top.parent.parent as Element) : (top.parent as Element);
+    // under the container's parent, grandparent or great-grandparent
+    let parent = top.parent as Element;
+    for (let up = 1; up < LEAD_LEVELS && parent.parent && isElement(parent.parent as AnyNode); up++) parent = parent.parent as Element;
     // the elements around the few lines before the container's first (read from those lines up: a page of ten thousand
     // teasers costs no more), that begin among those lines
     const firstIn = blocks.findIndex((b) => inside(b.owner));
