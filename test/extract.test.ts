@@ -724,7 +724,7 @@ test('extract (reduced from mpimet.mpg.de, wind-energie.de and chemietechnik.de 
   const lead = '<p>Die frühen 1970er Jahre werden oft mit der Entstehung der modernen Umweltbewegung in Verbindung gebracht.</p>';
   const page = (before: string, after = ''): string =>
     article(extractPage(`<html><body><div class="article">${before}<div class="news-text-wrap">${body}</div>${after}</div><aside><p>Ein anderer Bericht im Seitenrand, lang genug, um einer zu sein, mit Wörtern.</p></aside></body></html>`)).text;
-  for (const cls of ['teaser-text', 'lead', 'content__intro', 'article__summary', 'post-excerpt']) {
+  for (const cls of ['teaser-text', 'lead', 'content__intro', 'article__summary', 'post-excerpt', 'ce_articleIntro block']) {
     const text = page(`<div class="${cls}"><span>Chronik</span>${lead}</div>`);
     assert.match(text, /^Die frühen 1970er Jahre[^]*Absatz 1[^]*Absatz 4/, cls);
     assert.doesNotMatch(text, /Chronik/, `${cls}: a kicker set in the lead is not its prose`);

@@ -39,7 +39,7 @@ const ARTICLE = /(^|[\s_-])(article|articlebody|article-?body|story-?body|entry-
 const BODY_MARKER = /(^|[\s_-])(articlebody|article-?body|article__body|article-?text|article-?content|story-?body|story-?content|entry-?content|post-?content|post-?body|body-?text|news-?text|text-?content)($|[\s_-])/i;
 
 /** An element holding the article's lead (standfirst), when it is set apart above the article's container. */
-const LEAD = /(^|[\s_-])(teaser-text|lead|article-lead|intro|content__intro|standfirst|vorspann|summary|excerpt|dek|deck|abstract|teaser|subline|description)($|[\s_-])/i;
+const LEAD = /(^|[\s_-])(teaser-text|lead|article-lead|article-?intro|intro|content__intro|standfirst|vorspann|summary|excerpt|dek|deck|abstract|teaser|subline|description)($|[\s_-])/i;
 /** Lines before the article's first within which a lead set apart above it begins. */
 const LEAD_REACH = 6;
 /** How many levels above the article's container a lead may sit under (parent, grandparent, great-grandparent). */
