@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseHtml } from './parse.js';
 import { datesInText } from './dates.js';
-import { classAndId, findElement, isElement, isText, MAX_DEPTH, withoutSoftHyphens } from './dom.js';
+import { classAndId, collapse, findElement, isElement, isText, MAX_DEPTH } from './dom.js';
 
 /** Elements that never hold the article's own text. */
 const SKIP = new Set([
@@ -233,7 +233,7 @@ function underHeadline(e: Element, header: Element): boolean {
 
 function flush(w: Walk): void {
   if (w.parts.length === 0) return;
-  const text = withoutSoftHyphens(w.parts.join('')).replace(/\s+/g, ' ').trim();
+  const text = collapse(w.parts.join(''));
   w.parts = [];
   const linkChars = w.linkChars;
   w.linkChars = 0;
