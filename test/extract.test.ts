@@ -8,7 +8,7 @@ import { decodePage, extractPage, isNoArticle, type ExtractedArticle } from '../
 import { datesInText, firstDateInText } from '../src/extract/dates.js';
 import { parseHtml } from '../src/extract/parse.js';
 import { textBoilerplate } from '../src/provenance/boilerplate.js';
-import { declared as declaredOf } from '../src/extract/metadata.js';
+import { declared as declaredOf, hostOf } from '../src/extract/metadata.js';
 import { shortText } from '../src/extract/dom.js';
 import { parseDocument } from 'htmlparser2';
 import type { Document, Element } from 'domhandler';
@@ -402,6 +402,27 @@ test('dates: the state a page keeps in its scripts, a dated summary, a lone digi
   // reduced from ici.radio-canada.ca (htmldate-eval): a country of several zones, the zone of its largest newsrooms; 00:23 UTC is the evening before in Ottawa
   const early = '<meta property="article:published_time" content="2020-08-25T00:23:33Z">';
   assert.equal(article(extractPage(page(early), { url: 'https://ici.radio-canada.ca/nouvelle/1728875/transport-scolaire' })).published, '2020-08-24T20:23:33-04:00');
+});
+
+test("titles: a web archive's copy is read with the archived site's address; a name that is only part of the host is no site's name; a title that is only the site's name gives way to the <h1>", () => {
+  const body = [1, 2, 3].map((n) => `<p>Paragraph ${n} of the page, long enough to be one, with several words in it and more.</p>`).join('');
+  // reduced from time4talks.com, saved by the Wayback Machine (trafilatura-eval): the blog's name heads the page and starts its title
+  const blog = `<html><head><title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos</title></head><body><h1>Time 4 talks</h1><article>${body}</article></body></html>`;
+  const archived = 'https://web.archive.org/web/20140226054445/http://www.time4talks.com/2013/08/07/kinos/';
+  assert.equal(article(extractPage(blog, { url: archived })).title, 'Weitere Digitalisierung der Schweizer Kinos');
+  assert.equal(hostOf(archived), 'www.time4talks.com');
+  assert.equal(hostOf('https://web.archive.org/web/20160401095740id_/welpenkaufen24.de/'), 'welpenkaufen24.de');
+  assert.equal(hostOf('https://example.org/web/1/x'), 'example.org');
+  // reduced from welpenkaufen24.de: "Welpen kaufen" is part of the host's name, "Welpenkaufen24" is the site's name
+  const puppies = `<html><head><title>Welpen kaufen – Tipps zu jeder Hunderasse | Welpenkaufen24</title></head><body><article>${body}</article></body></html>`;
+  assert.equal(article(extractPage(puppies, { url: 'http://www.welpenkaufen24.de/' })).title, 'Welpen kaufen – Tipps zu jeder Hunderasse');
+  // reduced from anwaltniemeyer.de and shop.nmb-media.de: the title declared is the site's name (by its host, by og:site_name); the page's one <h1> is its title
+  const home = `<html><head><title>Anwalt Niemeyer</title></head><body><h1>Willkommen!</h1><article>${body}</article></body></html>`;
+  assert.equal(article(extractPage(home, { url: 'https://anwaltniemeyer.de/index.html' })).title, 'Willkommen!');
+  const shop = `<html><head><title>NMB-MEDIA eBay-Templates</title><meta property="og:site_name" content="NMB-MEDIA eBay-Templates"></head><body><h1>Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen</h1><article>${body}</article></body></html>`;
+  assert.equal(article(extractPage(shop, { url: 'https://shop.example.de/x' })).title, 'Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen');
+  // … and not where the title says something of its own
+  assert.equal(article(extractPage(home.replace('Anwalt Niemeyer', 'Kanzlei für Mietrecht'), { url: 'https://anwaltniemeyer.de/index.html' })).title, 'Kanzlei für Mietrecht');
 });
 
 test('titles: the kicker or subtitle inside a headline (a "Dachzeile", a roofline, a <small> subtitle) is not part of it', () => {

@@ -249,12 +249,9 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
   );
   const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
   const squeeze = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  let host = '';
-  try {
-    host = url ? new URL(url).hostname.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') : '';
-  } catch {
-    // no host to compare with
-  }
+  const host = (hostOf(url) ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const hostParts = (hostOf(url) ?? '').toLowerCase().split('.').filter((p) => p !== 'www');
+  const hostNames = new Set([hostParts.join(''), ...hostParts.slice(0, -1).map((p) => p.replace(/[^\p{L}\p{N}]+/gu, '')), hostParts.slice(-2).join('')]);
   const siteNames = [site, d.meta.get('og:site_name'), d.meta.get('application-name')].filter((n): n is string => Boolean(n)).map(norm);
   // a heading that names the site (the blog's name over every post) is not the headline
   const siteLike = (h: Heading): boolean =>
@@ -266,7 +263,7 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
     // "ProNATs e.V." on pronats.de: the legal form is no part of the name in the host
     const q = squeeze(part.replace(LEGAL_FORM, ''));
     return (
-      siteNames.includes(n) || (siteHeading !== undefined && n === norm(siteHeading)) || (host !== '' && q.length >= 3 && host.includes(q)) || BLOG_DEFAULTS.test(n)
+      siteNames.includes(n) || (siteHeading !== undefined && n === norm(siteHeading)) || (host !== '' && q.length >= 3 && hostNames.has(q)) || BLOG_DEFAULTS.test(n)
     );
   };
   // a site's name that holds a separator itself ("Salsa-Figuren - Rueda in Berlin") is cut whole from either end
@@ -305,7 +302,9 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
   // the page's only <h1>, about what the declared title is about: the headline as readers see it, where the declared one is worded for search engines
   const h1 = headings.filter((h) => h.level === 1);
   const only = d.h1s === 1 && h1.length === 1 ? (h1[0] as Heading) : null;
-  if (only && wordSet(only.text).size >= 2 && (stripped.length === 0 || sharedWords(only.text, stripped) >= HEADING_SHARED_WORDS)) return only.text;
+  // (where every title declared is only the site's name, "Anwalt Niemeyer" on anwaltniemeyer.de, the <h1> however short)
+  const nameOnly = stripped.length > 0 && stripped.every(isSite);
+  if (only && wordSet(only.text).size >= (nameOnly ? 1 : 2) && (stripped.length === 0 || nameOnly || sharedWords(only.text, stripped) >= HEADING_SHARED_WORDS)) return only.text;
   // the heading that opens the article, about what the declared title is about, or where the declared title is one word ("News", "Archiv")
   if (opening && wordSet(opening).size >= 2 && (stripped.length === 0 || sharedWords(opening, stripped) >= HEADING_SHARED_WORDS || wordSet(stripped[0] as string).size <= 1)) {
     // the same characters as a declared title (a heading with ruby readings laid out apart): the declared one, as typed;
@@ -321,6 +320,20 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
   return stripped[0] ?? headings[0]?.text ?? null;
 }
 
+/** A web archive's copy of a page (Wayback Machine: "https://web.archive.org/web/20120216182711/http://www.stol.it/…"): the address of the page it holds. */
+const ARCHIVED = /^https?:\/\/(?:web\.)?archive\.org\/web\/\d{1,14}[a-z_]*\/(.+)$/i;
+
+/** The host of the site a page is from: of the archived page for a web archive's copy of it. */
+export function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  const archived = ARCHIVED.exec(url)?.[1];
+  try {
+    return new URL(archived ? (/^[a-z][a-z0-9+.-]*:/i.test(archived) ? archived : `http://${archived}`) : url).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether a heading goes on past the title it starts with in words of its own (": einfach köstlich!", "in Tennessee", a closing quote's word), not in punctuation or a site's name after a separator ("| Umweltbundesamt"). */
 function goesOn(heading: string, title: string): boolean {
   if (!heading.startsWith(title)) return false;
@@ -332,7 +345,7 @@ function goesOn(heading: string, title: string): boolean {
 const LEGAL_FORM = /\s+(?:e\.\s?V\.|GmbH|AG|Inc\.?|Ltd\.?|LLC|S\.A\.|SA|S\.L\.|S\.r\.l\.|B\.V\.|plc|Co\.)$/i;
 
 /** Parts of a title that blog software puts in by default: "Blog Archive » Post title". */
-const BLOG_DEFAULTS = /^(blog archive|archive|blog)$/;
+const BLOG_DEFAULTS = /^(blog ?archiv(e)?|archiv(e)?|blog)$/;
 
 /** Least words of a declared title that ends a longer heading for it to be the headline without the heading's start (fewer may be a section's name). */
 const KICKED_TITLE_WORDS = 4;
@@ -520,12 +533,8 @@ const ZONE_OF_DOMAIN: Record<string, string> = {
  */
 function inLocalTime(date: NonNullable<ReturnType<typeof parsePublished>>, url: string | null): string {
   if (date.instant === null || !/(Z|[+-]00:?00)$/.test(date.iso) || !url) return date.iso;
-  let host: string;
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    return date.iso;
-  }
+  const host = hostOf(url);
+  if (!host) return date.iso;
   const zone = ZONE_OF_DOMAIN[host.slice(host.lastIndexOf('.') + 1)];
   if (!zone) return date.iso;
   const parts = localClock(zone).formatToParts(new Date(date.instant));
