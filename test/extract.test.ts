@@ -557,6 +557,15 @@ test('extract (reduced from thehill.com): a card that pops up over a name (its p
   assert.doesNotMatch(got, /Progressives oppose|Another story/);
 });
 
+test('extract (reduced from chip.de): a section that has ads set in it ("__Section--Ads", a BEM modifier) is the text; an ads box is not', () => {
+  const verdict = 'Der Beef Maker kommt auf eine Temperatur von 800 Grad und zaubert im Test das perfekte Steak, innen medium und saftig, außen knusprig und mit reichlich Röstaroma. Die Verarbeitung ist solide, die Ausstattung inklusive Pizzastein sehr üppig, und selbst Grill-Anfänger können bei der Bedienung nicht viel falsch machen.';
+  const section = (cls: string, text: string): string => `<section class="${cls}"><h2>Fazit</h2><div><p class="TestReport__TextBlock">${text}</p></div></section>`;
+  const html = `<html><body><main><section class="TestReport__Section">${fourParagraphs('the grill on test')}${fourParagraphs('the steaks it grilled')}</section>${section('TestReport__Section TestReport__Section--Ads', verdict)}${section('ads', 'Jetzt kaufen: der Grill zum halben Preis im Angebot der Woche, nur solange der Vorrat reicht, bei unseren Partnern.')}</main></body></html>`;
+  const got = article(extractPage(html)).text;
+  assert.match(got, /zaubert im Test das perfekte Steak/);
+  assert.doesNotMatch(got, /Jetzt kaufen/);
+});
+
 test("extract (reduced from tagesspiegel.de, netzpolitik.org, politifact.com): the lead under the headline in the article's <header> is its first paragraph; the header's kicker, byline and date, and the next story's header, are not", () => {
   const lead = 'Damit Mitarbeiter gesund bleiben, müssen sich Unternehmen einiges einfallen lassen. Die Ideen reichen weit.';
   const header = `<header class="article-header"><span class="kicker">Coronavirus</span><h1>Wie Firmen ihre Beschäftigten schützen</h1><p class="excerpt">${lead}</p><p class="meta">Von Kevin P. Hoffmann</p><p>Published 21 November 2019 · Tagged with Wirtschaft</p></header>`;

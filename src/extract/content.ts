@@ -207,7 +207,8 @@ function dropped(e: Element, w: Walk): boolean {
   // a <header> holding much of the page's prose is a text block under the wrong tag, not the page's header
   if (e.name === 'header' && (w.prose.get(e) ?? 0) >= Math.max(HEADER_PROSE, w.totalProse * 0.4) && !hidden(e)) return false;
   if (w.skip.has(e.name) || hidden(e)) return true;
-  const hint = classAndId(e);
+  // a section that has ads set in it ("TestReport__Section--Ads", a BEM modifier) is not an ad
+  const hint = classAndId(e).replace(/--ads?\b/gi, ' ');
   if (!hint || !BOILERPLATE.test(hint)) return false;
   if ((w.prose.get(e) ?? 0) >= w.totalProse * 0.4) return false;
   return !ARTICLE.test(hint) || /comment|share|social|related|cookie|newsletter|promo|advert|sidebar/i.test(hint);
