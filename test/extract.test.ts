@@ -404,7 +404,7 @@ test('dates: the state a page keeps in its scripts, a dated summary, a lone digi
   assert.equal(article(extractPage(page(early), { url: 'https://ici.radio-canada.ca/nouvelle/1728875/transport-scolaire' })).published, '2020-08-24T20:23:33-04:00');
 });
 
-test("titles: a web archive's copy is read with the archived site's address; a name that is only part of the host is no site's name; a title that is only the site's name gives way to the <h1>", () => {
+test("titles: a web archive's copy is read with the archived site's address; a name that is only part of the host is no site's name; a title that is only the site's name, or the <h1> and the page's sections after it, gives way to the <h1>", () => {
   const body = [1, 2, 3].map((n) => `<p>Paragraph ${n} of the page, long enough to be one, with several words in it and more.</p>`).join('');
   // reduced from time4talks.com, saved by the Wayback Machine (trafilatura-eval): the blog's name heads the page and starts its title
   const blog = `<html><head><title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos</title></head><body><h1>Time 4 talks</h1><article>${body}</article></body></html>`;
@@ -421,6 +421,9 @@ test("titles: a web archive's copy is read with the archived site's address; a n
   assert.equal(article(extractPage(home, { url: 'https://anwaltniemeyer.de/index.html' })).title, 'Willkommen!');
   const shop = `<html><head><title>NMB-MEDIA eBay-Templates</title><meta property="og:site_name" content="NMB-MEDIA eBay-Templates"></head><body><h1>Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen</h1><article>${body}</article></body></html>`;
   assert.equal(article(extractPage(shop, { url: 'https://shop.example.de/x' })).title, 'Datenschutztechnische Anpassung der eBay-Verkaufsvorlagen');
+  // reduced from stol.it (archived): the page's <h1> opens a declared title that goes on with the page's sections and the site's name
+  const sections = `<html><head><title>Verfassungsgericht: Berlusconis Sex-Prozess geht weiter / Politik / Politik im Überblick / Artikel / Home - stol.it - Suedtirol Online mit Nachrichten, Bildern und Videos</title></head><body><h1>Verfassungsgericht: Berlusconis Sex-Prozess geht weiter</h1><article>${body}</article></body></html>`;
+  assert.equal(article(extractPage(sections)).title, 'Verfassungsgericht: Berlusconis Sex-Prozess geht weiter');
   // … and not where the title says something of its own
   assert.equal(article(extractPage(home.replace('Anwalt Niemeyer', 'Kanzlei für Mietrecht'), { url: 'https://anwaltniemeyer.de/index.html' })).title, 'Kanzlei für Mietrecht');
 });

@@ -283,6 +283,8 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
         // … or a long kicker before it ("Medienmitteilung der Gesundheitsdirektion: Impfen und Boostern ist …")
         if (n.endsWith(tn) && wordSet(tn).size >= KICKED_TITLE_WORDS) return t;
         if (n.includes(tn) || (tn.includes(n) && n.length >= tn.length * CONTAINED_HEADING)) return h.text;
+        // … or opens one that goes on after a separator with the page's sections and the site's name ("Headline / Politik / Home - stol.it")
+        if (tn.startsWith(n) && wordSet(n).size >= KICKED_TITLE_WORDS && /^\s*[|\-–—·•»/]\s/.test(tn.slice(n.length))) return h.text;
       }
     }
   }
