@@ -115,6 +115,36 @@ test('charsets: a declared UTF-8 that the bytes are not gives way to the next de
   assert.match(article(extractPage(latin1.text)).text, /bekanntermaßen exzellent/);
 });
 
+test('charsets: UTF-8 with a few stray bytes of another charset is read as UTF-8; a legacy charset is detected where its text is, past kilobytes of ASCII script', () => {
+  // reduced from der-erfolg-gibt-recht.de (trafilatura-eval): a UTF-8 page whose image's alt text is Latin-1 ("K\xfcchenblogs")
+  const text = '<p>So schön winterlich ist es wie schon lange nicht mehr. 3 große Zwiebeln, 2 Äpfel, 4 EL Olivenöl.</p>';
+  const stray = Buffer.concat([Buffer.from('<html><body><img alt="K'), Buffer.from([0xfc]), Buffer.from(`chenblogs">${text.repeat(3)}</body></html>`)]);
+  const mostly = decodePage(stray);
+  assert.equal(mostly.charset, 'utf-8');
+  assert.match(mostly.text, /große Zwiebeln, 2 Äpfel/);
+  // a Latin-1 page is still Latin-1, and a windows-1251 page after 20 KB of script is detected as such
+  const german = Buffer.from(`<html><body>${text.repeat(5)}</body></html>`, 'latin1');
+  assert.equal(decodePage(german).charset, 'windows-1252');
+  assert.match(decodePage(german).text, /große Zwiebeln, 2 Äpfel/);
+  const russian = 'Президент России подписал закон о бюджете на следующий год, сообщили в пресс-службе Кремля. ';
+  const script = `<script>var config = ${JSON.stringify('x'.repeat(20_000))};</script>`;
+  const cp1251 = Buffer.concat([Buffer.from(`<html><head>${script}</head><body><p>`), new Uint8Array(encode1251(russian.repeat(8))), Buffer.from('</p></body></html>')]);
+  const detected = decodePage(cp1251);
+  assert.deepEqual([detected.charset, detected.by], ['windows-1251', 'detected']);
+  assert.match(detected.text, /Президент России подписал закон/);
+});
+
+/** Cyrillic text in windows-1251 bytes (А–я are 0xC0–0xFF, Ё 0xA8, ё 0xB8). */
+function encode1251(s: string): number[] {
+  return [...s].map((c) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+    if (c === 'Ё') return 0xa8;
+    if (c === 'ё') return 0xb8;
+    return code;
+  });
+}
+
 test('charsets: a page decoded in pieces is the same text, with characters split between pieces kept whole, and extracts the same', () => {
   for (const [name, charset] of [['gbk-page.html.gz', 'gbk'], [aebPages[0]!.file, 'utf-8'], ['latin1-page.html.gz', 'windows-1252']] as const) {
     const bytes = page(name);

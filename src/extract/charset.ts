@@ -5,8 +5,11 @@ import chardet from 'chardet';
 /** Bytes of a page read for a `<meta charset>` (the HTML standard's prescan reads 1,024; pages put comments first). */
 const PRESCAN_BYTES = 4096;
 
-/** Bytes given to detection: enough for a verdict, bounded for enormous pages. */
-const DETECT_BYTES = 64 * 1024;
+/** Bytes given to detection: enough for a verdict, bounded for enormous pages (detection reads them some twenty times, once a charset). */
+const DETECT_BYTES = 16 * 1024;
+
+/** Bytes of ASCII before the first other byte that detection also reads. */
+const DETECT_BEFORE = 1024;
 
 /** The charsets an XML declaration, `<meta charset>` or `<meta http-equiv="Content-Type">` in the page's first bytes declare, in order. */
 export function declaredCharsets(head: string): string[] {
@@ -114,8 +117,44 @@ export function decodePage(bytes: Uint8Array, contentType?: string | null): Deco
     if (validUtf8()) return new Decoded(bytes, 'utf-8', 'meta');
   }
   if (validUtf8()) return new Decoded(bytes, 'utf-8', 'utf-8');
-  const guess = chardet.detect(bytes.subarray(0, DETECT_BYTES));
-  const detected = guess ? decoder(guess) : null;
+  if (mostlyUtf8(bytes)) return new Decoded(bytes, 'utf-8', 'utf-8');
+  const detected = detect(bytes);
   if (detected) return new Decoded(bytes, detected.encoding, 'detected');
   return new Decoded(bytes, 'windows-1252', 'default');
+}
+
+/** Least share of a page's characters beyond ASCII that decode as UTF-8 for bytes that are not all UTF-8 to be read as UTF-8. */
+const MOSTLY_UTF8 = 0.9;
+
+/**
+ * Whether bytes that are not valid UTF-8 are UTF-8 with a few stray bytes of
+ * another charset (a Latin-1 "ü" in an image's alt text or a comment of a
+ * UTF-8 page): nine in ten of the characters beyond ASCII or more decode.
+ * Read as a legacy charset, all its UTF-8 text would be garbled; read as
+ * UTF-8, only the stray bytes are lost. Text of a legacy charset almost never
+ * decodes so (its letters beyond ASCII are not UTF-8 sequences).
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let lost = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c === 0xfffd) lost++;
+    else other++;
+  }
+  return other > 0 && other >= (other + lost) * MOSTLY_UTF8;
+}
+
+/**
+ * The charset detected for bytes of a legacy charset: read where their text
+ * is, from just before the first byte beyond ASCII (a page's first kilobytes
+ * are often its ASCII scripts).
+ */
+function detect(bytes: Uint8Array): TextDecoder | null {
+  const first = bytes.findIndex((b) => b >= 0x80);
+  const from = Math.max(0, first - DETECT_BEFORE);
+  const guess = chardet.detect(bytes.subarray(from, from + DETECT_BYTES));
+  return guess ? decoder(guess) : null;
 }
