@@ -238,6 +238,15 @@ test('dates: written dates in many languages and orders are read; impossible one
   assert.deepEqual(iso('3/4/2019', 'en-GB'), ['2019-04-03']);
   assert.deepEqual(iso('3/24/2019', 'de'), ['2019-03-24'], 'a day above 12 settles the order');
   assert.deepEqual(iso('31.02.2019, 1.1.1970, 12 March 2031, 12 marzipan 2019, 3.4.20191'), []);
+  // Arabic month names (Egyptian and Levantine), Arabic-Indic digits
+  assert.deepEqual(iso('الأحد، 23 أغسطس 2020 09:14 ص'), ['2020-08-23']);
+  assert.deepEqual(iso('١٥ تشرين الأول ٢٠٢٣'), ['2023-10-15']);
+  // the Solar Hijri calendar (Iran, Afghanistan), as the Gregorian day: in Persian digits, typed with Arabic letters (aryanews.com), in Dari
+  assert.deepEqual(iso('۲ تیر ۱۳۹۹ - ۱۲:۰۹'), ['2020-06-22']);
+  assert.deepEqual(iso('2 تير 1399 - 12:09:08 ب.ظ'), ['2020-06-22']);
+  assert.deepEqual(iso('۱ فروردین ۱۴۰۲'), ['2023-03-21']);
+  assert.deepEqual(iso('۱۵ اسد ۱۴۰۰'), ['2021-08-06']);
+  assert.deepEqual(iso('۳۰ اسفند ۱۳۹۹، ۳۰ اسفند ۱۴۰۱'), ['2021-03-20'], 'Esfand has a 30th only in a leap year');
   // the first date, read only as far as needed, is the first of all the dates: impossible dates, dates of other patterns before and after it, two at one place
   const texts = [
     'Stand: 30.07.2019 | 12.8.19',
@@ -250,6 +259,7 @@ test('dates: written dates in many languages and orders are read; impossible one
     'Sept. 3, 2019 (3.9.2019)',
     // a date of a later pattern running into one found earlier: the later patterns read past the first date found
     'am 30 July 2019-08-01',
+    'خبرگزاری ۲ تیر ۱۳۹۹ و 23 أغسطس 2020',
   ];
   for (const text of texts) {
     for (const language of [null, 'en-US', 'de']) {

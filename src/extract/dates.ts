@@ -1,24 +1,27 @@
 /**
  * Dates written out in a page's text, as people write them: 2019-07-30,
  * 30.07.2019, 7/30/2019, 30 July 2019, July 30th, 2019, 30. Juli 2019,
- * 30 de julio de 2019, 30 июля 2019, 2019年7月30日 … Month names of English,
- * German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian,
- * Ukrainian and Turkish are known.
+ * 30 de julio de 2019, 30 июля 2019, 2019年7月30日, ۲ تیر ۱۳۹۹ … Month names of
+ * English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
+ * Russian, Ukrainian, Turkish and Arabic (Egyptian and Levantine) are known,
+ * and the months of the Solar Hijri calendar of Iran and Afghanistan (its
+ * dates given as the Gregorian day they are). Arabic-Indic and Persian digits
+ * are read as digits.
  */
 
 const MONTH_NAMES: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'січня', 'ocak']],
-  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'лютого', 'şubat', 'subat']],
-  [3, ['march', 'mar', 'märz', 'marz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'березня', 'mart']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'квітня', 'nisan']],
-  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'травня', 'mayıs', 'mayis']],
-  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'червня', 'haziran']],
-  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'липня', 'temmuz']],
-  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'серпня', 'ağustos', 'agustos']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'вересня', 'eylül', 'eylul']],
-  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'października', 'październik', 'октября', 'октябрь', 'жовтня', 'ekim']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'листопада', 'kasım', 'kasim']],
-  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'грудня', 'aralık', 'aralik']],
+  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'січня', 'ocak', 'يناير', 'كانون الثاني']],
+  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'лютого', 'şubat', 'subat', 'فبراير', 'شباط']],
+  [3, ['march', 'mar', 'märz', 'marz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'березня', 'mart', 'مارس', 'آذار']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'квітня', 'nisan', 'أبريل', 'ابريل', 'إبريل', 'نيسان']],
+  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'травня', 'mayıs', 'mayis', 'مايو', 'أيار', 'ايار']],
+  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'червня', 'haziran', 'يونيو', 'يونيه', 'حزيران']],
+  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'липня', 'temmuz', 'يوليو', 'يوليه', 'تموز']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'серпня', 'ağustos', 'agustos', 'أغسطس', 'اغسطس', 'آب']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'вересня', 'eylül', 'eylul', 'سبتمبر', 'أيلول', 'ايلول']],
+  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'października', 'październik', 'октября', 'октябрь', 'жовтня', 'ekim', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'листопада', 'kasım', 'kasim', 'نوفمبر', 'تشرين الثاني']],
+  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'грудня', 'aralık', 'aralik', 'ديسمبر', 'كانون الأول', 'كانون الاول']],
 ];
 
 const MONTHS = new Map<string, number>();
@@ -35,6 +38,25 @@ interface Pattern {
   /** Year, month, day (a month name or number) from a match; null when it is no date. */
   read(m: RegExpExecArray, usOrder: boolean): [number, number, number] | null;
 }
+
+/** The months of the Solar Hijri calendar (Farvardin … Esfand), in Persian and Dari spelling. */
+const SOLAR_HIJRI_MONTHS = new Map<string, number>(
+  [
+    ['فروردین', 1], ['اردیبهشت', 2], ['خرداد', 3], ['تیر', 4], ['مرداد', 5], ['امرداد', 5], ['شهریور', 6],
+    ['مهر', 7], ['آبان', 8], ['آذر', 9], ['دی', 10], ['بهمن', 11], ['اسفند', 12],
+    // Dari (Afghanistan)
+    ['حمل', 1], ['ثور', 2], ['جوزا', 3], ['سرطان', 4], ['اسد', 5], ['سنبله', 6], ['میزان', 7], ['عقرب', 8], ['قوس', 9], ['جدی', 10], ['دلو', 11], ['حوت', 12],
+  ],
+);
+
+/** Persian text written with Arabic letters (ي for ی, ك for ک), as many sites type it, in Persian letters. */
+const persianLetters = (s: string): string => s.replace(/ي/g, 'ی').replace(/ك/g, 'ک');
+
+/** The Solar Hijri months for a pattern, each in either spelling of its letters. */
+const SOLAR_HIJRI_MONTH = [...SOLAR_HIJRI_MONTHS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((name) => name.replace(/ی/g, '[یي]').replace(/ک/g, '[کك]'))
+  .join('|');
 
 const num = (s: string | undefined): number => Number(s);
 const monthOf = (s: string | undefined): number => MONTHS.get((s ?? '').toLowerCase().replace(/\.$/, '')) ?? 0;
@@ -64,8 +86,33 @@ const PATTERNS: Pattern[] = [
   {
     re: new RegExp(`${NOT_LETTER_BEFORE}${MONTH}\\s+${DAY}(?:st|nd|rd|th)?${NOT_LETTER_AFTER},?\\s+${YEAR}`, 'giu'),
     read: (m) => [num(m[3]), monthOf(m[1]), num(m[2])],
+  },  // ۲ تیر ۱۳۹۹, 2 تير 1399 (Solar Hijri: 22 June 2020)
+  {
+    re: new RegExp(`(?<![\\p{L}\\d])${DAY}\\s*(${SOLAR_HIJRI_MONTH})(?![\\p{L}\\d])\\s*(1[34]\\d\\d)(?!\\d)`, 'gu'),
+    read: (m) => gregorianOfSolarHijri(num(m[3]), SOLAR_HIJRI_MONTHS.get(persianLetters(m[2] as string)) ?? 0, num(m[1])),
   },
 ];
+
+/** A Solar Hijri date's day is found: its calendar as the platform's ICU counts it ("persian"). */
+const SOLAR_HIJRI = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+
+/** Days from the start of a Solar Hijri year to a day of it: six months of 31 days, then of 30. */
+const dayOfSolarYear = (month: number, day: number): number => (month <= 6 ? (month - 1) * 31 : 186 + (month - 7) * 30) + day - 1;
+
+/** The Gregorian year, month and day of a Solar Hijri date, or null for one that is not a day. */
+function gregorianOfSolarHijri(year: number, month: number, day: number): [number, number, number] | null {
+  if (month < 1 || day < 1 || day > (month <= 6 ? 31 : 30)) return null;
+  // the year begins at the March equinox (the 20th or 21st, by Iran's noon): ICU says which day near the 20th plus the days before it is the date
+  const near = Date.UTC(year + 621, 2, 20) + dayOfSolarYear(month, day) * 86_400_000;
+  for (const offset of [0, 1, -1, 2, -2]) {
+    const date = new Date(near + offset * 86_400_000);
+    const parts = SOLAR_HIJRI.formatToParts(date);
+    const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+    if (part('year') === year && part('month') === month && part('day') === day) return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  }
+  // (the 30th of Esfand of a year of 29 days: no such day)
+  return null;
+}
 
 const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -84,6 +131,7 @@ export interface TextDate {
  * Years before 1995 and after `latestYear` are not taken for publication dates.
  */
 export function datesInText(text: string, language: string | null, latestYear = new Date().getUTCFullYear() + 1): TextDate[] {
+  text = westernDigits(text);
   const usOrder = /^en(-us)?$/i.test(language ?? '');
   const found: TextDate[] = [];
   for (const { re, read } of PATTERNS) {
@@ -106,6 +154,7 @@ const DATE_REACH = 120;
  * read to its first date, not to its end.
  */
 export function firstDateInText(text: string, language: string | null, latestYear = new Date().getUTCFullYear() + 1): TextDate | null {
+  text = westernDigits(text);
   const usOrder = /^en(-us)?$/i.test(language ?? '');
   let best: TextDate | null = null;
   for (const { re, read } of PATTERNS) {
@@ -130,4 +179,10 @@ function dateOf(m: RegExpExecArray, read: Pattern['read'], usOrder: boolean, lat
   const [year, month, day] = ymd;
   if (year < 1995 || year > latestYear || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
   return { iso: `${year}-${pad(month)}-${pad(day)}`, index: m.index, end: m.index + m[0].length };
+}
+
+/** Arabic-Indic (٠–٩) and Persian (۰–۹) digits as 0–9: one character for one, so places in the text stay. */
+function westernDigits(text: string): string {
+  if (!/[\u0600-\u06ff]/.test(text)) return text;
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % (0x06f0 - 0x0660)));
 }
