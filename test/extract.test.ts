@@ -238,7 +238,16 @@ test('dates: written dates in many languages and orders are read; impossible one
   assert.deepEqual(iso('3/4/2019', 'en-GB'), ['2019-04-03']);
   assert.deepEqual(iso('3/24/2019', 'de'), ['2019-03-24'], 'a day above 12 settles the order');
   assert.deepEqual(iso('31.02.2019, 1.1.1970, 12 March 2031, 12 marzipan 2019, 3.4.20191'), []);
-  // Arabic month names (Egyptian and Levantine), Arabic-Indic digits
+  // more languages: Romanian, Czech, Finnish, Greek, Serbian Cyrillic, Indonesian; Hungarian puts the year first
+  assert.deepEqual(iso('duminică, 20 septembrie 2020'), ['2020-09-20']);
+  assert.deepEqual(iso('20. září 2020 | 1. února 2021'), ['2020-09-20', '2021-02-01']);
+  assert.deepEqual(iso('20. syyskuuta 2020'), ['2020-09-20']);
+  assert.deepEqual(iso('20 Σεπτεμβρίου 2020'), ['2020-09-20']);
+  assert.deepEqual(iso('20. септембар 2020.'), ['2020-09-20']);
+  assert.deepEqual(iso('Posted on Maret 30, 2015 by Admin'), ['2015-03-30']);
+  assert.deepEqual(iso('2020. szeptember 20. 14:02'), ['2020-09-20']);
+  // Arabic month names (Egyptian and Levantine, or both: "نيسان / أبريل"), Arabic-Indic digits
+  assert.deepEqual(iso('تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً'), ['2020-04-24']);
   assert.deepEqual(iso('الأحد، 23 أغسطس 2020 09:14 ص'), ['2020-08-23']);
   assert.deepEqual(iso('١٥ تشرين الأول ٢٠٢٣'), ['2023-10-15']);
   // the Solar Hijri calendar (Iran, Afghanistan), as the Gregorian day: in Persian digits, typed with Arabic letters (aryanews.com), in Dari
@@ -260,6 +269,7 @@ test('dates: written dates in many languages and orders are read; impossible one
     // a date of a later pattern running into one found earlier: the later patterns read past the first date found
     'am 30 July 2019-08-01',
     'خبرگزاری ۲ تیر ۱۳۹۹ و 23 أغسطس 2020',
+    'Vogel des Jahres 2021 Jan 04 09:34 2021, 2020. szeptember 20.',
   ];
   for (const text of texts) {
     for (const language of [null, 'en-US', 'de']) {

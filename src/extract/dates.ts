@@ -3,31 +3,36 @@
  * 30.07.2019, 7/30/2019, 30 July 2019, July 30th, 2019, 30. Juli 2019,
  * 30 de julio de 2019, 30 июля 2019, 2019年7月30日, ۲ تیر ۱۳۹۹ … Month names of
  * English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
- * Russian, Ukrainian, Turkish and Arabic (Egyptian and Levantine) are known,
+ * Russian, Ukrainian, Turkish, Romanian, Czech, Slovak, Hungarian, Finnish,
+ * Croatian, Serbian and Bosnian (Latin and Cyrillic), Bulgarian, Greek,
+ * Indonesian and Arabic (Egyptian and Levantine) are known,
  * and the months of the Solar Hijri calendar of Iran and Afghanistan (its
  * dates given as the Gregorian day they are). Arabic-Indic and Persian digits
  * are read as digits.
  */
 
 const MONTH_NAMES: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'січня', 'ocak', 'يناير', 'كانون الثاني']],
-  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'лютого', 'şubat', 'subat', 'فبراير', 'شباط']],
-  [3, ['march', 'mar', 'märz', 'marz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'березня', 'mart', 'مارس', 'آذار']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'квітня', 'nisan', 'أبريل', 'ابريل', 'إبريل', 'نيسان']],
-  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'травня', 'mayıs', 'mayis', 'مايو', 'أيار', 'ايار']],
-  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'червня', 'haziran', 'يونيو', 'يونيه', 'حزيران']],
-  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'липня', 'temmuz', 'يوليو', 'يوليه', 'تموز']],
-  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'серпня', 'ağustos', 'agustos', 'أغسطس', 'اغسطس', 'آب']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'вересня', 'eylül', 'eylul', 'سبتمبر', 'أيلول', 'ايلول']],
-  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'października', 'październik', 'октября', 'октябрь', 'жовтня', 'ekim', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'листопада', 'kasım', 'kasim', 'نوفمبر', 'تشرين الثاني']],
-  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'грудня', 'aralık', 'aralik', 'ديسمبر', 'كانون الأول', 'كانون الاول']],
+  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'січня', 'ocak', 'يناير', 'كانون الثاني', 'ianuarie', 'ledna', 'leden', 'januára', 'január', 'tammikuuta', 'siječnja', 'januara', 'јануар', 'јануара', 'януари', 'ιανουαρίου']],
+  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'лютого', 'şubat', 'subat', 'فبراير', 'شباط', 'februarie', 'února', 'únor', 'februára', 'február', 'helmikuuta', 'veljače', 'februara', 'фебруар', 'фебруара', 'февруари', 'φεβρουαρίου']],
+  [3, ['march', 'mar', 'märz', 'marz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'березня', 'mart', 'مارس', 'آذار', 'martie', 'března', 'březen', 'március', 'maaliskuuta', 'ožujka', 'marta', 'μαρτίου', 'maret']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'квітня', 'nisan', 'أبريل', 'ابريل', 'إبريل', 'نيسان', 'aprilie', 'dubna', 'duben', 'apríla', 'április', 'huhtikuuta', 'travnja', 'aprila', 'април', 'априла', 'απριλίου']],
+  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'травня', 'mayıs', 'mayis', 'مايو', 'أيار', 'ايار', 'května', 'květen', 'mája', 'május', 'toukokuuta', 'svibnja', 'мај', 'маја', 'μαΐου']],
+  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'червня', 'haziran', 'يونيو', 'يونيه', 'حزيران', 'iunie', 'června', 'červen', 'júna', 'június', 'kesäkuuta', 'lipnja', 'juna', 'јун', 'јуна', 'юни', 'ιουνίου']],
+  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'липня', 'temmuz', 'يوليو', 'يوليه', 'تموز', 'iulie', 'července', 'červenec', 'júla', 'július', 'heinäkuuta', 'srpnja', 'jula', 'јул', 'јула', 'юли', 'ιουλίου']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'серпня', 'ağustos', 'agustos', 'أغسطس', 'اغسطس', 'آب', 'augusta', 'augusztus', 'elokuuta', 'kolovoza', 'avgust', 'avgusta', 'αυγούστου', 'agustus', 'augusti']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'вересня', 'eylül', 'eylul', 'سبتمبر', 'أيلول', 'ايلول', 'septembrie', 'září', 'septembra', 'szeptember', 'syyskuuta', 'rujna', 'septembar', 'септембар', 'септембра', 'септември', 'σεπτεμβρίου']],
+  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'października', 'październik', 'октября', 'октябрь', 'жовтня', 'ekim', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'octombrie', 'října', 'říjen', 'októbra', 'október', 'lokakuuta', 'oktobar', 'oktobra', 'октобар', 'октобра', 'октомври', 'οκτωβρίου']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'листопада', 'kasım', 'kasim', 'نوفمبر', 'تشرين الثاني', 'noiembrie', 'listopadu', 'novembra', 'marraskuuta', 'studenoga', 'studenog', 'novembar', 'новембар', 'новембра', 'ноември', 'νοεμβρίου']],
+  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'грудня', 'aralık', 'aralik', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'decembrie', 'prosince', 'prosinec', 'decembra', 'joulukuuta', 'prosinca', 'decembar', 'децембар', 'децембра', 'декември', 'δεκεμβρίου', 'desember', 'desemba']],
 ];
 
 const MONTHS = new Map<string, number>();
 for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS.set(name, month);
 
-const MONTH = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const MONTH_NAME = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
+const MONTH = `(${MONTH_NAME})\\.?`;
+/** A second name of the month after a slash, as Arabic pages give both ("24 نيسان / أبريل 2020"). */
+const OR_MONTH = `(?:\\s*/\\s*(?:${MONTH_NAME}))?`;
 const YEAR = '((?:19|20)\\d\\d)';
 const DAY = '(0?[1-9]|[12]\\d|3[01])';
 const NOT_LETTER_BEFORE = '(?<![\\p{L}\\d])';
@@ -79,8 +84,13 @@ const PATTERNS: Pattern[] = [
   },
   // 30 July 2019, 30. Juli 2019, 30th of July, 2019, 30 de julio de 2019, 30 июля 2019 г.
   {
-    re: new RegExp(`${NOT_LETTER_BEFORE}${DAY}(?:\\.|st|nd|rd|th|er|º)?\\s*(?:of\\s+|de\\s+)?${MONTH}${NOT_LETTER_AFTER},?\\s*(?:de\\s+|del\\s+)?${YEAR}`, 'giu'),
+    re: new RegExp(`${NOT_LETTER_BEFORE}${DAY}(?:\\.|st|nd|rd|th|er|º)?\\s*(?:of\\s+|de\\s+)?${MONTH}${OR_MONTH}${NOT_LETTER_AFTER},?\\s*(?:de\\s+|del\\s+)?${YEAR}`, 'giu'),
     read: (m) => [num(m[3]), monthOf(m[2]), num(m[1])],
+  },
+  // 2020. szeptember 20. (Hungarian: the year first)
+  {
+    re: new RegExp(`(?<!\\d)${YEAR}\\.?\\s+${MONTH}\\s+${DAY}(?:\\.|-?(?:án|én|jén|ján|a|e|i))?(?![\\p{L}\\d])`, 'giu'),
+    read: (m) => [num(m[1]), monthOf(m[2]), num(m[3])],
   },
   // July 30, 2019; July 30th 2019
   {
