@@ -246,6 +246,8 @@ test('dates: written dates in many languages and orders are read; impossible one
   assert.deepEqual(iso('20. септембар 2020.'), ['2020-09-20']);
   assert.deepEqual(iso('Posted on Maret 30, 2015 by Admin'), ['2015-03-30']);
   assert.deepEqual(iso('2020. szeptember 20. 14:02'), ['2020-09-20']);
+  assert.deepEqual(iso('입력 2020년 9월 20일 14:02'), ['2020-09-20']);
+  assert.deepEqual(iso('פורסם ב-17 באוגוסט 2020'), ['2020-08-17']);
   // Arabic month names (Egyptian and Levantine, or both: "نيسان / أبريل"), Arabic-Indic digits
   assert.deepEqual(iso('تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً'), ['2020-04-24']);
   assert.deepEqual(iso('الأحد، 23 أغسطس 2020 09:14 ص'), ['2020-08-23']);

@@ -1,29 +1,29 @@
 /**
  * Dates written out in a page's text, as people write them: 2019-07-30,
  * 30.07.2019, 7/30/2019, 30 July 2019, July 30th, 2019, 30. Juli 2019,
- * 30 de julio de 2019, 30 июля 2019, 2019年7月30日, ۲ تیر ۱۳۹۹ … Month names of
+ * 30 de julio de 2019, 30 июля 2019, 2019年7月30日, 2019년 7월 30일, ۲ تیر ۱۳۹۹ … Month names of
  * English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
  * Russian, Ukrainian, Turkish, Romanian, Czech, Slovak, Hungarian, Finnish,
  * Croatian, Serbian and Bosnian (Latin and Cyrillic), Bulgarian, Greek,
- * Indonesian and Arabic (Egyptian and Levantine) are known,
+ * Indonesian, Hebrew and Arabic (Egyptian and Levantine) are known,
  * and the months of the Solar Hijri calendar of Iran and Afghanistan (its
  * dates given as the Gregorian day they are). Arabic-Indic and Persian digits
  * are read as digits.
  */
 
 const MONTH_NAMES: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'січня', 'ocak', 'يناير', 'كانون الثاني', 'ianuarie', 'ledna', 'leden', 'januára', 'január', 'tammikuuta', 'siječnja', 'januara', 'јануар', 'јануара', 'януари', 'ιανουαρίου']],
-  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'лютого', 'şubat', 'subat', 'فبراير', 'شباط', 'februarie', 'února', 'únor', 'februára', 'február', 'helmikuuta', 'veljače', 'februara', 'фебруар', 'фебруара', 'февруари', 'φεβρουαρίου']],
-  [3, ['march', 'mar', 'märz', 'marz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'березня', 'mart', 'مارس', 'آذار', 'martie', 'března', 'březen', 'március', 'maaliskuuta', 'ožujka', 'marta', 'μαρτίου', 'maret']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'квітня', 'nisan', 'أبريل', 'ابريل', 'إبريل', 'نيسان', 'aprilie', 'dubna', 'duben', 'apríla', 'április', 'huhtikuuta', 'travnja', 'aprila', 'април', 'априла', 'απριλίου']],
-  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'травня', 'mayıs', 'mayis', 'مايو', 'أيار', 'ايار', 'května', 'květen', 'mája', 'május', 'toukokuuta', 'svibnja', 'мај', 'маја', 'μαΐου']],
-  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'червня', 'haziran', 'يونيو', 'يونيه', 'حزيران', 'iunie', 'června', 'červen', 'júna', 'június', 'kesäkuuta', 'lipnja', 'juna', 'јун', 'јуна', 'юни', 'ιουνίου']],
-  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'липня', 'temmuz', 'يوليو', 'يوليه', 'تموز', 'iulie', 'července', 'červenec', 'júla', 'július', 'heinäkuuta', 'srpnja', 'jula', 'јул', 'јула', 'юли', 'ιουλίου']],
-  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'серпня', 'ağustos', 'agustos', 'أغسطس', 'اغسطس', 'آب', 'augusta', 'augusztus', 'elokuuta', 'kolovoza', 'avgust', 'avgusta', 'αυγούστου', 'agustus', 'augusti']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'вересня', 'eylül', 'eylul', 'سبتمبر', 'أيلول', 'ايلول', 'septembrie', 'září', 'septembra', 'szeptember', 'syyskuuta', 'rujna', 'septembar', 'септембар', 'септембра', 'септември', 'σεπτεμβρίου']],
-  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'października', 'październik', 'октября', 'октябрь', 'жовтня', 'ekim', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'octombrie', 'října', 'říjen', 'októbra', 'október', 'lokakuuta', 'oktobar', 'oktobra', 'октобар', 'октобра', 'октомври', 'οκτωβρίου']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'листопада', 'kasım', 'kasim', 'نوفمبر', 'تشرين الثاني', 'noiembrie', 'listopadu', 'novembra', 'marraskuuta', 'studenoga', 'studenog', 'novembar', 'новембар', 'новембра', 'ноември', 'νοεμβρίου']],
-  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'грудня', 'aralık', 'aralik', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'decembrie', 'prosince', 'prosinec', 'decembra', 'joulukuuta', 'prosinca', 'decembar', 'децембар', 'децембра', 'декември', 'δεκεμβρίου', 'desember', 'desemba']],
+  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'січня', 'ocak', 'يناير', 'كانون الثاني', 'ianuarie', 'ledna', 'leden', 'januára', 'január', 'tammikuuta', 'siječnja', 'januara', 'јануар', 'јануара', 'януари', 'ιανουαρίου', 'ינואר', 'בינואר']],
+  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'лютого', 'şubat', 'subat', 'فبراير', 'شباط', 'februarie', 'února', 'únor', 'februára', 'február', 'helmikuuta', 'veljače', 'februara', 'фебруар', 'фебруара', 'февруари', 'φεβρουαρίου', 'פברואר', 'בפברואר']],
+  [3, ['march', 'mar', 'märz', 'marz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'березня', 'mart', 'مارس', 'آذار', 'martie', 'března', 'březen', 'március', 'maaliskuuta', 'ožujka', 'marta', 'μαρτίου', 'maret', 'מרץ', 'במרץ']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'квітня', 'nisan', 'أبريل', 'ابريل', 'إبريل', 'نيسان', 'aprilie', 'dubna', 'duben', 'apríla', 'április', 'huhtikuuta', 'travnja', 'aprila', 'април', 'априла', 'απριλίου', 'אפריל', 'באפריל']],
+  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'травня', 'mayıs', 'mayis', 'مايو', 'أيار', 'ايار', 'května', 'květen', 'mája', 'május', 'toukokuuta', 'svibnja', 'мај', 'маја', 'μαΐου', 'מאי', 'במאי']],
+  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'червня', 'haziran', 'يونيو', 'يونيه', 'حزيران', 'iunie', 'června', 'červen', 'júna', 'június', 'kesäkuuta', 'lipnja', 'juna', 'јун', 'јуна', 'юни', 'ιουνίου', 'יוני', 'ביוני']],
+  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'липня', 'temmuz', 'يوليو', 'يوليه', 'تموز', 'iulie', 'července', 'červenec', 'júla', 'július', 'heinäkuuta', 'srpnja', 'jula', 'јул', 'јула', 'юли', 'ιουλίου', 'יולי', 'ביולי']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'серпня', 'ağustos', 'agustos', 'أغسطس', 'اغسطس', 'آب', 'augusta', 'augusztus', 'elokuuta', 'kolovoza', 'avgust', 'avgusta', 'αυγούστου', 'agustus', 'augusti', 'אוגוסט', 'באוגוסט']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'вересня', 'eylül', 'eylul', 'سبتمبر', 'أيلول', 'ايلول', 'septembrie', 'září', 'septembra', 'szeptember', 'syyskuuta', 'rujna', 'septembar', 'септембар', 'септембра', 'септември', 'σεπτεμβρίου', 'ספטמבר', 'בספטמבר']],
+  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'października', 'październik', 'октября', 'октябрь', 'жовтня', 'ekim', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'octombrie', 'října', 'říjen', 'októbra', 'október', 'lokakuuta', 'oktobar', 'oktobra', 'октобар', 'октобра', 'октомври', 'οκτωβρίου', 'אוקטובר', 'באוקטובר']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'листопада', 'kasım', 'kasim', 'نوفمبر', 'تشرين الثاني', 'noiembrie', 'listopadu', 'novembra', 'marraskuuta', 'studenoga', 'studenog', 'novembar', 'новембар', 'новембра', 'ноември', 'νοεμβρίου', 'נובמבר', 'בנובמבר']],
+  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'грудня', 'aralık', 'aralik', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'decembrie', 'prosince', 'prosinec', 'decembra', 'joulukuuta', 'prosinca', 'decembar', 'децембар', 'децембра', 'декември', 'δεκεμβρίου', 'desember', 'desemba', 'דצמבר', 'בדצמבר']],
 ];
 
 const MONTHS = new Map<string, number>();
@@ -69,8 +69,9 @@ const monthOf = (s: string | undefined): number => MONTHS.get((s ?? '').toLowerC
 const PATTERNS: Pattern[] = [
   // 2019-07-30, 2019/07/30, 2019.07.30, 2019. 07. 30.
   { re: new RegExp(`(?<!\\d)${YEAR}(?:-|/|\\.\\s?)(0?[1-9]|1[0-2])(?:-|/|\\.\\s?)${DAY}(?!\\d)`, 'gu'), read: (m) => [num(m[1]), num(m[2]), num(m[3])] },
-  // 2019年7月30日
+  // 2019年7月30日, 2019년 7월 30일
   { re: /((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu, read: (m) => [num(m[1]), num(m[2]), num(m[3])] },
+  { re: /((?:19|20)\d\d)\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu, read: (m) => [num(m[1]), num(m[2]), num(m[3])] },
   // 30.07.2019, 30/07/2019, 7/30/2019, 30-07-2019, 30.07.19
   {
     re: /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d|\d\d)(?!\d)/gu,
