@@ -247,6 +247,9 @@ test('dates: written dates in many languages and orders are read; impossible one
   assert.deepEqual(iso('Posted on Maret 30, 2015 by Admin'), ['2015-03-30']);
   assert.deepEqual(iso('2020. szeptember 20. 14:02'), ['2020-09-20']);
   assert.deepEqual(iso('입력 2020년 9월 20일 14:02'), ['2020-09-20']);
+  // "listopad" is November in Polish and Czech, October in Croatian
+  assert.deepEqual(iso('15 listopada 2020', 'pl'), ['2020-11-15']);
+  assert.deepEqual(iso('15. listopada 2020. | 3. studeni 2020.', 'hr'), ['2020-10-15', '2020-11-03']);
   assert.deepEqual(iso('פורסם ב-17 באוגוסט 2020'), ['2020-08-17']);
   // Arabic month names (Egyptian and Levantine, or both: "نيسان / أبريل"), Arabic-Indic digits
   assert.deepEqual(iso('تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً'), ['2020-04-24']);

@@ -12,18 +12,18 @@
  */
 
 const MONTH_NAMES: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'січня', 'ocak', 'يناير', 'كانون الثاني', 'ianuarie', 'ledna', 'leden', 'januára', 'január', 'tammikuuta', 'siječnja', 'januara', 'јануар', 'јануара', 'януари', 'ιανουαρίου', 'ינואר', 'בינואר']],
-  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'лютого', 'şubat', 'subat', 'فبراير', 'شباط', 'februarie', 'února', 'únor', 'februára', 'február', 'helmikuuta', 'veljače', 'februara', 'фебруар', 'фебруара', 'февруари', 'φεβρουαρίου', 'פברואר', 'בפברואר']],
-  [3, ['march', 'mar', 'märz', 'marz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'березня', 'mart', 'مارس', 'آذار', 'martie', 'března', 'březen', 'március', 'maaliskuuta', 'ožujka', 'marta', 'μαρτίου', 'maret', 'מרץ', 'במרץ']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'квітня', 'nisan', 'أبريل', 'ابريل', 'إبريل', 'نيسان', 'aprilie', 'dubna', 'duben', 'apríla', 'április', 'huhtikuuta', 'travnja', 'aprila', 'април', 'априла', 'απριλίου', 'אפריל', 'באפריל']],
-  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'травня', 'mayıs', 'mayis', 'مايو', 'أيار', 'ايار', 'května', 'květen', 'mája', 'május', 'toukokuuta', 'svibnja', 'мај', 'маја', 'μαΐου', 'מאי', 'במאי']],
-  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'червня', 'haziran', 'يونيو', 'يونيه', 'حزيران', 'iunie', 'června', 'červen', 'júna', 'június', 'kesäkuuta', 'lipnja', 'juna', 'јун', 'јуна', 'юни', 'ιουνίου', 'יוני', 'ביוני']],
-  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'липня', 'temmuz', 'يوليو', 'يوليه', 'تموز', 'iulie', 'července', 'červenec', 'júla', 'július', 'heinäkuuta', 'srpnja', 'jula', 'јул', 'јула', 'юли', 'ιουλίου', 'יולי', 'ביולי']],
-  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'серпня', 'ağustos', 'agustos', 'أغسطس', 'اغسطس', 'آب', 'augusta', 'augusztus', 'elokuuta', 'kolovoza', 'avgust', 'avgusta', 'αυγούστου', 'agustus', 'augusti', 'אוגוסט', 'באוגוסט']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'вересня', 'eylül', 'eylul', 'سبتمبر', 'أيلول', 'ايلول', 'septembrie', 'září', 'septembra', 'szeptember', 'syyskuuta', 'rujna', 'septembar', 'септембар', 'септембра', 'септември', 'σεπτεμβρίου', 'ספטמבר', 'בספטמבר']],
+  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'січня', 'ocak', 'يناير', 'كانون الثاني', 'ianuarie', 'ledna', 'leden', 'januára', 'január', 'tammikuuta', 'siječnja', 'januara', 'јануар', 'јануара', 'януари', 'ιανουαρίου', 'ינואר', 'בינואר', 'siječanj']],
+  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'лютого', 'şubat', 'subat', 'فبراير', 'شباط', 'februarie', 'února', 'únor', 'februára', 'február', 'helmikuuta', 'veljače', 'februara', 'фебруар', 'фебруара', 'февруари', 'φεβρουαρίου', 'פברואר', 'בפברואר', 'veljača']],
+  [3, ['march', 'mar', 'märz', 'marz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'березня', 'mart', 'مارس', 'آذار', 'martie', 'března', 'březen', 'március', 'maaliskuuta', 'ožujka', 'marta', 'μαρτίου', 'maret', 'מרץ', 'במרץ', 'ožujak']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'квітня', 'nisan', 'أبريل', 'ابريل', 'إبريل', 'نيسان', 'aprilie', 'dubna', 'duben', 'apríla', 'április', 'huhtikuuta', 'travnja', 'aprila', 'април', 'априла', 'απριλίου', 'אפריל', 'באפריל', 'travanj']],
+  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'травня', 'mayıs', 'mayis', 'مايو', 'أيار', 'ايار', 'května', 'květen', 'mája', 'május', 'toukokuuta', 'svibnja', 'мај', 'маја', 'μαΐου', 'מאי', 'במאי', 'svibanj']],
+  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'червня', 'haziran', 'يونيو', 'يونيه', 'حزيران', 'iunie', 'června', 'červen', 'júna', 'június', 'kesäkuuta', 'lipnja', 'juna', 'јун', 'јуна', 'юни', 'ιουνίου', 'יוני', 'ביוני', 'lipanj']],
+  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'липня', 'temmuz', 'يوليو', 'يوليه', 'تموز', 'iulie', 'července', 'červenec', 'júla', 'július', 'heinäkuuta', 'srpnja', 'jula', 'јул', 'јула', 'юли', 'ιουλίου', 'יולי', 'ביולי', 'srpanj']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'серпня', 'ağustos', 'agustos', 'أغسطس', 'اغسطس', 'آب', 'augusta', 'augusztus', 'elokuuta', 'kolovoza', 'avgust', 'avgusta', 'αυγούστου', 'agustus', 'augusti', 'אוגוסט', 'באוגוסט', 'kolovoz']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'вересня', 'eylül', 'eylul', 'سبتمبر', 'أيلول', 'ايلول', 'septembrie', 'září', 'septembra', 'szeptember', 'syyskuuta', 'rujna', 'septembar', 'септембар', 'септембра', 'септември', 'σεπτεμβρίου', 'ספטמבר', 'בספטמבר', 'rujan']],
   [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'października', 'październik', 'октября', 'октябрь', 'жовтня', 'ekim', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'octombrie', 'října', 'říjen', 'októbra', 'október', 'lokakuuta', 'oktobar', 'oktobra', 'октобар', 'октобра', 'октомври', 'οκτωβρίου', 'אוקטובר', 'באוקטובר']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'листопада', 'kasım', 'kasim', 'نوفمبر', 'تشرين الثاني', 'noiembrie', 'listopadu', 'novembra', 'marraskuuta', 'studenoga', 'studenog', 'novembar', 'новембар', 'новембра', 'ноември', 'νοεμβρίου', 'נובמבר', 'בנובמבר']],
-  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'грудня', 'aralık', 'aralik', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'decembrie', 'prosince', 'prosinec', 'decembra', 'joulukuuta', 'prosinca', 'decembar', 'децембар', 'децембра', 'декември', 'δεκεμβρίου', 'desember', 'desemba', 'דצמבר', 'בדצמבר']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'листопада', 'kasım', 'kasim', 'نوفمبر', 'تشرين الثاني', 'noiembrie', 'listopadu', 'novembra', 'marraskuuta', 'studenoga', 'studenog', 'novembar', 'новембар', 'новембра', 'ноември', 'νοεμβρίου', 'נובמבר', 'בנובמבר', 'studeni']],
+  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'грудня', 'aralık', 'aralik', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'decembrie', 'prosince', 'prosinec', 'decembra', 'joulukuuta', 'prosinca', 'decembar', 'децембар', 'децембра', 'декември', 'δεκεμβρίου', 'desember', 'desemba', 'דצמבר', 'בדצמבר', 'prosinac']],
 ];
 
 const MONTHS = new Map<string, number>();
@@ -38,10 +38,24 @@ const DAY = '(0?[1-9]|[12]\\d|3[01])';
 const NOT_LETTER_BEFORE = '(?<![\\p{L}\\d])';
 const NOT_LETTER_AFTER = '(?![\\p{L}\\d])';
 
+/** How a page's language reads dates: 3/4/2019 as March 4th (US English), and its month names. */
+interface Reading {
+  usOrder: boolean;
+  months: ReadonlyMap<string, number>;
+}
+
+/** Croatian's "listopad" is October, where Polish's and Czech's is November. */
+const CROATIAN_MONTHS: ReadonlyMap<string, number> = new Map([...MONTHS, ['listopad', 10], ['listopada', 10]]);
+
+const readingOf = (language: string | null): Reading => ({
+  usOrder: /^en(-us)?$/i.test(language ?? ''),
+  months: /^hr\b/i.test(language ?? '') ? CROATIAN_MONTHS : MONTHS,
+});
+
 interface Pattern {
   re: RegExp;
   /** Year, month, day (a month name or number) from a match; null when it is no date. */
-  read(m: RegExpExecArray, usOrder: boolean): [number, number, number] | null;
+  read(m: RegExpExecArray, way: Reading): [number, number, number] | null;
 }
 
 /** The months of the Solar Hijri calendar (Farvardin … Esfand), in Persian and Dari spelling. */
@@ -64,7 +78,7 @@ const SOLAR_HIJRI_MONTH = [...SOLAR_HIJRI_MONTHS.keys()]
   .join('|');
 
 const num = (s: string | undefined): number => Number(s);
-const monthOf = (s: string | undefined): number => MONTHS.get((s ?? '').toLowerCase().replace(/\.$/, '')) ?? 0;
+const monthOf = (s: string | undefined, way: Reading): number => way.months.get((s ?? '').toLowerCase().replace(/\.$/, '')) ?? 0;
 
 const PATTERNS: Pattern[] = [
   // 2019-07-30, 2019/07/30, 2019.07.30, 2019. 07. 30.
@@ -75,28 +89,28 @@ const PATTERNS: Pattern[] = [
   // 30.07.2019, 30/07/2019, 7/30/2019, 30-07-2019, 30.07.19
   {
     re: /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d|\d\d)(?!\d)/gu,
-    read: (m, usOrder) => {
+    read: (m, way) => {
       const a = num(m[1]);
       const b = num(m[3]);
       const year = (m[4] as string).length === 2 ? 2000 + num(m[4]) : num(m[4]);
-      if (m[2] === '/' && (b > 12 || (usOrder && a <= 12))) return [year, a, b];
+      if (m[2] === '/' && (b > 12 || (way.usOrder && a <= 12))) return [year, a, b];
       return [year, b, a];
     },
   },
   // 30 July 2019, 30. Juli 2019, 30th of July, 2019, 30 de julio de 2019, 30 июля 2019 г.
   {
     re: new RegExp(`${NOT_LETTER_BEFORE}${DAY}(?:\\.|st|nd|rd|th|er|º)?\\s*(?:of\\s+|de\\s+)?${MONTH}${OR_MONTH}${NOT_LETTER_AFTER},?\\s*(?:de\\s+|del\\s+)?${YEAR}`, 'giu'),
-    read: (m) => [num(m[3]), monthOf(m[2]), num(m[1])],
+    read: (m, way) => [num(m[3]), monthOf(m[2], way), num(m[1])],
   },
   // 2020. szeptember 20. (Hungarian: the year first)
   {
     re: new RegExp(`(?<!\\d)${YEAR}\\.?\\s+${MONTH}\\s+${DAY}(?:\\.|-?(?:án|én|jén|ján|a|e|i))?(?![\\p{L}\\d])`, 'giu'),
-    read: (m) => [num(m[1]), monthOf(m[2]), num(m[3])],
+    read: (m, way) => [num(m[1]), monthOf(m[2], way), num(m[3])],
   },
   // July 30, 2019; July 30th 2019
   {
     re: new RegExp(`${NOT_LETTER_BEFORE}${MONTH}\\s+${DAY}(?:st|nd|rd|th)?${NOT_LETTER_AFTER},?\\s+${YEAR}`, 'giu'),
-    read: (m) => [num(m[3]), monthOf(m[1]), num(m[2])],
+    read: (m, way) => [num(m[3]), monthOf(m[1], way), num(m[2])],
   },  // ۲ تیر ۱۳۹۹, 2 تير 1399 (Solar Hijri: 22 June 2020)
   {
     re: new RegExp(`(?<![\\p{L}\\d])${DAY}\\s*(${SOLAR_HIJRI_MONTH})(?![\\p{L}\\d])\\s*(1[34]\\d\\d)(?!\\d)`, 'gu'),
@@ -143,12 +157,12 @@ export interface TextDate {
  */
 export function datesInText(text: string, language: string | null, latestYear = new Date().getUTCFullYear() + 1): TextDate[] {
   text = westernDigits(text);
-  const usOrder = /^en(-us)?$/i.test(language ?? '');
+  const way = readingOf(language);
   const found: TextDate[] = [];
   for (const { re, read } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const date = dateOf(m, read, usOrder, latestYear);
+      const date = dateOf(m, read, way, latestYear);
       if (date) found.push(date);
     }
   }
@@ -166,7 +180,7 @@ const DATE_REACH = 120;
  */
 export function firstDateInText(text: string, language: string | null, latestYear = new Date().getUTCFullYear() + 1): TextDate | null {
   text = westernDigits(text);
-  const usOrder = /^en(-us)?$/i.test(language ?? '');
+  const way = readingOf(language);
   let best: TextDate | null = null;
   for (const { re, read } of PATTERNS) {
     const scope = best ? text.slice(0, best.index + DATE_REACH) : text;
@@ -174,7 +188,7 @@ export function firstDateInText(text: string, language: string | null, latestYea
     for (let m = re.exec(scope); m; m = re.exec(scope)) {
       // at the same place, the earlier pattern's date stands (as in the stable sort of datesInText)
       if (best && m.index >= best.index) break;
-      const date = dateOf(m, read, usOrder, latestYear);
+      const date = dateOf(m, read, way, latestYear);
       if (date) {
         best = date;
         break;
@@ -184,8 +198,8 @@ export function firstDateInText(text: string, language: string | null, latestYea
   return best;
 }
 
-function dateOf(m: RegExpExecArray, read: Pattern['read'], usOrder: boolean, latestYear: number): TextDate | null {
-  const ymd = read(m, usOrder);
+function dateOf(m: RegExpExecArray, read: Pattern['read'], way: Reading, latestYear: number): TextDate | null {
+  const ymd = read(m, way);
   if (!ymd) return null;
   const [year, month, day] = ymd;
   if (year < 1995 || year > latestYear || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
