@@ -111,7 +111,8 @@ const PATTERNS: Pattern[] = [
   {
     re: new RegExp(`${NOT_LETTER_BEFORE}${MONTH}\\s+${DAY}(?:st|nd|rd|th)?${NOT_LETTER_AFTER},?\\s+${YEAR}`, 'giu'),
     read: (m, way) => [num(m[3]), monthOf(m[1], way), num(m[2])],
-  },  // ۲ تیر ۱۳۹۹, 2 تير 1399 (Solar Hijri: 22 June 2020)
+  },
+  // ۲ تیر ۱۳۹۹, 2 تير 1399 (Solar Hijri: 22 June 2020)
   {
     re: new RegExp(`(?<![\\p{L}\\d])${DAY}\\s*(${SOLAR_HIJRI_MONTH})(?![\\p{L}\\d])\\s*(1[34]\\d\\d)(?!\\d)`, 'gu'),
     read: (m) => gregorianOfSolarHijri(num(m[3]), SOLAR_HIJRI_MONTHS.get(persianLetters(m[2] as string)) ?? 0, num(m[1])),

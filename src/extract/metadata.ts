@@ -249,9 +249,11 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
   );
   const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
   const squeeze = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const host = (hostOf(url) ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const hostParts = (hostOf(url) ?? '').toLowerCase().split('.').filter((p) => p !== 'www');
-  const hostNames = new Set([hostParts.join(''), ...hostParts.slice(0, -1).map((p) => p.replace(/[^\p{L}\p{N}]+/gu, '')), hostParts.slice(-2).join('')]);
+  const hostname = (hostOf(url) ?? '').toLowerCase();
+  const host = squeeze(hostname);
+  // the names a site's host gives it: a label ("welpenkaufen24"), the last two, the whole, without dots and dashes
+  const hostParts = hostname.split('.').filter((p) => p !== '' && p !== 'www');
+  const hostNames = new Set([hostParts.join(''), ...hostParts.slice(0, -1), hostParts.slice(-2).join('')].map(squeeze));
   const siteNames = [site, d.meta.get('og:site_name'), d.meta.get('application-name')].filter((n): n is string => Boolean(n)).map(norm);
   // a heading that names the site (the blog's name over every post) is not the headline
   const siteLike = (h: Heading): boolean =>
