@@ -1,7 +1,7 @@
 /**
  * Dates written out in a page's text, as people write them: 2019-07-30,
  * 30.07.2019, 7/30/2019, 30 July 2019, July 30th, 2019, 30. Juli 2019,
- * 30 de julio de 2019, 30 июля 2019, 2019年7月30日, 2019년 7월 30일, ۲ تیر ۱۳۹۹ … Month names of
+ * 30 de julio de 2019, 30 июля 2019, 2019年7月30日, ۲ تیر ۱۳۹۹ … Month names of
  * English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
  * Russian, Ukrainian, Turkish, Romanian, Czech, Slovak, Hungarian, Finnish,
  * Croatian, Serbian and Bosnian (Latin and Cyrillic), Bulgarian, Greek,
@@ -83,9 +83,8 @@ const monthOf = (s: string | undefined, way: Reading): number => way.months.get(
 const PATTERNS: Pattern[] = [
   // 2019-07-30, 2019/07/30, 2019.07.30, 2019. 07. 30.
   { re: new RegExp(`(?<!\\d)${YEAR}(?:-|/|\\.\\s?)(0?[1-9]|1[0-2])(?:-|/|\\.\\s?)${DAY}(?!\\d)`, 'gu'), read: (m) => [num(m[1]), num(m[2]), num(m[3])] },
-  // 2019年7月30日, 2019년 7월 30일
+  // 2019年7月30日
   { re: /((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu, read: (m) => [num(m[1]), num(m[2]), num(m[3])] },
-  { re: /((?:19|20)\d\d)\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu, read: (m) => [num(m[1]), num(m[2]), num(m[3])] },
   // 30.07.2019, 30/07/2019, 7/30/2019, 30-07-2019, 30.07.19
   {
     re: /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d|\d\d)(?!\d)/gu,
