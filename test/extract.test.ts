@@ -240,7 +240,7 @@ test('dates: written dates in many languages and orders are read; impossible one
   assert.deepEqual(iso('31.02.2019, 1.1.1970, 12 March 2031, 12 marzipan 2019, 3.4.20191'), []);
   // [text, the page's language, the dates read]
   const more: Array<[string, string | null, string[]]> = [
-    // more languages: Romanian, Czech, Finnish, Greek, Serbian Cyrillic, Indonesian, Hebrew; Hungarian puts the year first
+    // more languages: Romanian, Czech, Finnish, Greek, Serbian Cyrillic, Indonesian, Hebrew; Hungarian and Lithuanian put the year first, Latvian says "gada"
     ['duminică, 20 septembrie 2020', 'ro', ['2020-09-20']],
     ['20. září 2020 | 1. února 2021', 'cs', ['2020-09-20', '2021-02-01']],
     ['20. syyskuuta 2020', 'fi', ['2020-09-20']],
@@ -249,6 +249,8 @@ test('dates: written dates in many languages and orders are read; impossible one
     ['Posted on Maret 30, 2015 by Admin', 'id', ['2015-03-30']],
     ['פורסם ב-17 באוגוסט 2020', 'he', ['2020-08-17']],
     ['2020. szeptember 20. 14:02', 'hu', ['2020-09-20']],
+    ['Paskelbta 2020 m. rugsėjo 20 d. 14:02', 'lt', ['2020-09-20']],
+    ['Publicēts: 2020. gada 20. septembrī', 'lv', ['2020-09-20']],
     // "listopad" is November in Polish and Czech, October in Croatian
     ['15 listopada 2020', 'pl', ['2020-11-15']],
     ['15. listopada 2020. | 3. studeni 2020.', 'hr', ['2020-10-15', '2020-11-03']],

@@ -5,25 +5,25 @@
  * English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
  * Russian, Ukrainian, Turkish, Romanian, Czech, Slovak, Hungarian, Finnish,
  * Croatian, Serbian and Bosnian (Latin and Cyrillic), Bulgarian, Greek,
- * Indonesian, Hebrew and Arabic (Egyptian and Levantine) are known,
+ * Indonesian, Lithuanian, Latvian, Hebrew and Arabic (Egyptian and Levantine) are known,
  * and the months of the Solar Hijri calendar of Iran and Afghanistan (its
  * dates given as the Gregorian day they are). Arabic-Indic and Persian digits
  * are read as digits.
  */
 
 const MONTH_NAMES: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'січня', 'ocak', 'يناير', 'كانون الثاني', 'ianuarie', 'ledna', 'leden', 'januára', 'január', 'tammikuuta', 'siječnja', 'januara', 'јануар', 'јануара', 'януари', 'ιανουαρίου', 'ינואר', 'בינואר', 'siječanj']],
-  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'лютого', 'şubat', 'subat', 'فبراير', 'شباط', 'februarie', 'února', 'únor', 'februára', 'február', 'helmikuuta', 'veljače', 'februara', 'фебруар', 'фебруара', 'февруари', 'φεβρουαρίου', 'פברואר', 'בפברואר', 'veljača']],
-  [3, ['march', 'mar', 'märz', 'marz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'березня', 'mart', 'مارس', 'آذار', 'martie', 'března', 'březen', 'március', 'maaliskuuta', 'ožujka', 'marta', 'μαρτίου', 'maret', 'מרץ', 'במרץ', 'ožujak']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'квітня', 'nisan', 'أبريل', 'ابريل', 'إبريل', 'نيسان', 'aprilie', 'dubna', 'duben', 'apríla', 'április', 'huhtikuuta', 'travnja', 'aprila', 'април', 'априла', 'απριλίου', 'אפריל', 'באפריל', 'travanj']],
-  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'травня', 'mayıs', 'mayis', 'مايو', 'أيار', 'ايار', 'května', 'květen', 'mája', 'május', 'toukokuuta', 'svibnja', 'мај', 'маја', 'μαΐου', 'מאי', 'במאי', 'svibanj']],
-  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'червня', 'haziran', 'يونيو', 'يونيه', 'حزيران', 'iunie', 'června', 'červen', 'júna', 'június', 'kesäkuuta', 'lipnja', 'juna', 'јун', 'јуна', 'юни', 'ιουνίου', 'יוני', 'ביוני', 'lipanj']],
-  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'липня', 'temmuz', 'يوليو', 'يوليه', 'تموز', 'iulie', 'července', 'červenec', 'júla', 'július', 'heinäkuuta', 'srpnja', 'jula', 'јул', 'јула', 'юли', 'ιουλίου', 'יולי', 'ביולי', 'srpanj']],
-  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'серпня', 'ağustos', 'agustos', 'أغسطس', 'اغسطس', 'آب', 'augusta', 'augusztus', 'elokuuta', 'kolovoza', 'avgust', 'avgusta', 'αυγούστου', 'agustus', 'augusti', 'אוגוסט', 'באוגוסט', 'kolovoz']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'вересня', 'eylül', 'eylul', 'سبتمبر', 'أيلول', 'ايلول', 'septembrie', 'září', 'septembra', 'szeptember', 'syyskuuta', 'rujna', 'septembar', 'септембар', 'септембра', 'септември', 'σεπτεμβρίου', 'ספטמבר', 'בספטמבר', 'rujan']],
-  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'października', 'październik', 'октября', 'октябрь', 'жовтня', 'ekim', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'octombrie', 'října', 'říjen', 'októbra', 'október', 'lokakuuta', 'oktobar', 'oktobra', 'октобар', 'октобра', 'октомври', 'οκτωβρίου', 'אוקטובר', 'באוקטובר']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'листопада', 'kasım', 'kasim', 'نوفمبر', 'تشرين الثاني', 'noiembrie', 'listopadu', 'novembra', 'marraskuuta', 'studenoga', 'studenog', 'novembar', 'новембар', 'новембра', 'ноември', 'νοεμβρίου', 'נובמבר', 'בנובמבר', 'studeni']],
-  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'грудня', 'aralık', 'aralik', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'decembrie', 'prosince', 'prosinec', 'decembra', 'joulukuuta', 'prosinca', 'decembar', 'децембар', 'децембра', 'декември', 'δεκεμβρίου', 'desember', 'desemba', 'דצמבר', 'בדצמבר', 'prosinac']],
+  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'січня', 'ocak', 'يناير', 'كانون الثاني', 'ianuarie', 'ledna', 'leden', 'januára', 'január', 'tammikuuta', 'siječnja', 'januara', 'јануар', 'јануара', 'януари', 'ιανουαρίου', 'ינואר', 'בינואר', 'siječanj', 'sausio', 'janvārī', 'janvāris']],
+  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'лютого', 'şubat', 'subat', 'فبراير', 'شباط', 'februarie', 'února', 'únor', 'februára', 'február', 'helmikuuta', 'veljače', 'februara', 'фебруар', 'фебруара', 'февруари', 'φεβρουαρίου', 'פברואר', 'בפברואר', 'veljača', 'vasario', 'februārī', 'februāris']],
+  [3, ['march', 'mar', 'märz', 'marz', 'mär', 'mars', 'marzo', 'março', 'marco', 'maart', 'marca', 'marzec', 'марта', 'март', 'березня', 'mart', 'مارس', 'آذار', 'martie', 'března', 'březen', 'március', 'maaliskuuta', 'ožujka', 'marta', 'μαρτίου', 'maret', 'מרץ', 'במרץ', 'ožujak', 'kovo', 'martā', 'marts']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'квітня', 'nisan', 'أبريل', 'ابريل', 'إبريل', 'نيسان', 'aprilie', 'dubna', 'duben', 'apríla', 'április', 'huhtikuuta', 'travnja', 'aprila', 'април', 'априла', 'απριλίου', 'אפריל', 'באפריל', 'travanj', 'balandžio', 'aprīlī', 'aprīlis']],
+  [5, ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maja', 'maj', 'мая', 'май', 'травня', 'mayıs', 'mayis', 'مايو', 'أيار', 'ايار', 'května', 'květen', 'mája', 'május', 'toukokuuta', 'svibnja', 'мај', 'маја', 'μαΐου', 'מאי', 'במאי', 'svibanj', 'gegužės', 'maijā', 'maijs']],
+  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwca', 'czerwiec', 'июня', 'июнь', 'червня', 'haziran', 'يونيو', 'يونيه', 'حزيران', 'iunie', 'června', 'červen', 'júna', 'június', 'kesäkuuta', 'lipnja', 'juna', 'јун', 'јуна', 'юни', 'ιουνίου', 'יוני', 'ביוני', 'lipanj', 'birželio', 'jūnijā', 'jūnijs']],
+  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipca', 'lipiec', 'июля', 'июль', 'липня', 'temmuz', 'يوليو', 'يوليه', 'تموز', 'iulie', 'července', 'červenec', 'júla', 'július', 'heinäkuuta', 'srpnja', 'jula', 'јул', 'јула', 'юли', 'ιουλίου', 'יולי', 'ביולי', 'srpanj', 'liepos', 'jūlijā', 'jūlijs']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus', 'sierpnia', 'sierpień', 'августа', 'август', 'серпня', 'ağustos', 'agustos', 'أغسطس', 'اغسطس', 'آب', 'augusta', 'augusztus', 'elokuuta', 'kolovoza', 'avgust', 'avgusta', 'αυγούστου', 'agustus', 'augusti', 'אוגוסט', 'באוגוסט', 'kolovoz', 'rugpjūčio', 'augustā', 'augusts']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'września', 'wrzesień', 'сентября', 'сентябрь', 'вересня', 'eylül', 'eylul', 'سبتمبر', 'أيلول', 'ايلول', 'septembrie', 'září', 'septembra', 'szeptember', 'syyskuuta', 'rujna', 'septembar', 'септембар', 'септембра', 'септември', 'σεπτεμβρίου', 'ספטמבר', 'בספטמבר', 'rujan', 'rugsėjo', 'septembrī', 'septembris']],
+  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'października', 'październik', 'октября', 'октябрь', 'жовтня', 'ekim', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'octombrie', 'října', 'říjen', 'októbra', 'október', 'lokakuuta', 'oktobar', 'oktobra', 'октобар', 'октобра', 'октомври', 'οκτωβρίου', 'אוקטובר', 'באוקטובר', 'spalio', 'oktobrī', 'oktobris']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopada', 'listopad', 'ноября', 'ноябрь', 'листопада', 'kasım', 'kasim', 'نوفمبر', 'تشرين الثاني', 'noiembrie', 'listopadu', 'novembra', 'marraskuuta', 'studenoga', 'studenog', 'novembar', 'новембар', 'новембра', 'ноември', 'νοεμβρίου', 'נובמבר', 'בנובמבר', 'studeni', 'lapkričio', 'novembrī', 'novembris']],
+  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'грудня', 'aralık', 'aralik', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'decembrie', 'prosince', 'prosinec', 'decembra', 'joulukuuta', 'prosinca', 'decembar', 'децембар', 'децембра', 'декември', 'δεκεμβρίου', 'desember', 'desemba', 'דצמבר', 'בדצמבר', 'prosinac', 'gruodžio', 'decembrī', 'decembris']],
 ];
 
 const MONTHS = new Map<string, number>();
@@ -101,10 +101,15 @@ const PATTERNS: Pattern[] = [
     re: new RegExp(`${NOT_LETTER_BEFORE}${DAY}(?:\\.|st|nd|rd|th|er|º)?\\s*(?:of\\s+|de\\s+)?${MONTH}${OR_MONTH}${NOT_LETTER_AFTER},?\\s*(?:de\\s+|del\\s+)?${YEAR}`, 'giu'),
     read: (m, way) => [num(m[3]), monthOf(m[2], way), num(m[1])],
   },
-  // 2020. szeptember 20. (Hungarian: the year first)
+  // 2020. szeptember 20. (Hungarian), 2020 m. rugsėjo 20 d. (Lithuanian): the year first
   {
-    re: new RegExp(`(?<!\\d)${YEAR}\\.?\\s+${MONTH}\\s+${DAY}(?:\\.|-?(?:án|én|jén|ján|a|e|i))?(?![\\p{L}\\d])`, 'giu'),
+    re: new RegExp(`(?<!\\d)${YEAR}\\.?(?:\\s*m\\.)?\\s+${MONTH}\\s+${DAY}(?:\\.|\\s*d\\.|-?(?:án|én|jén|ján|a|e|i))?(?![\\p{L}\\d])`, 'giu'),
     read: (m, way) => [num(m[1]), monthOf(m[2], way), num(m[3])],
+  },
+  // 2020. gada 20. septembrī (Latvian)
+  {
+    re: new RegExp(`(?<!\\d)${YEAR}\\.?\\s*gada\\s+${DAY}\\.\\s*${MONTH}(?![\\p{L}\\d])`, 'giu'),
+    read: (m, way) => [num(m[1]), monthOf(m[3], way), num(m[2])],
   },
   // July 30, 2019; July 30th 2019
   {
