@@ -161,6 +161,8 @@ export interface TextDate {
  * Years before 1995 and after `latestYear` are not taken for publication dates.
  */
 export function datesInText(text: string, language: string | null, latestYear = new Date().getUTCFullYear() + 1): TextDate[] {
+  // (every date written has digits: most lines of a page have none)
+  if (!DIGIT.test(text)) return [];
   text = westernDigits(text);
   const way = readingOf(language);
   const found: TextDate[] = [];
@@ -184,6 +186,7 @@ const DATE_REACH = 120;
  * read to its first date, not to its end.
  */
 export function firstDateInText(text: string, language: string | null, latestYear = new Date().getUTCFullYear() + 1): TextDate | null {
+  if (!DIGIT.test(text)) return null;
   text = westernDigits(text);
   const way = readingOf(language);
   let best: TextDate | null = null;
@@ -210,6 +213,9 @@ function dateOf(m: RegExpExecArray, read: Pattern['read'], way: Reading, latestY
   if (year < 1995 || year > latestYear || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
   return { iso: `${year}-${pad(month)}-${pad(day)}`, index: m.index, end: m.index + m[0].length };
 }
+
+/** A digit: Western, Arabic-Indic or Persian. */
+const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
 
 /** Arabic-Indic (٠–٩) and Persian (۰–۹) digits as 0–9: one character for one, so places in the text stay. */
 function westernDigits(text: string): string {
