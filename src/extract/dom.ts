@@ -11,8 +11,11 @@ export function isText(node: AnyNode): node is AnyNode & { data: string } {
   return node.type === 'text';
 }
 
+/** White space to collapse: a run of two or more, or one that is not a plain space (a single space is left as it is, without a copy). */
+const SPACES = /\s{2,}|[^\S ]/g;
+
 /** White space collapsed to single spaces, trimmed, without soft hyphens. */
-export const collapse = (s: string): string => withoutSoftHyphens(s).replace(/\s+/g, ' ').trim();
+export const collapse = (s: string): string => withoutSoftHyphens(s).replace(SPACES, ' ').trim();
 
 /**
  * Text without soft hyphens (U+00AD): marks where a word may break across
