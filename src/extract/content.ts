@@ -28,9 +28,9 @@ const PARAGRAPH = new Set(['p', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 
 /** Table cells: a row's cells are one line, a space apart (text in a cell that holds paragraphs stays in them). */
 const CELL = new Set(['td', 'th']);
 
-/** Class or id of an element that holds no article text (comments, sharing, related links, ads …). */
+/** Class or id of an element that holds no article text (comments, sharing, related links, ads …; a section that has ads set in it, "TestReport__Section--Ads", a BEM modifier, is not an ad). */
 const BOILERPLATE =
-  /(^|[\s_-])(comments?|share|sharing|social|related|recommend(ed|ations)?|promo|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|ads?|advert\w*|sponsor\w*|sidebar|footer|menu|breadcrumbs?|nav|navbar|navigation|pagination|pager|popup|modal|banner|trending|most-?popular|outbrain|taboola|widget|toolbar|masthead|disqus|byline|author-?bio|tags|rss|print|skip|visually-?hidden|sr-only|caption|credits?|rollover-?block|hover-?card|popover)($|[\s_-])/i;
+  /(^|[\s_-])(comments?|share|sharing|social|related|recommend(ed|ations)?|promo|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|(?<!--)ads?|advert\w*|sponsor\w*|sidebar|footer|menu|breadcrumbs?|nav|navbar|navigation|pagination|pager|popup|modal|banner|trending|most-?popular|outbrain|taboola|widget|toolbar|masthead|disqus|byline|author-?bio|tags|rss|print|skip|visually-?hidden|sr-only|caption|credits?|rollover-?block|hover-?card|popover)($|[\s_-])/i;
 
 /** Class or id of an element that holds the article, which no boilerplate pattern may remove. */
 const ARTICLE = /(^|[\s_-])(article|articlebody|article-?body|story-?body|entry-?content|post-?content|post-?body|main-?content|body-?text|story|content)($|[\s_-])/i;
@@ -207,8 +207,7 @@ function dropped(e: Element, w: Walk): boolean {
   // a <header> holding much of the page's prose is a text block under the wrong tag, not the page's header
   if (e.name === 'header' && (w.prose.get(e) ?? 0) >= Math.max(HEADER_PROSE, w.totalProse * 0.4) && !hidden(e)) return false;
   if (w.skip.has(e.name) || hidden(e)) return true;
-  // a section that has ads set in it ("TestReport__Section--Ads", a BEM modifier) is not an ad
-  const hint = classAndId(e).replace(/--ads?\b/gi, ' ');
+  const hint = classAndId(e);
   if (!hint || !BOILERPLATE.test(hint)) return false;
   if ((w.prose.get(e) ?? 0) >= w.totalProse * 0.4) return false;
   return !ARTICLE.test(hint) || /comment|share|social|related|cookie|newsletter|promo|advert|sidebar/i.test(hint);
