@@ -56,8 +56,11 @@ export class Decoded {
     readonly charset: string,
     /** Where it came from. */
     readonly by: 'bom' | 'header' | 'meta' | 'utf-8' | 'detected' | 'default',
+    /** The text, when it was decoded whole already. */
+    text: string | null = null,
   ) {
     this.#bytes = bytes;
+    this.#text = text;
   }
 
   get text(): string {
@@ -117,7 +120,8 @@ export function decodePage(bytes: Uint8Array, contentType?: string | null): Deco
     if (validUtf8()) return new Decoded(bytes, 'utf-8', 'meta');
   }
   if (validUtf8()) return new Decoded(bytes, 'utf-8', 'utf-8');
-  if (mostlyUtf8(bytes)) return new Decoded(bytes, 'utf-8', 'utf-8');
+  const asUtf8 = mostlyUtf8(bytes);
+  if (asUtf8 !== null) return new Decoded(bytes, 'utf-8', 'utf-8', asUtf8);
   const detected = detect(bytes);
   if (detected) return new Decoded(bytes, detected.encoding, 'detected');
   return new Decoded(bytes, 'windows-1252', 'default');
@@ -127,14 +131,14 @@ export function decodePage(bytes: Uint8Array, contentType?: string | null): Deco
 const MOSTLY_UTF8 = 0.9;
 
 /**
- * Whether bytes that are not valid UTF-8 are UTF-8 with a few stray bytes of
+ * The text of bytes that are not valid UTF-8 but are UTF-8 with a few stray bytes of
  * another charset (a Latin-1 "ü" in an image's alt text or a comment of a
  * UTF-8 page): nine in ten of the characters beyond ASCII or more decode.
  * Read as a legacy charset, all its UTF-8 text would be garbled; read as
  * UTF-8, only the stray bytes are lost. Text of a legacy charset almost never
- * decodes so (its letters beyond ASCII are not UTF-8 sequences).
+ * decodes so (its letters beyond ASCII are not UTF-8 sequences): null.
  */
-function mostlyUtf8(bytes: Uint8Array): boolean {
+function mostlyUtf8(bytes: Uint8Array): string | null {
   const text = new TextDecoder('utf-8').decode(bytes);
   let lost = 0;
   let other = 0;
@@ -144,7 +148,7 @@ function mostlyUtf8(bytes: Uint8Array): boolean {
     if (c === 0xfffd) lost++;
     else other++;
   }
-  return other > 0 && other >= (other + lost) * MOSTLY_UTF8;
+  return other > 0 && other >= (other + lost) * MOSTLY_UTF8 ? text : null;
 }
 
 /**
