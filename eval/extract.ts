@@ -5,7 +5,7 @@
  *
  * Datasets (../shared/data, see its README): aeb (body F1 over 4-token
  * shingles of \w+ tokens, per-page normalised, as its evaluate.py), trafilatura-eval
- * (segments that must / must not be in the text; titles), htmldate-eval
+ * (segments that must / must not be in the text; titles; authors), htmldate-eval
  * (publication date, same day), readability-test-pages (titles). Each is
  * split by a hash of the page's id into a development part (tuned on) and
  * a held-out part (two pages in seven), reported apart. Speed is pages per
@@ -133,6 +133,23 @@ const normTitle = (s: string | null): string =>
     .replace(/[“”„″]/g, '"')
     .replace(/^[\s"'“”‘’«»„-]+|[\s"'“”‘’«»„.:-]+$/g, '');
 
+/**
+ * The people a byline names, compared as a set: without case, "By"/"Von"
+ * before them and punctuation around them, a list split at commas,
+ * semicolons and "and"/"und"/"&" (the gold gives some lists as arrays, some
+ * as "A und B").
+ */
+const authorSet = (s: string | string[] | null | undefined): string =>
+  [s ?? []]
+    .flat()
+    .join('; ')
+    .toLowerCase()
+    .split(/\s*(?:[,;&]|\band\b|\bund\b)\s*/)
+    .map((name) => name.replace(/^\s*(by|von)\s+/, '').replace(/^[\s.,:;|~-]+|[\s.,:;|~-]+$/g, '').replace(/\s+/g, ' '))
+    .filter(Boolean)
+    .sort()
+    .join('; ');
+
 /** The calendar day of a date as the page would print it: the date part of ISO text. */
 const day = (iso: string | null): string | null => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null);
 
@@ -169,6 +186,7 @@ interface TrafEntry {
   with: string[];
   without: string[];
   title?: string;
+  author?: string | string[];
 }
 
 function traf(): Dataset {
@@ -185,6 +203,8 @@ function traf(): Dataset {
       let fn = 0;
       let titled = 0;
       let titles = 0;
+      let authored = 0;
+      let authors = 0;
       const perPage: Array<{ score: number; detail: string }> = [];
       outputs.forEach((o, i) => {
         const e = data[ps[i]!.id]!;
@@ -198,12 +218,17 @@ function traf(): Dataset {
           titled++;
           if (normTitle(o.title) === normTitle(e.title)) titles++;
         }
+        // pages whose gold names no author are not scored: the gold leaves out many bylines the pages show
+        if (authorSet(e.author)) {
+          authored++;
+          if (authorSet(o.author) === authorSet(e.author)) authors++;
+        }
         perPage.push({ score: -(missing.length + extra.length), detail: `missing ${JSON.stringify(missing.map((s) => s.slice(0, 60)))} extra ${JSON.stringify(extra.map((s) => s.slice(0, 60)))}` });
       });
       if (verbose) report(ps, perPage);
       const precision = tp / (tp + fp);
       const recall = tp / (tp + fn);
-      return { F1: (2 * tp) / (2 * tp + fp + fn), precision, recall, 'title right': titles / Math.max(1, titled) };
+      return { F1: (2 * tp) / (2 * tp + fp + fn), precision, recall, 'title right': titles / Math.max(1, titled), 'author right': authors / Math.max(1, authored) };
     },
   };
 }
