@@ -10,6 +10,7 @@ import { parseHtml } from '../src/extract/parse.js';
 import { textBoilerplate } from '../src/provenance/boilerplate.js';
 import { declared as declaredOf, hostOf } from '../src/extract/metadata.js';
 import { shortText } from '../src/extract/dom.js';
+import { bylineName } from '../src/extract/byline.js';
 import { parseDocument } from 'htmlparser2';
 import type { Document, Element } from 'domhandler';
 import { aebPages, FIXTURES, tempDir } from './_helpers.js';
@@ -841,4 +842,80 @@ test('extract (reduced from trafilatura-eval and htmldate-eval pages): a post\'s
   const text = article(extractPage(`<html><body><article>${para(1)}${lines.map((l) => `<p>${l}</p>`).join('')}${para(2)}${kept.map((l) => `<p>${l}</p>`).join('')}${para(3)}</article></body></html>`)).text;
   for (const l of lines) assert.ok(!text.includes(l), l);
   for (const l of kept) assert.ok(text.includes(l), l);
+});
+
+test('authors (bylines of trafilatura-eval pages): the name a byline gives, without the words before it, the date after it and the labels around it', () => {
+  const cases: Array<[string, string | null]> = [
+    ['Posted by Günter W. Kienitz at 18:52', 'Günter W. Kienitz'],
+    ['von eseppelt · 31. Oktober 2023', 'eseppelt'],
+    ['| Autor: gnaddrig', 'gnaddrig'],
+    ['29. Juni 2017, 23:39 · von Tobi', 'Tobi'],
+    ['Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr', 'Isabella.DiBiase'],
+    ['Beitragvon r23 » 21.01.2009, 05:42', 'r23'],
+    ['AuthorAndreas Kalt', 'Andreas Kalt'],
+    ['Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr', 'Katharina Schmidt'],
+    ['Sara Zinnecker Stand: 05. Februar 2020', 'Sara Zinnecker'],
+    ['erstellt von Dominique — veröffentlicht 28.01.2022 06:00', 'Dominique'],
+    ['Von Tomas Spahn Fr, 18. Oktober 2019', 'Tomas Spahn'],
+    ['By Nathan Willis March 25, 2015', 'Nathan Willis'],
+    ['Text: Kirsten Freund / handwerksblatt.de', 'Kirsten Freund'],
+    ['Text und Interview: Harald Willenbrock', 'Harald Willenbrock'],
+    ['Carrie ArnoldNovember 15, 2019', 'Carrie Arnold'],
+    ['Reuters, Washington, Nov 19', 'Reuters, Washington'],
+    ['Publié par Unknown', 'Unknown'],
+    ['vom Support Team', 'Support Team'],
+    ['Posted by Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair - Chrome Safe Browsing team', 'Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair'],
+    // a month is a name where no date follows it; digits may be part of a user's name
+    ['By Sarah May', 'Sarah May'],
+    ['happyface313', 'happyface313'],
+    // a comment's author, a form's label, a label alone, a picture's credit, a date with categories after it: no name
+    ['Art Edwards says:', null],
+    ['Aylin sagt:', null],
+    ['Name *', null],
+    ['Name (erforderlich)', null],
+    ['Posted on', null],
+    ['Veröffentlicht am', null],
+    ['Published by', null],
+    ['Posted on September 21, 2020 by Adi Tzlil', 'Adi Tzlil'],
+    ['By', null],
+    ['Auteurs', null],
+    ['Autor:', null],
+    ['Foto: Ingo Schneider', null],
+    ['Donnerstag, 4. November 2021', null],
+    ['S.', null],
+    ['Eine realistische Interpretation des Keynes-Hicks-Multiplikators 3.17 5 12 Stimmen', null],
+    ['01.12.2022 / / CSP / International / Photovoltaik / Solarthermie', null],
+  ];
+  for (const [text, want] of cases) assert.equal(bylineName(text), want, text);
+});
+
+test("authors (reduced from trafilatura-eval pages): a JSON-LD author given by its node's @id, bylines outside the comments, a person's byline over an organisation or the site declared as author", () => {
+  const body = fourParagraphs('the council meeting');
+  const ld = (o: unknown): string => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+  const author = (head: string, inBody = ''): string | null => article(extractPage(`<html><head>${head}</head><body>${inBody}<article>${body}</article></body></html>`, { url: 'https://www.example-news.de/a/1' })).author;
+  // a graph whose article names its author by reference (the WordPress plugin's form), or gives the @id alone
+  const graph = (ref: unknown): string =>
+    ld({ '@context': 'https://schema.org', '@graph': [{ '@type': 'Article', '@id': 'https://x.de/a#article', author: ref }, { '@type': 'Person', '@id': 'https://x.de/#/schema/person/1', name: 'Eugen Zentner' }] });
+  assert.equal(author(graph({ '@id': 'https://x.de/#/schema/person/1' })), 'Eugen Zentner');
+  assert.equal(author(graph('https://x.de/#/schema/person/1')), 'Eugen Zentner');
+  // the comments' authors and the comment form's label are not the article's author; the byline above the article is
+  const comments = '<ol class="comment-list"><li><div class="comment-author vcard">Karoline sagt:</div><p>Schön geschrieben!</p></li><li><span class="author">Birgit</span></li></ol><form id="commentform"><p class="comment-form-author"><label for="author">Name *</label></p></form>';
+  assert.equal(author('', `<div class="entry-meta"><span class="byline">Veröffentlicht am</span> <span class="author vcard">von Michael Veeser-Dombrowski</span></div>${comments}`), 'Michael Veeser-Dombrowski');
+  assert.equal(author('', comments), null);
+  // an organisation, the site's own name or a system's account declared as the author gives way to a person's byline
+  const byline = '<p class="article-author">Von Jens Büttner</p>';
+  assert.equal(author(ld({ '@type': 'NewsArticle', author: [{ '@type': 'Organization', name: 'OÖ Volksblatt' }] }), byline), 'Jens Büttner');
+  assert.equal(author('<meta name="author" content="example-news.de">', byline), 'Jens Büttner');
+  assert.equal(author('<meta name="author" content="admin">', byline), 'Jens Büttner');
+  assert.equal(author('<meta name="author" content="Anna Weber">', byline), 'Anna Weber');
+  assert.equal(author('<meta name="author" content="example-news.de">'), 'example-news.de');
+  // a byline that lists the declared author with others gives them all
+  assert.equal(author('<meta name="author" content="Rudolf Fischer">', '<p class="author">von Rudolf Fischer, Simon Kohler</p>'), 'Rudolf Fischer, Simon Kohler');
+  // not a place or a publication named after the author
+  assert.equal(author('<meta name="author" content="Reuters">', '<p class="byline">Reuters, Washington, Nov 19</p>'), 'Reuters');
+  assert.equal(author('<meta name="author" content="Eric Song">', '<p class="byline">Eric Song, IGN</p>'), 'Eric Song');
+  // character references in JSON-LD names, quotes around a meta value, a value saying there is none
+  assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Redacci&oacute;n Diario Pagina Siete' } })), 'Redacción Diario Pagina Siete');
+  assert.equal(author(`<meta name="author" content="'Luana Patriolino, Raphael Felice'">`), 'Luana Patriolino, Raphael Felice');
+  assert.equal(author('<meta name="author" content="No Author">'), null);
 });

@@ -73,7 +73,7 @@ export function extractPage(html: string | readonly string[], options: ExtractOp
     canonicalUrl: resolve(d.canonical ?? d.meta.get('og:url') ?? null, url),
     // in one Unicode form: the same headline typed with precomposed or combining characters is one
     title: titleOf(d, site, url, found?.heading ?? null)?.normalize('NFC') ?? null,
-    author: authorOf(d),
+    author: authorOf(d, site, url),
     published: published?.date ?? null,
     publishedFrom: published?.from ?? null,
     site,

@@ -1,6 +1,8 @@
 import { firstDateInText } from './dates.js';
 import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
+import { decodeHTML } from 'entities';
+import { bylineName } from './byline.js';
 import { classAndId, collapse, elements, shortText, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
@@ -9,6 +11,8 @@ export interface Declared {
   meta: Map<string, string>;
   /** JSON-LD objects describing the article (NewsArticle, BlogPosting …). */
   ld: Array<Record<string, unknown>>;
+  /** The names of the JSON-LD nodes that have one, by their @id (an article's author is often a reference to a Person node). */
+  ldNames: Map<string, string>;
   titleTag: string | null;
   /** Headings that may be the headline: every <h1>, and <h2>/<h3> whose class or id says title or headline (blogs' post titles). */
   headings: Heading[];
@@ -22,7 +26,7 @@ export interface Declared {
   times: string[];
   /** Short texts of elements whose class, id or itemprop speaks of a date (posted, byline, meta …), in page order. */
   dateTexts: string[];
-  /** Texts of elements that say they are the byline or the author. */
+  /** Short texts of elements that say they are the byline or the author, outside the comments, in page order. */
   bylines: string[];
   /** Other scripts (page state as JSON: a last resort for the date). */
   scripts: Element[];
@@ -31,7 +35,7 @@ export interface Declared {
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage|Blog|VideoObject)$/;
 
-function ldObjects(json: string, out: Array<Record<string, unknown>>): void {
+function ldObjects(json: string, out: Array<Record<string, unknown>>, ids: Map<string, string>): void {
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -45,6 +49,9 @@ function ldObjects(json: string, out: Array<Record<string, unknown>>): void {
       return;
     }
     const o = v as Record<string, unknown>;
+    const id = o['@id'];
+    const name = o['name'];
+    if (typeof id === 'string' && typeof name === 'string' && !ids.has(id)) ids.set(id, name);
     const types = ([] as unknown[]).concat(o['@type'] ?? []).map(String);
     if (types.some((t) => ARTICLE_TYPES.test(t))) out.push(o);
     if (o['@graph']) visit(o['@graph'], depth + 1);
@@ -59,7 +66,7 @@ const BYLINE = /(^|[\s_-])(byline|author|autor|auteur|autore|writer|by-?line|art
 
 export function declared(doc: Document): Declared {
   let root: Element | null = null;
-  const d: Declared = { meta: new Map(), ld: [], titleTag: null, headings: [], h1s: 0, allHeadings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], scripts: [], body: null };
+  const d: Declared = { meta: new Map(), ld: [], ldNames: new Map(), titleTag: null, headings: [], h1s: 0, allHeadings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], scripts: [], body: null };
   for (const e of elements(doc)) {
     const a = e.attribs;
     switch (e.name) {
@@ -94,7 +101,7 @@ export function declared(doc: Document): Declared {
         break;
       }
       case 'script':
-        if ((a['type'] ?? '').toLowerCase().includes('ld+json')) ldObjects(textContent(e), d.ld);
+        if ((a['type'] ?? '').toLowerCase().includes('ld+json')) ldObjects(textContent(e), d.ld, d.ldNames);
         else if (d.scripts.length < MAX_SCRIPTS && !a['src']) d.scripts.push(e);
         break;
       case 'h2':
@@ -112,23 +119,36 @@ export function declared(doc: Document): Declared {
         const value = a['datetime'] ?? a['content'] ?? collapse(textContent(e));
         if (value) d.meta.set(key, value);
       }
-      if (key === 'author' && d.bylines.length < 3) d.bylines.push(collapse(textContent(e, SCRIPTS)));
+      if (key === 'author') keepByline(e, d);
     }
     if (d.dateTexts.length < 20 && e.children.length > 0 && (hints(a['class']) || hints(a['id']) || hints(itemprop))) {
       const text = shortText(e, 200, SCRIPTS);
       if (text) d.dateTexts.push(text);
     }
-    const rel = a['rel'];
-    if (rel === 'author' && d.bylines.length < 3) d.bylines.push(collapse(textContent(e, SCRIPTS)));
-    const hint = a['class'];
-    if (hint && d.bylines.length < 3 && BYLINE.test(hint) && e.children.length > 0) {
-      const text = shortText(e, 119, SCRIPTS);
-      if (text) d.bylines.push(text);
-    }
+    if (a['rel'] === 'author' || (a['class'] && BYLINE.test(a['class']))) keepByline(e, d);
   }
   // a page that leaves out its optional <body> tag (minified pages do) has its body in <html>, past the <head>
   d.body ??= root;
   return d;
+}
+
+/** How many byline texts are kept. */
+const BYLINES = 6;
+
+/** Class or id of the comments and the form to write one: their authors are not the article's. */
+const COMMENTS = /comment|respond|reply|discussion|disqus/i;
+
+/** How far up an element's ancestors are looked at for the comments. */
+const COMMENTS_DEPTH = 40;
+
+function keepByline(e: Element, d: Declared): void {
+  if (d.bylines.length >= BYLINES || e.children.length === 0) return;
+  let node: Element | null = e;
+  for (let k = 0; node && k < COMMENTS_DEPTH; k++, node = node.parent as Element | null) {
+    if (node.attribs && COMMENTS.test(classAndId(node))) return;
+  }
+  const text = shortText(e, 119, SCRIPTS);
+  if (text) d.bylines.push(text);
 }
 
 /** How many <h1>–<h3> elements are kept for matching parts of a declared title. */
@@ -428,19 +448,83 @@ export function siteOf(d: Declared): string | null {
 
 const NOT_A_NAME = /^(https?:|www\.)|@/i;
 
-/** The byline: the article's declared author(s), else the byline element's text without "By". */
-export function authorOf(d: Declared): string | null {
-  const fromLd = names(ldField(d, 'author')).map(collapse).filter((n) => n && !NOT_A_NAME.test(n));
-  if (fromLd.length) return [...new Set(fromLd)].join(', ');
-  for (const key of ['author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator']) {
-    const v = d.meta.get(key);
-    if (v && !NOT_A_NAME.test(v)) return v.replace(/^by\s+/i, '');
+/** A value that says there is no author. */
+const NO_AUTHOR = /^(no author|none|null|undefined|n\/a|-)$/i;
+
+/** An account a publishing system names by default ("admin"), not a person. */
+const ACCOUNT = /^(admin|administrator|webmaster|super ?user|editor|user|root|author|publisher)$/i;
+
+/** JSON-LD types of an author that is an organisation (the publisher, an agency), not a person. */
+const ORGANIZATION = /organi[sz]ation|corporation/i;
+
+/** The author a page declares (JSON-LD, then meta elements), and whether it declares an organisation. */
+function declaredAuthor(d: Declared): { name: string; organization: boolean } | null {
+  const value = ldField(d, 'author');
+  const people = [value ?? []].flat();
+  // a reference to a node of the graph ({"@id": …}, or the @id alone) stands for that node's name
+  const fromLd = people
+    .flatMap((p) => {
+      if (typeof p === 'string') return [d.ldNames.get(p) ?? p];
+      const id = p && typeof p === 'object' ? (p as Record<string, unknown>)['@id'] : undefined;
+      const named = names(p);
+      return named.length === 0 && typeof id === 'string' && d.ldNames.has(id) ? [d.ldNames.get(id) as string] : named;
+    })
+    // some pages write the names in JSON-LD with HTML's character references ("Redacci&oacute;n")
+    .map((n) => collapse(n.includes('&') ? decodeHTML(n) : n))
+    .filter((n) => n && !NOT_A_NAME.test(n) && !NO_AUTHOR.test(n));
+  if (fromLd.length) {
+    const organization = people.every((p) => p && typeof p === 'object' && [(p as Record<string, unknown>)['@type']].flat().some((t) => typeof t === 'string' && ORGANIZATION.test(t)));
+    return { name: [...new Set(fromLd)].join(', '), organization };
   }
-  for (const b of d.bylines) {
-    const name = b.replace(/^(by|von|par|por|di|door|av|przez|от|автор:?)\s+/i, '').trim();
-    if (name && name.length <= 80 && !NOT_A_NAME.test(name)) return name;
+  for (const key of ['author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator']) {
+    const v = d.meta.get(key)?.replace(/^by\s+/i, '').replace(/^(['"])(.*)\1$/, '$2');
+    if (v && !NOT_A_NAME.test(v) && !NO_AUTHOR.test(v)) return { name: v, organization: false };
   }
   return null;
+}
+
+/**
+ * The byline: the article's declared author(s), else the name the page's
+ * byline gives (see bylineName). An organisation, the site itself or a
+ * system's default account ("admin") declared as the author gives way to the
+ * person a byline names.
+ */
+export function authorOf(d: Declared, site: string | null, url: string | null): string | null {
+  const byline = d.bylines.map(bylineName).find((n): n is string => n !== null && !NOT_A_NAME.test(n)) ?? null;
+  const author = declaredAuthor(d);
+  if (!author) return byline;
+  if (byline && (author.organization || ACCOUNT.test(author.name) || isSiteName(author.name, site, url))) return byline;
+  // a byline that names the declared author(s) and others with them: the whole list
+  if (byline && namesAll(byline, author.name)) return byline;
+  return author.name;
+}
+
+/** The people a list of names gives ("A, B and C", "A und B"), lowercased. */
+const people = (list: string): string[] =>
+  list
+    .toLowerCase()
+    .split(/\s*(?:[,;&]|\band\b|\bund\b|\by\b|\bet\b)\s*/u)
+    .filter(Boolean);
+
+/**
+ * Whether `byline` names everyone `declared` does and other people with them
+ * (each of two words or more: not "Reuters, Washington", "Eric Song, IGN").
+ */
+function namesAll(byline: string, declared: string): boolean {
+  const named = people(byline);
+  const wanted = people(declared);
+  const others = named.filter((n) => !wanted.includes(n));
+  return others.length > 0 && wanted.every((n) => named.includes(n)) && others.every((n) => n.includes(' '));
+}
+
+/** Whether a name is the site's: its declared name, or its host's ("jungefreiheit.de" on jungefreiheit.de). */
+function isSiteName(name: string, site: string | null, url: string | null): boolean {
+  const squeeze = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const n = squeeze(name);
+  if (n === '') return false;
+  if (site && squeeze(site) === n) return true;
+  const labels = (hostOf(url) ?? '').toLowerCase().split('.').filter((p) => p !== '' && p !== 'www');
+  return labels.length > 0 && [labels.join(''), ...labels.slice(0, -1), labels.slice(-2).join('')].some((h) => squeeze(h) === n);
 }
 
 const DATE_KEYS = [

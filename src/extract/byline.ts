@@ -1,0 +1,125 @@
+/**
+ * The name a byline gives, read from the text of an element that says it is
+ * the byline or the author: "Posted by Jane Doe at 18:52", "Von Jane Doe ·
+ * 31. Oktober 2023", "| Autor: jdoe", "29. Juni 2017, 23:39 · von Jane".
+ * The words that introduce the name, the date and time written after it and
+ * the punctuation around it are left out; a comment's author ("Jane says:"),
+ * a form's label ("Name *") and a label alone ("Posted on") give no name.
+ */
+
+/** Where a byline's text goes on to something else: "Name · date", "Name | site", "Name - team". */
+const SEGMENT = /\s*[·•|»]\s*|\s+[—–/-]\s+|\n/;
+
+/** Words that introduce the name: "By", "Posted by", "Eingestellt von", "Autor:", "Publié par", "Escribe". */
+const LEAD = new RegExp(
+  String.raw`^(?:(?:posted|written|published|reported|created|erstellt|eingestellt|verfasst|geschrieben|veröffentlicht|publiziert|publié|écrit|publicado|escrito|pubblicato|scritto|post author|beitrag|rezept|recipe|zeige alle beiträge|alle beiträge|mehr)\s+)?` +
+    String.raw`(?:(?:by|von|vom|par|por|di|door|av|przez|от|escribe)(?:\s+|$)|(?:authors?|autor(?:in|en)?|auteurs?|autore|автор)(?:\s*:\s*|\s+|$)|(?:text|interview|texte|texto)(?:\s+(?:und|and|&|y|et)\s+\p{L}+)?\s*:\s*)`,
+  'iu',
+);
+
+/** A label written together with the name: "AuthorJane Doe", "Beitragvon jdoe". */
+const GLUED_LABEL = /^(?:[Aa]uthor|[Aa]utor|[Bb]eitrag)(?=von\s|\p{Lu})/u;
+
+/** A credit for a picture, not a byline: "Foto: Jane Doe". */
+const PICTURE_CREDIT = /^(?:foto|fotos|photo|photos|bild|bilder|image|images|credit|crédit|imagen)\s*:/iu;
+
+/** A comment's author line: "Jane says:", "Jane sagt:". */
+const COMMENT_AUTHOR = /\s(?:says|said|sagt|schreibt|meint|dit|dice|scrive|écrit|wrote)\s*:/iu;
+
+/** Text that is a label, not a name. */
+const LABEL_ONLY =
+  /^(?:(?:posted|published|veröffentlicht|publiziert|publié|publicado|pubblicato|erstellt|geschrieben|updated|aktualisiert)(?:\s+(?:on|am|le|el|il|at))?|name|e-?mail|website|by|von|por|par|di|unbenannt|follow(?: author)?|autor(?:in|en)?|authors?|auteurs?)$/iu;
+
+/** A form field's label: "Name *", "Name (erforderlich)". */
+const FORM_LABEL = /\*|\((?:erforderlich|required|obligatoire|obligatorio|pflichtfeld)\)/iu;
+
+/** A label inside the byline after the name: "Jane Doe Kategorien: Mode", "Jane Doe Stand: 05.02.2020". */
+const INNER_LABEL = /\s\p{L}+:(?:\s|$)/u;
+
+/** A word, month or weekday that leads from the name to the date after it ("Jane am Samstag, 19. Oktober", "Jane Doe March 25, 2015", "Jane Doe Fr, 18. Oktober"): left out only before a date, since "May" or "Mai" may be a name. */
+const TRAILING_WORD = new RegExp(
+  String.raw`(?:^|\s+)(?:${[
+    'am|on|at|le|el|il|um|den|the|de|updated|aktualisiert|veröffentlicht|published|publicado|publié|publiée|pubblicato|modifié|actualizado',
+    '(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so',
+    'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec',
+    'januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre',
+    'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre',
+  ].join('|')})\.?$`,
+  'iu',
+);
+
+/** An English or German month or weekday written onto the name before the date: "Jane DoeNovember 15, 2019". */
+const GLUED_DATE_WORD = /(?<=\p{Ll})(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)$/u;
+
+/** Punctuation around a name. */
+const EDGES = /^[\s|:~·•»,;–—-]+|[\s|:~·•»,;–—-]+$/gu;
+
+/** The most words one name of a byline has ("Jean-Baptiste de la Fontaine", "Die Redaktion von Battery News"). */
+const MAX_NAME_WORDS = 6;
+
+const MAX_LENGTH = 80;
+
+/** Words written in lower case inside names ("Ursula von der Leyen", "Jane Doe and John Roe"). */
+const PARTICLES = new Set('de da di do du del della des van von der den la le y e et and und bin ibn al el zu ter ten dos das'.split(' '));
+
+/**
+ * Whether a text of three words or more has a word in lower case that is no
+ * particle of a name: a sentence or a title ("Eine realistische
+ * Interpretation des Multiplikators"), not names. (A user's name written in
+ * lower case is one or two words: "gnaddrig", "der Michel".)
+ */
+function reads(text: string): boolean {
+  const words = text.split(/[\s,;]+/).filter(Boolean);
+  return words.length >= 3 && words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w));
+}
+
+/**
+ * The name a byline's text gives, or null when it gives none: the first part
+ * of the text ("Jane Doe · 31. Oktober 2023"), or a later part that a word
+ * such as "by" introduces ("29. Juni 2017 · von Jane"; not "01.12.2022 / CSP /
+ * International", a list of categories).
+ */
+export function bylineName(text: string): string | null {
+  if (COMMENT_AUTHOR.test(text) || FORM_LABEL.test(text)) return null;
+  let first = true;
+  for (const segment of text.split(SEGMENT)) {
+    const part = segment.replace(EDGES, '');
+    if (part === '') continue;
+    // "Posted on September 21, 2020 by Jane Doe": the name after the date
+    const later = /\s(?:by|von|par|por)\s+(?=\S)/iu.exec(part);
+    const name = nameIn(part, first) ?? (later ? nameIn(part.slice(later.index + 1), false) : null);
+    if (name) return name;
+    first = false;
+  }
+  return null;
+}
+
+function nameIn(segment: string, first: boolean): string | null {
+  let s = segment.replace(GLUED_LABEL, '');
+  let introduced = false;
+  for (let k = 0; k < 2; k++) {
+    const lead = LEAD.exec(s);
+    if (!lead) break;
+    introduced = true;
+    s = s.slice(lead[0].length).replace(EDGES, '');
+  }
+  if ((!first && !introduced) || PICTURE_CREDIT.test(s)) return null;
+  // a date that opens the segment: the name, if any, is in another one
+  if (/^\d/.test(s)) return null;
+  const date = /[\s,(]\d/.exec(s);
+  const label = INNER_LABEL.exec(s);
+  if (label && label.index > 0 && (!date || label.index < date.index)) s = s.slice(0, label.index);
+  else if (date) {
+    s = s.slice(0, date.index);
+    // the words that lead to the date ("am Samstag,", "Fr,", "March")
+    for (let before = ''; before !== s; ) {
+      before = s;
+      s = s.replace(EDGES, '').replace(TRAILING_WORD, '').replace(GLUED_DATE_WORD, '');
+    }
+  }
+  s = s.replace(EDGES, '');
+  // a letter alone ("S.") is an initial, not a byline
+  if (s.length > MAX_LENGTH || !/\p{L}/u.test(s) || /^\p{L}\.?$/u.test(s) || LABEL_ONLY.test(s) || reads(s)) return null;
+  const tooLong = s.split(/\s*(?:[,;&]|\band\b|\bund\b|\by\b|\bet\b)\s*/u).some((name) => name.split(/\s+/).length > MAX_NAME_WORDS);
+  return tooLong ? null : s;
+}
