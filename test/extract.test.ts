@@ -882,6 +882,7 @@ test('authors (bylines of trafilatura-eval pages): the name a byline gives, with
     ['Autor:', null],
     ['Foto: Ingo Schneider', null],
     ['Donnerstag, 4. November 2021', null],
+    ['Zuletzt geändert', null],
     ['S.', null],
     ['Eine realistische Interpretation des Keynes-Hicks-Multiplikators 3.17 5 12 Stimmen', null],
     ['01.12.2022 / / CSP / International / Photovoltaik / Solarthermie', null],
@@ -907,6 +908,7 @@ test("authors (reduced from trafilatura-eval pages): a JSON-LD author given by i
   assert.equal(author(ld({ '@type': 'NewsArticle', author: [{ '@type': 'Organization', name: 'OÖ Volksblatt' }] }), byline), 'Jens Büttner');
   assert.equal(author('<meta name="author" content="example-news.de">', byline), 'Jens Büttner');
   assert.equal(author('<meta name="author" content="admin">', byline), 'Jens Büttner');
+  assert.equal(author('<meta name="author" content="Bund der Energieverbraucher e.V.">', byline), 'Jens Büttner');
   assert.equal(author('<meta name="author" content="Anna Weber">', byline), 'Anna Weber');
   assert.equal(author('<meta name="author" content="example-news.de">'), 'example-news.de');
   // a byline that lists the declared author with others gives them all
@@ -918,4 +920,28 @@ test("authors (reduced from trafilatura-eval pages): a JSON-LD author given by i
   assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Redacci&oacute;n Diario Pagina Siete' } })), 'Redacción Diario Pagina Siete');
   assert.equal(author(`<meta name="author" content="'Luana Patriolino, Raphael Felice'">`), 'Luana Patriolino, Raphael Felice');
   assert.equal(author('<meta name="author" content="No Author">'), null);
+});
+
+test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethify.org, correiobraziliense.com.br; trafilatura-eval): JSON-LD with raw line breaks in its strings, the card label "Written by", a byline written as the first line; a declared body written as escaped markup', () => {
+  const body = fourParagraphs('the performance of small programs');
+  const get = (head: string, lead = ''): ExtractedArticle => article(extractPage(`<html><head>${head}</head><body><article>${lead}${body}</article></body></html>`));
+  // invalid JSON that pages write and search engines read: a line break inside a string
+  const raw = '<script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2019-12-03", "description": "Two\nlines", "author": {"@type": "Person", "name": "Jacopo Cascioli"}}</script>';
+  assert.equal(get(raw).author, 'Jacopo Cascioli');
+  assert.equal(get(raw).published, '2019-12-03');
+  assert.equal(get('<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">').author, 'Karoline Herr');
+  // a byline line that opens the article, left in the text; a line that only reads like one is no byline
+  const opened = get('', '<p><i>von Daniela Obers</i></p>');
+  assert.equal(opened.author, 'Daniela Obers');
+  assert.ok(opened.text.startsWith('von Daniela Obers'), opened.text.slice(0, 60));
+  assert.equal(get('', '<p>Blog Beitrag von Margarita Koreneva</p>').author, 'Margarita Koreneva');
+  assert.equal(get('', '<p>Absatz von Hauptprodukten</p>').author, null);
+  assert.equal(get('', '<p>Von Berlin aus fährt der Zug</p>').author, null);
+  // an articleBody of markup written with character references is read as markup, and gives way to the page only when its text is twice as long
+  const escaped = (paragraphs: number): string =>
+    `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: Array.from({ length: paragraphs }, (_, k) => `&lt;p class=&quot;texto&quot;&gt;Em busca de uma solu&amp;ccedil;&amp;atilde;o, par&aacute;grafo ${k} do texto declarado e longo.&lt;/p&gt;`).join('') })}</script>`;
+  const declaredWhole = get(escaped(40)).text;
+  assert.ok(declaredWhole.startsWith('Em busca de uma solução, parágrafo 0'), declaredWhole.slice(0, 80));
+  assert.ok(!declaredWhole.includes('&lt;') && !declaredWhole.includes('texto&quot;'));
+  assert.ok(get(escaped(6)).text.startsWith('Paragraph 1 of the performance'));
 });

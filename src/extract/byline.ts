@@ -28,7 +28,7 @@ const COMMENT_AUTHOR = /\s(?:says|said|sagt|schreibt|meint|dit|dice|scrive|écri
 
 /** Text that is a label, not a name. */
 const LABEL_ONLY =
-  /^(?:(?:posted|published|veröffentlicht|publiziert|publié|publicado|pubblicato|erstellt|geschrieben|updated|aktualisiert)(?:\s+(?:on|am|le|el|il|at))?|name|e-?mail|website|by|von|por|par|di|unbenannt|follow(?: author)?|autor(?:in|en)?|authors?|auteurs?)$/iu;
+  /^(?:(?:posted|published|veröffentlicht|publiziert|publié|publicado|pubblicato|erstellt|geschrieben|updated|aktualisiert)(?:\s+(?:on|am|le|el|il|at))?|zuletzt (?:geändert|aktualisiert)|last (?:modified|updated|edited)|name|e-?mail|website|by|von|por|par|di|unbenannt|follow(?: author)?|autor(?:in|en)?|authors?|auteurs?)$/iu;
 
 /** A form field's label: "Name *", "Name (erforderlich)". */
 const FORM_LABEL = /\*|\((?:erforderlich|required|obligatoire|obligatorio|pflichtfeld)\)/iu;
@@ -122,4 +122,35 @@ function nameIn(segment: string, first: boolean): string | null {
   if (s.length > MAX_LENGTH || !/\p{L}/u.test(s) || /^\p{L}\.?$/u.test(s) || LABEL_ONLY.test(s) || reads(s)) return null;
   const tooLong = s.split(/\s*(?:[,;&]|\band\b|\bund\b|\by\b|\bet\b)\s*/u).some((name) => name.split(/\s+/).length > MAX_NAME_WORDS);
   return tooLong ? null : s;
+}
+
+/** "By", "von", "par", "por" before a capital: where a byline written in the text begins. */
+const OPENING_LEAD = /(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(?=\p{Lu})/u;
+
+/** How far into a line its byline may begin ("Blog Beitrag von …", "06.11.2023 13:30 von …"). */
+const OPENING_LEAD_AT = 30;
+
+/** The most words a name read from the text has (a byline in the text is a short line, not a list). */
+const OPENING_NAME_WORDS = 4;
+
+/**
+ * The name of a byline written as one of the article's first lines ("von
+ * Daniela Obers", "Von R. R. am 07.08.2013 um 09:07 Uhr", "Blog Beitrag von
+ * Margarita Koreneva"), for a page that marks none: a short line, not a
+ * sentence, whose name is of capitalised words (not "Von Berlin aus fährt
+ * der Zug"), and of two words or more unless the line opens with it ("Absatz
+ * von Hauptprodukten": German capitalises nouns).
+ */
+export function openingByline(paragraphs: readonly string[]): string | null {
+  for (const line of paragraphs.slice(0, 3)) {
+    if (line.length > 100 || /[.!?]["”’]?$/.test(line)) continue;
+    const lead = OPENING_LEAD.exec(line);
+    if (!lead || lead.index > OPENING_LEAD_AT) continue;
+    const name = bylineName(line.slice(lead.index).trim());
+    if (!name) continue;
+    const words = name.split(/\s+/);
+    if (words.length < 2 && lead.index > 0) continue;
+    if (words.length <= OPENING_NAME_WORDS && !name.includes('/') && words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w))) return name;
+  }
+  return null;
 }

@@ -1,3 +1,4 @@
+import { openingByline } from './byline.js';
 import { articleBlocks, fragmentText } from './content.js';
 import { collapse } from './dom.js';
 import { parseHtml } from './parse.js';
@@ -85,12 +86,16 @@ export function extractPage(html: string | readonly string[], options: ExtractOp
   const declaredBody = ldBody(d);
   if (declaredBody && declaredBody.length >= LD_BODY_CHARS) {
     const shown = paragraphs ? paragraphs.reduce((n, p) => n + p.length, 0) : 0;
-    if (declaredBody.length > shown * 2) paragraphs = fragmentText(declaredBody).split(/\n+/).map(collapse).filter(Boolean);
+    // measured as text: markup in the declared body is no part of its length
+    const declaredText = declaredBody.length > shown * 2 ? fragmentText(declaredBody).split(/\n+/).map(collapse).filter(Boolean) : [];
+    if (declaredText.reduce((n, p) => n + p.length, 0) > shown * 2) paragraphs = declaredText;
   }
   if (!paragraphs) {
     return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
   }
-  return { ...metadata, text: withoutHeadlines(paragraphs, metadata).join('\n\n') };
+  const text = withoutHeadlines(paragraphs, metadata).join('\n\n');
+  // a page that marks no byline may write one as the article's first line (left in the text, where the page put it)
+  return { ...metadata, author: metadata.author ?? openingByline(paragraphs), text };
 }
 
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

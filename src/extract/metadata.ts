@@ -35,13 +35,42 @@ export interface Declared {
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage|Blog|VideoObject)$/;
 
-function ldObjects(json: string, out: Array<Record<string, unknown>>, ids: Map<string, string>): void {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return;
+/**
+ * JSON text with the control characters written raw inside its strings
+ * (line breaks in an articleBody: invalid JSON, which many pages write and
+ * search engines read) escaped as JSON would write them.
+ */
+function escapeControls(json: string): string {
+  let out = '';
+  let inString = false;
+  let from = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x5c && inString) i++; // a backslash escapes the next character
+    else if (c === 0x22) inString = !inString;
+    else if (c < 0x20 && inString) {
+      out += json.slice(from, i) + (c === 0x0a ? '\\n' : c === 0x09 ? '\\t' : c === 0x0d ? '\\r' : `\\u${c.toString(16).padStart(4, '0')}`);
+      from = i + 1;
+    }
   }
+  return out + json.slice(from);
+}
+
+function parseJson(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    try {
+      return JSON.parse(escapeControls(json));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function ldObjects(json: string, out: Array<Record<string, unknown>>, ids: Map<string, string>): void {
+  const value = parseJson(json);
+  if (value === undefined) return;
   const visit = (v: unknown, depth: number): void => {
     if (depth > 6 || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
@@ -242,10 +271,15 @@ function names(v: unknown): string[] {
   return [];
 }
 
-/** The article's body as its JSON-LD gives it, if it does, with its line breaks. */
+/**
+ * The article's body as its JSON-LD gives it, if it does, with its line
+ * breaks; markup written with character references ("&lt;p&gt;…") read as
+ * markup.
+ */
 export function ldBody(d: Declared): string | null {
   const body = ldField(d, 'articleBody');
-  return typeof body === 'string' && body.trim() ? body : null;
+  if (typeof body !== 'string' || !body.trim()) return null;
+  return !body.includes('<') && /&lt;[a-z/!]/i.test(body) ? decodeHTML(body) : body;
 }
 
 const SEPARATORS = /\s+[|\-–—:·•»«/]\s+|\s+[|–—·•»«]\s*|\s*[|–—·•»«]\s+|:\s+|\|/;
@@ -448,6 +482,15 @@ export function siteOf(d: Declared): string | null {
 
 const NOT_A_NAME = /^(https?:|www\.)|@/i;
 
+/** The pair of meta elements that label a value for a card ("twitter:label1" "Written by", "twitter:data1" "Jane Doe"): WordPress writes the author so. */
+const WRITTEN_BY = 'twitter:label';
+const WRITTEN_BY_LABEL = /^(written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|autor|author|auteur)$/i;
+
+function writtenBy(d: Declared): string | undefined {
+  for (const k of [1, 2]) if (WRITTEN_BY_LABEL.test(d.meta.get(`twitter:label${k}`) ?? '')) return d.meta.get(`twitter:data${k}`);
+  return undefined;
+}
+
 /** A value that says there is no author. */
 const NO_AUTHOR = /^(no author|none|null|undefined|n\/a|-)$/i;
 
@@ -476,8 +519,8 @@ function declaredAuthor(d: Declared): { name: string; organization: boolean } | 
     const organization = people.every((p) => p && typeof p === 'object' && [(p as Record<string, unknown>)['@type']].flat().some((t) => typeof t === 'string' && ORGANIZATION.test(t)));
     return { name: [...new Set(fromLd)].join(', '), organization };
   }
-  for (const key of ['author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator']) {
-    const v = d.meta.get(key)?.replace(/^by\s+/i, '').replace(/^(['"])(.*)\1$/, '$2');
+  for (const key of ['author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator', WRITTEN_BY]) {
+    const v = (key === WRITTEN_BY ? writtenBy(d) : d.meta.get(key))?.replace(/^by\s+/i, '').replace(/^(['"])(.*)\1$/, '$2');
     if (v && !NOT_A_NAME.test(v) && !NO_AUTHOR.test(v)) return { name: v, organization: false };
   }
   return null;
@@ -485,15 +528,17 @@ function declaredAuthor(d: Declared): { name: string; organization: boolean } | 
 
 /**
  * The byline: the article's declared author(s), else the name the page's
- * byline gives (see bylineName). An organisation, the site itself or a
- * system's default account ("admin") declared as the author gives way to the
- * person a byline names.
+ * byline gives (see bylineName). An organisation (by its JSON-LD type or
+ * its legal form: "GmbH", "e.V."), the site itself or a system's default
+ * account ("admin") declared as the author gives way to the person a byline
+ * names.
  */
 export function authorOf(d: Declared, site: string | null, url: string | null): string | null {
   const byline = d.bylines.map(bylineName).find((n): n is string => n !== null && !NOT_A_NAME.test(n)) ?? null;
   const author = declaredAuthor(d);
   if (!author) return byline;
-  if (byline && (author.organization || ACCOUNT.test(author.name) || isSiteName(author.name, site, url))) return byline;
+  const organization = author.organization || LEGAL_FORM.test(author.name);
+  if (byline && (organization || ACCOUNT.test(author.name) || isSiteName(author.name, site, url))) return byline;
   // a byline that names the declared author(s) and others with them: the whole list
   if (byline && namesAll(byline, author.name)) return byline;
   return author.name;
