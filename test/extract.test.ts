@@ -861,6 +861,8 @@ test('authors (bylines of trafilatura-eval pages): the name a byline gives, with
     ['Text: Kirsten Freund / handwerksblatt.de', 'Kirsten Freund'],
     ['Text und Interview: Harald Willenbrock', 'Harald Willenbrock'],
     ['Carrie ArnoldNovember 15, 2019', 'Carrie Arnold'],
+    ['ByAlex Bozarjian', 'Alex Bozarjian'],
+    ['VonEurosportPubliziert 03/02/2022', 'Eurosport'],
     ['Reuters, Washington, Nov 19', 'Reuters, Washington'],
     ['Publié par Unknown', 'Unknown'],
     ['vom Support Team', 'Support Team'],
@@ -903,6 +905,9 @@ test("authors (reduced from trafilatura-eval pages): a JSON-LD author given by i
   const comments = '<ol class="comment-list"><li><div class="comment-author vcard">Karoline sagt:</div><p>Schön geschrieben!</p></li><li><span class="author">Birgit</span></li></ol><form id="commentform"><p class="comment-form-author"><label for="author">Name *</label></p></form>';
   assert.equal(author('', `<div class="entry-meta"><span class="byline">Veröffentlicht am</span> <span class="author vcard">von Michael Veeser-Dombrowski</span></div>${comments}`), 'Michael Veeser-Dombrowski');
   assert.equal(author('', comments), null);
+  // a byline marked by its id or test id rather than its class
+  assert.equal(author('', '<div id="author_header">Gunter Frank</div>'), 'Gunter Frank');
+  assert.equal(author('', '<div class="QHbl nkdH" data-testid="prism-byline"><span>By</span><span>J.R. Stone</span></div>'), 'J.R. Stone');
   // an organisation, the site's own name or a system's account declared as the author gives way to a person's byline
   const byline = '<p class="article-author">Von Jens Büttner</p>';
   assert.equal(author(ld({ '@type': 'NewsArticle', author: [{ '@type': 'Organization', name: 'OÖ Volksblatt' }] }), byline), 'Jens Büttner');
@@ -937,6 +942,10 @@ test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethi
   assert.equal(get('', '<p>Blog Beitrag von Margarita Koreneva</p>').author, 'Margarita Koreneva');
   assert.equal(get('', '<p>Absatz von Hauptprodukten</p>').author, null);
   assert.equal(get('', '<p>Von Berlin aus fährt der Zug</p>').author, null);
+  // in an element that speaks of the date, when nothing else names the author; not the site's maker
+  assert.equal(get('', '<p class="postmetadata">Posted on 21.09.2020 by Adi Tzlil</p>').author, 'Adi Tzlil');
+  assert.equal(get('', '<div class="site-info">Designed by Elegant Themes</div>').author, null);
+  assert.equal(get('<meta name="author" content="Anna Weber">', '<p class="postmetadata">Posted on 21.09.2020 by Adi Tzlil</p>').author, 'Anna Weber');
   // an articleBody of markup written with character references is read as markup, and gives way to the page only when its text is twice as long
   const escaped = (paragraphs: number): string =>
     `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: Array.from({ length: paragraphs }, (_, k) => `&lt;p class=&quot;texto&quot;&gt;Em busca de uma solu&amp;ccedil;&amp;atilde;o, par&aacute;grafo ${k} do texto declarado e longo.&lt;/p&gt;`).join('') })}</script>`;

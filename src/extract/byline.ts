@@ -17,8 +17,8 @@ const LEAD = new RegExp(
   'iu',
 );
 
-/** A label written together with the name: "AuthorJane Doe", "Beitragvon jdoe". */
-const GLUED_LABEL = /^(?:[Aa]uthor|[Aa]utor|[Bb]eitrag)(?=von\s|\p{Lu})/u;
+/** A label written together with the name: "AuthorJane Doe", "Beitragvon jdoe", "ByJane Doe". */
+const GLUED_LABEL = /^(?:[Aa]uthor|[Aa]utor|[Bb]eitrag|[Bb]y|[Vv]on)(?=von\s|\p{Lu})/u;
 
 /** A credit for a picture, not a byline: "Foto: Jane Doe". */
 const PICTURE_CREDIT = /^(?:foto|fotos|photo|photos|bild|bilder|image|images|credit|crédit|imagen)\s*:/iu;
@@ -48,8 +48,8 @@ const TRAILING_WORD = new RegExp(
   'iu',
 );
 
-/** An English or German month or weekday written onto the name before the date: "Jane DoeNovember 15, 2019". */
-const GLUED_DATE_WORD = /(?<=\p{Ll})(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)$/u;
+/** An English or German month, weekday or label written onto the name before the date: "Jane DoeNovember 15, 2019", "Jane DoePubliziert 03.02.2022". */
+const GLUED_DATE_WORD = /(?<=\p{Ll})(?:Published|Updated|Publiziert|Veröffentlicht|Aktualisiert|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)$/u;
 
 /** Punctuation around a name. */
 const EDGES = /^[\s|:~·•»,;–—-]+|[\s|:~·•»,;–—-]+$/gu;
@@ -130,6 +130,9 @@ const OPENING_LEAD = /(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(?=\p{Lu})/u;
 /** How far into a line its byline may begin ("Blog Beitrag von …", "06.11.2023 13:30 von …"). */
 const OPENING_LEAD_AT = 30;
 
+/** Who made the site, not the article: "Designed by …", "Powered by …", "Theme von …". */
+const MADE_BY = /(?:designed|powered|theme|developed|hosted|made|built|template|realisiert|umgesetzt|programmiert|gestaltet|entwickelt)\s*$/i;
+
 /** The most words a name read from the text has (a byline in the text is a short line, not a list). */
 const OPENING_NAME_WORDS = 4;
 
@@ -139,13 +142,14 @@ const OPENING_NAME_WORDS = 4;
  * Margarita Koreneva"), for a page that marks none: a short line, not a
  * sentence, whose name is of capitalised words (not "Von Berlin aus fährt
  * der Zug"), and of two words or more unless the line opens with it ("Absatz
- * von Hauptprodukten": German capitalises nouns).
+ * von Hauptprodukten": German capitalises nouns). Read also in the lines of
+ * elements that speak of dates ("Posted on 21.09.2020 by Jane Doe").
  */
-export function openingByline(paragraphs: readonly string[]): string | null {
-  for (const line of paragraphs.slice(0, 3)) {
+export function openingByline(paragraphs: readonly string[], lines = 3): string | null {
+  for (const line of paragraphs.slice(0, lines)) {
     if (line.length > 100 || /[.!?]["”’]?$/.test(line)) continue;
     const lead = OPENING_LEAD.exec(line);
-    if (!lead || lead.index > OPENING_LEAD_AT) continue;
+    if (!lead || lead.index > OPENING_LEAD_AT || MADE_BY.test(line.slice(0, lead.index))) continue;
     const name = bylineName(line.slice(lead.index).trim());
     if (!name) continue;
     const words = name.split(/\s+/);

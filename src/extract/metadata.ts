@@ -2,7 +2,7 @@ import { firstDateInText } from './dates.js';
 import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
 import { decodeHTML } from 'entities';
-import { bylineName } from './byline.js';
+import { bylineName, openingByline } from './byline.js';
 import { classAndId, collapse, elements, shortText, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
@@ -154,7 +154,7 @@ export function declared(doc: Document): Declared {
       const text = shortText(e, 200, SCRIPTS);
       if (text) d.dateTexts.push(text);
     }
-    if (a['rel'] === 'author' || (a['class'] && BYLINE.test(a['class']))) keepByline(e, d);
+    if (a['rel'] === 'author' || (a['class'] && BYLINE.test(a['class'])) || (a['id'] && BYLINE.test(a['id'])) || (a['data-testid'] && BYLINE.test(a['data-testid']))) keepByline(e, d);
   }
   // a page that leaves out its optional <body> tag (minified pages do) has its body in <html>, past the <head>
   d.body ??= root;
@@ -536,7 +536,8 @@ function declaredAuthor(d: Declared): { name: string; organization: boolean } | 
 export function authorOf(d: Declared, site: string | null, url: string | null): string | null {
   const byline = d.bylines.map(bylineName).find((n): n is string => n !== null && !NOT_A_NAME.test(n)) ?? null;
   const author = declaredAuthor(d);
-  if (!author) return byline;
+  // else "Posted on 21.09.2020 by Jane Doe" in an element that speaks of the date (weaker: only where nothing else names one)
+  if (!author) return byline ?? openingByline(d.dateTexts, d.dateTexts.length);
   const organization = author.organization || LEGAL_FORM.test(author.name);
   if (byline && (organization || ACCOUNT.test(author.name) || isSiteName(author.name, site, url))) return byline;
   // a byline that names the declared author(s) and others with them: the whole list
