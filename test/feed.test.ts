@@ -19,7 +19,7 @@ test('feeds: RSS, Atom and JSON Feed items become articles with their content, l
 <channel><title>Example News</title><link>https://news.example/</link>
 <item><title>Full story</title><link>https://news.example/full</link><pubDate>Tue, 05 Mar 2024 08:30:00 GMT</pubDate>
 <dc:creator>Ana Ruiz</dc:creator><description>Short teaser.</description><content:encoded>${cdata(paragraphs(a) + '<script>alert(1)</script>')}</content:encoded></item>
-<item><title>Teaser only</title><link>https://news.example/teaser</link><description>${escaped(paragraphs(b.slice(0, 400)))}</description></item>
+<item><title>Teaser only</title><link>https://news.example/teaser</link><author>noreply@blogger.com (Dee Park)</author><description>${escaped(paragraphs(b.slice(0, 400)))}</description></item>
 <item><title>No link</title><description>text</description></item>
 </channel></rss>`,
   );
@@ -51,6 +51,8 @@ test('feeds: RSS, Atom and JSON Feed items become articles with their content, l
   assert.equal(full?.meta['feed'], 'Example News');
   const teaser = await store.getByUrl('https://news.example/teaser');
   assert.equal(teaser?.meta['summaryOnly'], true);
+  // RSS names the author by mail address, the name in brackets after it
+  assert.equal(teaser?.author, 'Dee Park');
   assert.ok(teaser?.text.startsWith(b.slice(0, 100)));
   const atom = await store.getByUrl('https://blog.example/entry');
   assert.equal(atom?.author, 'Bo Lee');

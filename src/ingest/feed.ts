@@ -61,7 +61,7 @@ export function* readXmlFeed(xml: string, where: string): Generator<FeedRecord> 
       yield { where: at, error: new NewstraceError('BAD_INPUT', 'feed item without content or summary', { where: at }) };
       continue;
     }
-    const author = atom ? (child(item, 'author') ? childText(child(item, 'author') as Element, 'name') : null) : (childText(item, 'dc:creator') ?? childText(item, 'author'));
+    const author = atom ? (child(item, 'author') ? childText(child(item, 'author') as Element, 'name') : null) : (childText(item, 'dc:creator') ?? rssAuthor(childText(item, 'author')));
     const published = atom ? (childText(item, 'published') ?? childText(item, 'updated')) : (childText(item, 'pubdate') ?? childText(item, 'dc:date'));
     const title = childText(item, 'title');
     yield { where: at, input: feedInput(link, title, published, author, text, feedTitle, full === null) };
@@ -97,6 +97,19 @@ export function* readJsonFeed(feed: { items: unknown[]; title?: string }, where:
       input: feedInput(link, str('title'), str('date_published'), author, text, typeof feed.title === 'string' ? feed.title : null, !fullHtml && !fullText),
     };
   }
+}
+
+/**
+ * RSS 2.0's <author> is the author's mail address, often with the name after
+ * it ("jane@example.com (Jane Doe)", Blogger's "noreply@blogger.com (Jane
+ * Doe)"): the name, else the address, unless it is one nobody reads
+ * ("noreply@…").
+ */
+function rssAuthor(value: string | null): string | null {
+  if (!value) return null;
+  const named = /^\s*\S+@\S+\s*\((.+)\)\s*$/.exec(value);
+  if (named) return (named[1] as string).trim() || null;
+  return /^\s*no-?reply@/i.test(value) ? null : value;
 }
 
 function feedInput(url: string, title: string | null, published: string | null, author: string | null, text: string, feed: string | null, summaryOnly: boolean): ArticleInput {
