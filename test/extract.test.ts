@@ -925,6 +925,11 @@ test("authors (reduced from trafilatura-eval pages): a JSON-LD author given by i
   assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Redacci&oacute;n Diario Pagina Siete' } })), 'Redacción Diario Pagina Siete');
   assert.equal(author(`<meta name="author" content="'Luana Patriolino, Raphael Felice'">`), 'Luana Patriolino, Raphael Felice');
   assert.equal(author('<meta name="author" content="No Author">'), null);
+  // a declared name without the words before it and the outlet after a bar; nothing else of it cut (aeb, htmldate-eval pages)
+  assert.equal(author('<meta name="author" content="By TOM KRISHER, AP Auto Writer">'), 'TOM KRISHER, AP Auto Writer');
+  assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Amy Kuperinsky | NJ Advance Media for NJ.com' } })), 'Amy Kuperinsky');
+  assert.equal(author('<meta name="author" content="Текст: Венера Ерофеева">'), 'Венера Ерофеева');
+  assert.equal(author('<meta name="author" content="Bündnis 90/Die Grünen Bundestagsfraktion">'), 'Bündnis 90/Die Grünen Bundestagsfraktion');
 });
 
 test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethify.org, correiobraziliense.com.br; trafilatura-eval): JSON-LD with raw line breaks in its strings, the card label "Written by", a byline written as the first line; a declared body written as escaped markup', () => {

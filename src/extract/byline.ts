@@ -12,8 +12,8 @@ const SEGMENT = /\s*[·•|»]\s*|\s+[—–/-]\s+|\n/;
 
 /** Words that introduce the name: "By", "Posted by", "Eingestellt von", "Autor:", "Publié par", "Escribe". */
 const LEAD = new RegExp(
-  String.raw`^(?:(?:posted|written|published|reported|created|erstellt|eingestellt|verfasst|geschrieben|veröffentlicht|publiziert|publié|écrit|publicado|escrito|pubblicato|scritto|post author|beitrag|rezept|recipe|zeige alle beiträge|alle beiträge|mehr)\s+)?` +
-    String.raw`(?:(?:by|von|vom|par|por|di|door|av|przez|от|escribe)(?:\s+|$)|(?:authors?|autor(?:in|en)?|auteurs?|autore|автор)(?:\s*:\s*|\s+|$)|(?:text|interview|texte|texto)(?:\s+(?:und|and|&|y|et)\s+\p{L}+)?\s*:\s*)`,
+  String.raw`^(?:(?:posted|written|published|reported|created|erstellt|eingestellt|verfasst|geschrieben|veröffentlicht|publiziert|publié|écrit|publicado|escrito|pubblicato|scritto|post author|beitrag|rezept|recipe|zeige alle beiträge|alle beiträge|mehr|analysis|commentary|opinion|review|story|words)\s+)?` +
+    String.raw`(?:(?:by|von|vom|par|por|di|door|av|przez|от|escribe)(?:\s+|$)|(?:authors?|autor(?:in|en)?|auteurs?|autore|автор)(?:\s*:\s*|\s+|$)|(?:text|interview|texte|texto|текст)(?:\s+(?:und|and|&|y|et)\s+\p{L}+)?\s*:\s*)`,
   'iu',
 );
 
@@ -92,6 +92,23 @@ export function bylineName(text: string): string | null {
     first = false;
   }
   return null;
+}
+
+/**
+ * A name a page declares (JSON-LD, meta elements), without the words before
+ * it ("By Jane Doe", "Текст: …") and what follows a bar ("Jane Doe | Example
+ * Media"); nothing else is cut: declared names are names ("Bündnis 90/Die
+ * Grünen").
+ */
+export function declaredName(name: string): string {
+  let s = name.replace(EDGES, '');
+  for (let k = 0; k < 2; k++) {
+    const lead = LEAD.exec(s);
+    if (!lead) break;
+    s = s.slice(lead[0].length).replace(EDGES, '');
+  }
+  s = (s.split(/\s+\|\s+/)[0] as string).replace(EDGES, '');
+  return s === '' || LABEL_ONLY.test(s) ? name : s;
 }
 
 function nameIn(segment: string, first: boolean): string | null {

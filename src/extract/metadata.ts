@@ -2,7 +2,7 @@ import { firstDateInText } from './dates.js';
 import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
 import { decodeHTML } from 'entities';
-import { bylineName, openingByline } from './byline.js';
+import { bylineName, declaredName, openingByline } from './byline.js';
 import { classAndId, collapse, elements, shortText, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
@@ -513,14 +513,15 @@ function declaredAuthor(d: Declared): { name: string; organization: boolean } | 
       return named.length === 0 && typeof id === 'string' && d.ldNames.has(id) ? [d.ldNames.get(id) as string] : named;
     })
     // some pages write the names in JSON-LD with HTML's character references ("Redacci&oacute;n")
-    .map((n) => collapse(n.includes('&') ? decodeHTML(n) : n))
+    .map((n) => declaredName(collapse(n.includes('&') ? decodeHTML(n) : n)))
     .filter((n) => n && !NOT_A_NAME.test(n) && !NO_AUTHOR.test(n));
   if (fromLd.length) {
     const organization = people.every((p) => p && typeof p === 'object' && [(p as Record<string, unknown>)['@type']].flat().some((t) => typeof t === 'string' && ORGANIZATION.test(t)));
     return { name: [...new Set(fromLd)].join(', '), organization };
   }
   for (const key of ['author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator', WRITTEN_BY]) {
-    const v = (key === WRITTEN_BY ? writtenBy(d) : d.meta.get(key))?.replace(/^by\s+/i, '').replace(/^(['"])(.*)\1$/, '$2');
+    const raw = (key === WRITTEN_BY ? writtenBy(d) : d.meta.get(key))?.replace(/^(['"])(.*)\1$/, '$2');
+    const v = raw === undefined ? undefined : declaredName(raw);
     if (v && !NOT_A_NAME.test(v) && !NO_AUTHOR.test(v)) return { name: v, organization: false };
   }
   return null;
