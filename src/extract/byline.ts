@@ -59,6 +59,9 @@ const MAX_NAME_WORDS = 6;
 
 const MAX_LENGTH = 80;
 
+/** Declared names longer than this are left as they are (no name is; the patterns are not run over a page's worth of text). */
+const MAX_DECLARED = 300;
+
 /** Words written in lower case inside names ("Ursula von der Leyen", "Jane Doe and John Roe"). */
 const PARTICLES = new Set('de da di do du del della des van von der den la le y e et and und bin ibn al el zu ter ten dos das'.split(' '));
 
@@ -101,6 +104,7 @@ export function bylineName(text: string): string | null {
  * Grünen").
  */
 export function declaredName(name: string): string {
+  if (name.length > MAX_DECLARED) return name;
   let s = name.replace(EDGES, '');
   for (let k = 0; k < 2; k++) {
     const lead = LEAD.exec(s);
