@@ -57,6 +57,7 @@ const EDGES = /^[\s|:~·•»,;–—-]+|[\s|:~·•»,;–—-]+$/gu;
 /** The most words one name of a byline has ("Jean-Baptiste de la Fontaine", "Die Redaktion von Battery News"). */
 const MAX_NAME_WORDS = 6;
 
+/** The longest name a byline gives, in characters (longer, it is a line of something else). */
 const MAX_LENGTH = 80;
 
 /** Declared names longer than this are left as they are (no name is; the patterns are not run over a page's worth of text). */
