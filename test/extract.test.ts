@@ -883,6 +883,7 @@ test('authors (bylines of trafilatura-eval pages): the name a byline gives, with
     ['Auteurs', null],
     ['Autor:', null],
     ['Foto: Ingo Schneider', null],
+    ['En kiosques : juillet 2020', null],
     ['Donnerstag, 4. November 2021', null],
     ['Zuletzt geändert', null],
     ['S.', null],
@@ -930,6 +931,9 @@ test("authors (reduced from trafilatura-eval pages): a JSON-LD author given by i
   assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Amy Kuperinsky | NJ Advance Media for NJ.com' } })), 'Amy Kuperinsky');
   assert.equal(author('<meta name="author" content="Текст: Венера Ерофеева">'), 'Венера Ерофеева');
   assert.equal(author('<meta name="author" content="Bündnis 90/Die Grünen Bundestagsfraktion">'), 'Bündnis 90/Die Grünen Bundestagsfraktion');
+  // a login declared in JSON-LD, written out for readers in a meta element (libero.pe)
+  assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'edilson.la.rosa' } }) + '<meta name="author" content="Edilson La Rosa">'), 'Edilson La Rosa');
+  assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'edilson.la.rosa' } })), 'edilson.la.rosa');
 });
 
 test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethify.org, correiobraziliense.com.br; trafilatura-eval): JSON-LD with raw line breaks in its strings, the card label "Written by", a byline written as the first line; a declared body written as escaped markup', () => {

@@ -68,13 +68,17 @@ const PARTICLES = new Set('de da di do du del della des van von der den la le y 
 
 /**
  * Whether a text of three words or more has a word in lower case that is no
- * particle of a name: a sentence or a title ("Eine realistische
- * Interpretation des Multiplikators"), not names. (A user's name written in
+ * particle of a name, or two words a capital and then a lower-case word: a
+ * sentence, a title or a phrase ("Eine realistische Interpretation des
+ * Multiplikators", "En kiosques"), not names. (A user's name written in
  * lower case is one or two words: "gnaddrig", "der Michel".)
  */
 function reads(text: string): boolean {
   const words = text.split(/[\s,;]+/).filter(Boolean);
-  return words.length >= 3 && words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w));
+  const lower = (w: string): boolean => /^\p{Ll}/u.test(w) && !PARTICLES.has(w);
+  // two words, a capital then a word in lower case: a phrase ("En kiosques", "Zuletzt geändert")
+  if (words.length === 2) return /^\p{Lu}/u.test(words[0] as string) && lower(words[1] as string);
+  return words.length >= 3 && words.some(lower);
 }
 
 /**

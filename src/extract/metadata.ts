@@ -505,10 +505,9 @@ const ORGANIZATION = /organi[sz]ation|corporation/i;
 
 /** The author a page declares (JSON-LD, then meta elements), and whether it declares an organisation. */
 function declaredAuthor(d: Declared): { name: string; organization: boolean } | null {
-  const value = ldField(d, 'author');
-  const people = [value ?? []].flat();
+  const given = [ldField(d, 'author') ?? []].flat();
   // a reference to a node of the graph ({"@id": …}, or the @id alone) stands for that node's name
-  const fromLd = people
+  const fromLd = given
     .flatMap((p) => {
       if (typeof p === 'string') return [d.ldNames.get(p) ?? p];
       const id = p && typeof p === 'object' ? (p as Record<string, unknown>)['@id'] : undefined;
@@ -517,17 +516,38 @@ function declaredAuthor(d: Declared): { name: string; organization: boolean } | 
     })
     // some pages write the names in JSON-LD with HTML's character references ("Redacci&oacute;n")
     .map((n) => declaredName(collapse(n.includes('&') ? decodeHTML(n) : n)))
-    .filter((n) => n && !NOT_A_NAME.test(n) && !NO_AUTHOR.test(n));
+    .filter((n) => n && !NOT_A_NAME.test(n) && !NO_AUTHOR.test(n))
+    .map((n) => (LOGIN.test(n) ? writtenOut(d, n) : n));
   if (fromLd.length) {
-    const organization = people.every((p) => p && typeof p === 'object' && [(p as Record<string, unknown>)['@type']].flat().some((t) => typeof t === 'string' && ORGANIZATION.test(t)));
+    const organization = given.every((p) => p && typeof p === 'object' && [(p as Record<string, unknown>)['@type']].flat().some((t) => typeof t === 'string' && ORGANIZATION.test(t)));
     return { name: [...new Set(fromLd)].join(', '), organization };
   }
-  for (const key of ['author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator', WRITTEN_BY]) {
-    const raw = (key === WRITTEN_BY ? writtenBy(d) : d.meta.get(key))?.replace(/^(['"])(.*)\1$/, '$2');
-    const v = raw === undefined ? undefined : declaredName(raw);
-    if (v && !NOT_A_NAME.test(v) && !NO_AUTHOR.test(v)) return { name: v, organization: false };
+  for (const key of META_AUTHORS) {
+    const v = metaAuthor(d, key);
+    if (v) return { name: v, organization: false };
   }
   return null;
+}
+
+const META_AUTHORS = ['author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator', WRITTEN_BY];
+
+function metaAuthor(d: Declared, key: string): string | null {
+  const raw = (key === WRITTEN_BY ? writtenBy(d) : d.meta.get(key))?.replace(/^(['"])(.*)\1$/, '$2');
+  const v = raw === undefined ? undefined : declaredName(raw);
+  return v && !NOT_A_NAME.test(v) && !NO_AUTHOR.test(v) ? v : null;
+}
+
+/** A user's login rather than a name written out: lower case, its parts joined by dots, dashes or underscores ("edilson.la.rosa"). */
+const LOGIN = /^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)+$/u;
+
+/** The name a login stands for as the page writes it for readers elsewhere (a meta element, a byline: "Edilson La Rosa"), else the login. */
+function writtenOut(d: Declared, login: string): string {
+  const squeeze = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const key = squeeze(login);
+  for (const candidate of [...META_AUTHORS.map((k) => metaAuthor(d, k)), ...d.bylines.map(bylineName)]) {
+    if (candidate && candidate.includes(' ') && squeeze(candidate) === key) return candidate;
+  }
+  return login;
 }
 
 /**
