@@ -136,15 +136,15 @@ const normTitle = (s: string | null): string =>
 /**
  * The people a byline names, compared as a set: without case, "By"/"Von"
  * before them and punctuation around them, a list split at commas,
- * semicolons and "and"/"und"/"&" (the gold gives some lists as arrays, some
- * as "A und B").
+ * semicolons and "and"/"und"/"y"/"et"/"&" (the gold gives some lists as
+ * arrays, some as "A und B").
  */
 const authorSet = (s: string | string[] | null | undefined): string =>
   [s ?? []]
     .flat()
     .join('; ')
     .toLowerCase()
-    .split(/\s*(?:[,;&]|\band\b|\bund\b)\s*/)
+    .split(/\s*(?:[,;&]|\band\b|\bund\b|\by\b|\bet\b)\s*/)
     .map((name) => name.replace(/^\s*(by|von)\s+/, '').replace(/^[\s.,:;|~-]+|[\s.,:;|~-]+$/g, '').replace(/\s+/g, ' '))
     .filter(Boolean)
     .sort()

@@ -862,6 +862,8 @@ test('authors (bylines of trafilatura-eval pages): the name a byline gives, with
     ['Text und Interview: Harald Willenbrock', 'Harald Willenbrock'],
     ['Carrie ArnoldNovember 15, 2019', 'Carrie Arnold'],
     ['ByAlex Bozarjian', 'Alex Bozarjian'],
+    ['Isabel Caro, Rocío Latorre y José Miguel WilsonHace 13 horas Tiempo de lectura: 8 minutos', 'Isabel Caro, Rocío Latorre y José Miguel Wilson'],
+    ['Les Membres du Choeur de Radio France', 'Les Membres du Choeur de Radio France'],
     ['VonEurosportPubliziert 03/02/2022', 'Eurosport'],
     ['Reuters, Washington, Nov 19', 'Reuters, Washington'],
     ['Publié par Unknown', 'Unknown'],
@@ -887,6 +889,8 @@ test('authors (bylines of trafilatura-eval pages): the name a byline gives, with
     ['Donnerstag, 4. November 2021', null],
     ['Zuletzt geändert', null],
     ['S.', null],
+    ['()x', null],
+    ['Beitragvon r23', 'r23'],
     ['Eine realistische Interpretation des Keynes-Hicks-Multiplikators 3.17 5 12 Stimmen', null],
     ['01.12.2022 / / CSP / International / Photovoltaik / Solarthermie', null],
   ];
@@ -931,6 +935,8 @@ test("authors (reduced from trafilatura-eval pages): a JSON-LD author given by i
   assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Amy Kuperinsky | NJ Advance Media for NJ.com' } })), 'Amy Kuperinsky');
   assert.equal(author('<meta name="author" content="Текст: Венера Ерофеева">'), 'Венера Ерофеева');
   assert.equal(author('<meta name="author" content="Bündnis 90/Die Grünen Bundestagsfraktion">'), 'Bündnis 90/Die Grünen Bundestagsfraktion');
+  // the site's name beside the author's in a declared name
+  assert.equal(author('<meta name="author" content="example-news - Alberto Ávila">'), 'Alberto Ávila');
   // a login declared in JSON-LD, written out for readers in a meta element (libero.pe)
   assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'edilson.la.rosa' } }) + '<meta name="author" content="Edilson La Rosa">'), 'Edilson La Rosa');
   assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'edilson.la.rosa' } })), 'edilson.la.rosa');

@@ -39,7 +39,7 @@ const INNER_LABEL = /\s\p{L}+:(?:\s|$)/u;
 /** A word, month or weekday that leads from the name to the date after it ("Jane am Samstag, 19. Oktober", "Jane Doe March 25, 2015", "Jane Doe Fr, 18. Oktober"): left out only before a date, since "May" or "Mai" may be a name. */
 const TRAILING_WORD = new RegExp(
   String.raw`(?:^|\s+)(?:${[
-    'am|on|at|le|el|il|um|den|the|de|updated|aktualisiert|veröffentlicht|published|publicado|publié|publiée|pubblicato|modifié|actualizado',
+    'am|on|at|le|el|il|um|den|the|de|vor|hace|updated|aktualisiert|veröffentlicht|published|publicado|publié|publiée|pubblicato|modifié|actualizado',
     '(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so',
     'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec',
     'januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre',
@@ -48,13 +48,13 @@ const TRAILING_WORD = new RegExp(
   'iu',
 );
 
-/** An English or German month, weekday or label written onto the name before the date: "Jane DoeNovember 15, 2019", "Jane DoePubliziert 03.02.2022". */
-const GLUED_DATE_WORD = /(?<=\p{Ll})(?:Published|Updated|Publiziert|Veröffentlicht|Aktualisiert|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)$/u;
+/** An English or German month, weekday or label written onto the name before the date: "Jane DoeNovember 15, 2019", "Jane DoePubliziert 03.02.2022", "Jane DoeHace 13 horas". */
+const GLUED_DATE_WORD = /(?<=\p{Ll})(?:Published|Updated|Publiziert|Veröffentlicht|Aktualisiert|Hace|Vor|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)$/u;
 
 /** Punctuation around a name. */
 const EDGES = /^[\s|:~·•»,;–—-]+|[\s|:~·•»,;–—-]+$/gu;
 
-/** The most words one name of a byline has ("Jean-Baptiste de la Fontaine", "Die Redaktion von Battery News"). */
+/** The most words one name of a byline has, its particles not counted ("Jean-Baptiste de la Fontaine", "Les Membres du Choeur de Radio France"). */
 const MAX_NAME_WORDS = 6;
 
 /** The longest name a byline gives, in characters (longer, it is a line of something else). */
@@ -144,9 +144,9 @@ function nameIn(segment: string, first: boolean): string | null {
     }
   }
   s = s.replace(EDGES, '');
-  // a letter alone ("S.") is an initial, not a byline
-  if (s.length > MAX_LENGTH || !/\p{L}/u.test(s) || /^\p{L}\.?$/u.test(s) || LABEL_ONLY.test(s) || reads(s)) return null;
-  const tooLong = s.split(/\s*(?:[,;&]|\band\b|\bund\b|\by\b|\bet\b)\s*/u).some((name) => name.split(/\s+/).length > MAX_NAME_WORDS);
+  // a name has a letter and two letters or digits or more ("S." is an initial, "()x" no name; "r23" is one)
+  if (s.length > MAX_LENGTH || !/\p{L}/u.test(s) || (s.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2 || LABEL_ONLY.test(s) || reads(s)) return null;
+  const tooLong = s.split(/\s*(?:[,;&]|\band\b|\bund\b|\by\b|\bet\b)\s*/u).some((name) => name.split(/\s+/).filter((w) => !PARTICLES.has(w)).length > MAX_NAME_WORDS);
   return tooLong ? null : s;
 }
 

@@ -561,6 +561,12 @@ export function authorOf(d: Declared, site: string | null, url: string | null): 
   const author = declaredAuthor(d);
   // else "Posted on 21.09.2020 by Jane Doe" in an element that speaks of the date (weaker: only where nothing else names one)
   if (!author) return firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length);
+  // "unocero - Alberto Ávila": the site's name beside the author's is not the author
+  const parts = /[()]/.test(author.name) ? [] : author.name.split(/\s+[-–—|/]\s+/);
+  if (parts.length > 1 && parts.some((p) => isSiteName(p, site, url))) {
+    const rest = parts.filter((p) => !isSiteName(p, site, url));
+    if (rest.length > 0) author.name = rest.join(' - ');
+  }
   if (d.bylines.length === 0) return author.name;
   const organization = author.organization || LEGAL_FORM.test(author.name);
   if (organization || ACCOUNT.test(author.name) || isSiteName(author.name, site, url)) return firstByline(d) ?? author.name;
