@@ -956,6 +956,9 @@ test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethi
   assert.ok(opened.text.startsWith('von Daniela Obers'), opened.text.slice(0, 60));
   assert.equal(get('', '<p>Blog Beitrag von Margarita Koreneva</p>').author, 'Margarita Koreneva');
   assert.equal(get('', '<p>Absatz von Hauptprodukten</p>').author, null);
+  // "Article by" on a line of its own over the author's name (nationnews.com): both are the byline, not the text
+  const labelled = get('<meta name="author" content="Barry Alleyne">', '<p>Article by</p><p>Barry Alleyne</p>');
+  assert.ok(labelled.text.startsWith('Paragraph 1'), labelled.text.slice(0, 60));
   assert.equal(get('', '<p>Von Berlin aus fährt der Zug</p>').author, null);
   // in an element that speaks of the date, when nothing else names the author; not the site's maker
   assert.equal(get('', '<p class="postmetadata">Posted on 21.09.2020 by Adi Tzlil</p>').author, 'Adi Tzlil');

@@ -116,11 +116,16 @@ function withoutHeadlines(paragraphs: string[], metadata: PageMetadata): string[
     const words = comparable(line);
     const headline = title.length > 0 && words === title;
     const byline = author.length > 0 && words.includes(author) && words.split(' ').length <= author.split(' ').length + 12 && !/[.!?]["”’]?$/.test(line);
-    if (!headline && !byline) break;
+    // "Article by" on a line of its own over the author's name
+    const label = author.length > 0 && BYLINE_LABEL.test(words) && comparable(paragraphs[k + 1] as string).includes(author);
+    if (!headline && !byline && !label) break;
     k++;
   }
   return k > 0 ? paragraphs.slice(k) : paragraphs;
 }
+
+/** A byline's words set on a line of their own, before the name. */
+const BYLINE_LABEL = /^(?:(?:article|story|posted|written|text) )?(?:by|von|par|por)$/;
 
 /** Characters of a JSON-LD articleBody for it to stand in for a page's teaser (when it is twice the text shown or more). */
 const LD_BODY_CHARS = 1000;
