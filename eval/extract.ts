@@ -131,6 +131,7 @@ const normTitle = (s: string | null): string =>
     .toLowerCase()
     .replace(/[‘’‚′]/g, "'")
     .replace(/[“”„″]/g, '"')
+    .replace(/[‐‑‒–—]/g, '-')
     .replace(/^[\s"'“”‘’«»„-]+|[\s"'“”‘’«»„.:-]+$/g, '');
 
 /**
