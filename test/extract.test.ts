@@ -964,6 +964,12 @@ test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethi
   assert.equal(get('', '<p class="postmetadata">Posted on 21.09.2020 by Adi Tzlil</p>').author, 'Adi Tzlil');
   assert.equal(get('', '<div class="site-info">Designed by Elegant Themes</div>').author, null);
   assert.equal(get('<meta name="author" content="Anna Weber">', '<p class="postmetadata">Posted on 21.09.2020 by Adi Tzlil</p>').author, 'Anna Weber');
+  // the phrase blog software puts under a post, in an element that says nothing of bylines (fouryears.eu, v8.dev)
+  const footer = (line: string): ExtractedArticle => article(extractPage(`<html><body><article>${body}</article><div class="post-info"><span class="category">${line}</span></div></body></html>`));
+  assert.equal(footer('Posted by Konstantin').author, 'Konstantin');
+  assert.equal(footer('Written by Alon Zakai. Retweet this').author, 'Alon Zakai');
+  assert.equal(footer('Posted by T. V. Raman').author, 'T. V. Raman');
+  assert.equal(footer('posts by category').author, null);
   // an articleBody of markup written with character references is read as markup, and gives way to the page only when its text is twice as long
   const escaped = (paragraphs: number): string =>
     `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: Array.from({ length: paragraphs }, (_, k) => `&lt;p class=&quot;texto&quot;&gt;Em busca de uma solu&amp;ccedil;&amp;atilde;o, par&aacute;grafo ${k} do texto declarado e longo.&lt;/p&gt;`).join('') })}</script>`;

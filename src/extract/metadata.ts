@@ -560,7 +560,7 @@ function writtenOut(d: Declared, login: string): string {
 export function authorOf(d: Declared, site: string | null, url: string | null): string | null {
   const author = declaredAuthor(d);
   // else "Posted on 21.09.2020 by Jane Doe" in an element that speaks of the date (weaker: only where nothing else names one)
-  if (!author) return firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length);
+  if (!author) return firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length) ?? postedBy(d);
   // "unocero - Alberto Ávila": the site's name beside the author's is not the author
   const parts = /[()]/.test(author.name) ? [] : author.name.split(/\s+[-–—|/]\s+/);
   if (parts.length > 1 && parts.some((p) => isSiteName(p, site, url))) {
@@ -575,6 +575,29 @@ export function authorOf(d: Declared, site: string | null, url: string | null): 
   if (first === undefined || !d.bylines.some((b) => b.toLowerCase().includes(first))) return author.name;
   const byline = firstByline(d);
   return byline && namesAll(byline, author.name) ? byline : author.name;
+}
+
+/**
+ * "Posted by Jane Doe", "Geschrieben von Jane Doe": the phrase blog software
+ * puts under a post, the first in the body's text, for a page nothing else
+ * names an author on (on such a page a comment's "Posted by" can be taken).
+ * A name is up to four capitalised words or initials ("Alon Zakai. Retweet"
+ * gives "Alon Zakai").
+ */
+const POSTED_BY = /(?<!\p{L})(?:[Pp]osted|[Ww]ritten|[Gg]eschrieben|[Vv]erfasst|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ublié|[Ee]scrito|[Pp]ublicado|[Ss]critto|[Pp]ubblicato) (?:by|von|par|por|da) (\p{Lu}(?:\.|[\p{L}'’-]*)(?: \p{Lu}(?:\.|[\p{L}'’-]*)){0,3})/u;
+
+function postedBy(d: Declared): string | null {
+  if (!d.body) return null;
+  const m = POSTED_BY.exec(bodyText(d));
+  return m ? (m[1] as string) : null;
+}
+
+/** The text of a page's body, collapsed, without scripts (read once, for the last resorts of dates and authors). */
+const bodyTexts = new WeakMap<Declared, string>();
+function bodyText(d: Declared): string {
+  let text = bodyTexts.get(d);
+  if (text === undefined) bodyTexts.set(d, (text = d.body ? collapse(textContent(d.body, SCRIPTS)) : ''));
+  return text;
 }
 
 /** The name the first byline that gives one gives. */
@@ -680,7 +703,7 @@ export function publishedOf(d: Declared, url: string | null): { date: string; fr
   const described = summary ? firstDateInText(summary, language) : null;
   if (described) return { date: described.iso, from: 'text' };
   if (d.body) {
-    const first = firstDateInText(collapse(textContent(d.body, SCRIPTS)), language);
+    const first = firstDateInText(bodyText(d), language);
     if (first) return { date: first.iso, from: 'text' };
   }
   return null;
