@@ -953,6 +953,7 @@ test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethi
   // a byline line that opens the article, left in the text; a line that only reads like one is no byline
   const opened = get('', '<p><i>von Daniela Obers</i></p>');
   assert.equal(opened.author, 'Daniela Obers');
+  assert.equal(opened.authorFrom, 'text');
   assert.ok(opened.text.startsWith('von Daniela Obers'), opened.text.slice(0, 60));
   assert.equal(get('', '<p>Blog Beitrag von Margarita Koreneva</p>').author, 'Margarita Koreneva');
   assert.equal(get('', '<p>Absatz von Hauptprodukten</p>').author, null);
@@ -967,6 +968,11 @@ test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethi
   // the phrase blog software puts under a post, in an element that says nothing of bylines (fouryears.eu, v8.dev)
   const footer = (line: string): ExtractedArticle => article(extractPage(`<html><body><article>${body}</article><div class="post-info"><span class="category">${line}</span></div></body></html>`));
   assert.equal(footer('Posted by Konstantin').author, 'Konstantin');
+  assert.equal(footer('Posted by Konstantin').authorFrom, 'text');
+  // where the author was found: declared, or a byline element
+  assert.equal(get(raw).authorFrom, 'declared');
+  assert.equal(get('', '<p class="postmetadata">Posted on 21.09.2020 by Adi Tzlil</p>').authorFrom, 'byline');
+  assert.equal(get('', '<p>A page naming nobody.</p>').authorFrom, null);
   assert.equal(footer('Written by Alon Zakai. Retweet this').author, 'Alon Zakai');
   assert.equal(footer('Posted by T. V. Raman').author, 'T. V. Raman');
   assert.equal(footer('posts by category').author, null);

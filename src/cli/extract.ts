@@ -9,7 +9,7 @@ export interface ExtractCommandOptions extends WebCommandOptions {
   json?: boolean;
 }
 
-const FIELDS = ['url', 'canonicalUrl', 'title', 'author', 'published', 'publishedFrom', 'site', 'language', 'description'] as const;
+const FIELDS = ['url', 'canonicalUrl', 'title', 'author', 'authorFrom', 'published', 'publishedFrom', 'site', 'language', 'description'] as const;
 
 function renderText(source: string, page: ExtractedArticle | NoArticle): string {
   const lines = [`== ${source}`];

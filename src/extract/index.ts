@@ -2,7 +2,7 @@ import { openingByline } from './byline.js';
 import { articleBlocks, fragmentText } from './content.js';
 import { collapse } from './dom.js';
 import { parseHtml } from './parse.js';
-import { authorOf, declared, ldBody, descriptionOf, languageOf, publishedOf, siteOf, titleOf, type DateSource, type Declared } from './metadata.js';
+import { authorOf, declared, ldBody, descriptionOf, languageOf, publishedOf, siteOf, titleOf, type AuthorSource, type DateSource, type Declared } from './metadata.js';
 
 export { decodePage, declaredCharsets, headerCharset, Decoded } from './charset.js';
 
@@ -14,6 +14,8 @@ export interface PageMetadata {
   canonicalUrl: string | null;
   title: string | null;
   author: string | null;
+  /** Where `author` was found (see AuthorSource); null when it was not. */
+  authorFrom: AuthorSource | null;
   /** ISO 8601 date or date-time. */
   published: string | null;
   /** Where `published` was found (see DateSource); null when it was not. */
@@ -69,12 +71,14 @@ export function extractPage(html: string | readonly string[], options: ExtractOp
   if (!found && d.body && declaresArticle(d)) found = articleBlocks(d.body, Math.min(minChars, SHORT_ARTICLE_CHARS), true);
   const site = siteOf(d);
   const published = publishedOf(d, url);
+  const author = authorOf(d, site, url);
   const metadata: PageMetadata = {
     url,
     canonicalUrl: resolve(d.canonical ?? d.meta.get('og:url') ?? null, url),
     // in one Unicode form: the same headline typed with precomposed or combining characters is one
     title: titleOf(d, site, url, found?.heading ?? null)?.normalize('NFC') ?? null,
-    author: authorOf(d, site, url),
+    author: author?.name ?? null,
+    authorFrom: author?.from ?? null,
     published: published?.date ?? null,
     publishedFrom: published?.from ?? null,
     site,
@@ -95,7 +99,8 @@ export function extractPage(html: string | readonly string[], options: ExtractOp
   }
   const text = withoutHeadlines(paragraphs, metadata).join('\n\n');
   // a page that marks no byline may write one as the article's first line (left in the text, where the page put it)
-  return { ...metadata, author: metadata.author ?? openingByline(paragraphs), text };
+  const opening = metadata.author === null ? openingByline(paragraphs) : null;
+  return opening ? { ...metadata, author: opening, authorFrom: 'text', text } : { ...metadata, text };
 }
 
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -551,30 +551,47 @@ function writtenOut(d: Declared, login: string): string {
 }
 
 /**
+ * Where the author was found: declared (JSON-LD, meta elements), a byline
+ * (an element that says it is one, or that speaks of the date: "Posted on …
+ * by …"), or the page's text (a first line "von Jane Doe", "Posted by Jane
+ * Doe" anywhere in the body: the weakest).
+ */
+export type AuthorSource = 'declared' | 'byline' | 'text';
+
+/** An author's name and where it was found. */
+export interface Author {
+  name: string;
+  from: AuthorSource;
+}
+
+const found = (name: string | null, from: AuthorSource): Author | null => (name === null ? null : { name, from });
+
+/**
  * The byline: the article's declared author(s), else the name the page's
  * byline gives (see bylineName). An organisation (by its JSON-LD type or
  * its legal form: "GmbH", "e.V."), the site itself or a system's default
  * account ("admin") declared as the author gives way to the person a byline
  * names.
  */
-export function authorOf(d: Declared, site: string | null, url: string | null): string | null {
+export function authorOf(d: Declared, site: string | null, url: string | null): Author | null {
   const author = declaredAuthor(d);
   // else "Posted on 21.09.2020 by Jane Doe" in an element that speaks of the date (weaker: only where nothing else names one)
-  if (!author) return firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length) ?? postedBy(d);
+  if (!author) return found(firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length), 'byline') ?? found(postedBy(d), 'text');
   // "unocero - Alberto Ávila": the site's name beside the author's is not the author
   const parts = /[()]/.test(author.name) ? [] : author.name.split(/\s+[-–—|/]\s+/);
   if (parts.length > 1 && parts.some((p) => isSiteName(p, site, url))) {
     const rest = parts.filter((p) => !isSiteName(p, site, url));
     if (rest.length > 0) author.name = rest.join(' - ');
   }
-  if (d.bylines.length === 0) return author.name;
+  const declared: Author = { name: author.name, from: 'declared' };
+  if (d.bylines.length === 0) return declared;
   const organization = author.organization || LEGAL_FORM.test(author.name);
-  if (organization || ACCOUNT.test(author.name) || isSiteName(author.name, site, url)) return firstByline(d) ?? author.name;
+  if (organization || ACCOUNT.test(author.name) || isSiteName(author.name, site, url)) return found(firstByline(d), 'byline') ?? declared;
   // a byline that names the declared author(s) and others with them: the whole list (read only when a byline's text holds the first declared name)
   const first = people(author.name)[0];
-  if (first === undefined || !d.bylines.some((b) => b.toLowerCase().includes(first))) return author.name;
+  if (first === undefined || !d.bylines.some((b) => b.toLowerCase().includes(first))) return declared;
   const byline = firstByline(d);
-  return byline && namesAll(byline, author.name) ? byline : author.name;
+  return byline && namesAll(byline, author.name) ? { name: byline, from: 'byline' } : declared;
 }
 
 /**

@@ -47,6 +47,7 @@ export function toArticle(input: ArticleInput, now: string, where: string): Arti
   if (page?.canonicalUrl && page.canonicalUrl !== url.href) declared['canonicalUrl'] = page.canonicalUrl;
   if (page?.description) declared['description'] = page.description;
   if (page?.published && !input.published?.trim()) declared['publishedFrom'] = page.publishedFrom;
+  if (page?.author && !input.author?.trim()) declared['authorFrom'] = page.authorFrom;
   const publishedText = input.published?.trim() || page?.published || null;
   let published: string | null = null;
   if (publishedText) {
