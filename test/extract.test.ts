@@ -864,6 +864,11 @@ test('authors (bylines of trafilatura-eval pages): the name a byline gives, with
     ['ByAlex Bozarjian', 'Alex Bozarjian'],
     ['Isabel Caro, Rocío Latorre y José Miguel WilsonHace 13 horas Tiempo de lectura: 8 minutos', 'Isabel Caro, Rocío Latorre y José Miguel Wilson'],
     ['Les Membres du Choeur de Radio France', 'Les Membres du Choeur de Radio France'],
+    // the blocks of a byline element, on lines of their own: a line ends a name; a line ending with "von" or "Auteur:" goes on with the name
+    ['Eingestellt von\nder Michel', 'der Michel'],
+    ['Von\nTomas Spahn\nFr, 18. Oktober 2019', 'Tomas Spahn'],
+    ['Auteur:\nAnna Kubišta', 'Anna Kubišta'],
+    ['Gespeichert von Rasos\nWeitere Artikel', 'Rasos'],
     ['VonEurosportPubliziert 03/02/2022', 'Eurosport'],
     ['Reuters, Washington, Nov 19', 'Reuters, Washington'],
     ['Publié par Unknown', 'Unknown'],
@@ -975,6 +980,9 @@ test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethi
   assert.equal(get('', '<p>A page naming nobody.</p>').authorFrom, null);
   assert.equal(footer('Written by Alon Zakai. Retweet this').author, 'Alon Zakai');
   assert.equal(footer('Posted by T. V. Raman').author, 'T. V. Raman');
+  // two names joined by "und"; the name ends with its block, not in the next one's words
+  assert.equal(footer('Geschrieben von Jelko Djuren und Jutta Klaukien</span></div><div><span>Downloads').author, 'Jelko Djuren und Jutta Klaukien');
+  assert.equal(footer('Gespeichert von Rasos</span><p>Weitere Artikel').author, 'Rasos');
   assert.equal(footer('posts by category').author, null);
   // an articleBody of markup written with character references is read as markup, and gives way to the page only when its text is twice as long
   const escaped = (paragraphs: number): string =>

@@ -12,10 +12,13 @@ const SEGMENT = /\s*[·•|»]\s*|\s+[—–/-]\s+|\n/;
 
 /** Words that introduce the name: "By", "Posted by", "Eingestellt von", "Autor:", "Publié par", "Escribe". */
 const LEAD = new RegExp(
-  String.raw`^(?:(?:posted|written|published|reported|created|erstellt|eingestellt|verfasst|geschrieben|veröffentlicht|publiziert|publié|écrit|publicado|escrito|pubblicato|scritto|post author|beitrag|rezept|recipe|zeige alle beiträge|alle beiträge|mehr|analysis|commentary|opinion|review|story|words)\s+)?` +
+  String.raw`^(?:(?:posted|written|published|reported|created|erstellt|eingestellt|gespeichert|verfasst|geschrieben|veröffentlicht|publiziert|publié|écrit|publicado|escrito|pubblicato|scritto|post author|beitrag|rezept|recipe|zeige alle beiträge|alle beiträge|mehr|analysis|commentary|opinion|review|story|words)\s+)?` +
     String.raw`(?:(?:by|von|vom|par|por|di|door|av|przez|от|escribe)(?:\s+|$)|(?:authors?|autor(?:in|en)?|auteurs?|autore|автор)(?:\s*:\s*|\s+|$)|(?:text|interview|texte|texto|текст)(?:\s+(?:und|and|&|y|et)\s+\p{L}+)?\s*:\s*)`,
   'iu',
 );
+
+/** A line ending with a word that introduces a name, before the line holding the name. */
+const LEAD_AT_END = /(\b(?:by|von|vom|par|por|di|door|av|przez|от|escribe|authors?|autor(?:in|en)?|auteurs?|autore|автор)\s*:?)\n/giu;
 
 /** A label written together with the name: "AuthorJane Doe", "Beitragvon jdoe", "ByJane Doe". */
 const GLUED_LABEL = /^(?:[Aa]uthor|[Aa]utor|[Bb]eitrag|[Bb]y|[Vv]on)(?=von\s|\p{Lu})/u;
@@ -90,7 +93,8 @@ function reads(text: string): boolean {
 export function bylineName(text: string): string | null {
   if (COMMENT_AUTHOR.test(text) || FORM_LABEL.test(text)) return null;
   let first = true;
-  for (const segment of text.split(SEGMENT)) {
+  // a line that ends with the word introducing the name ("Eingestellt von", "Auteur:") goes on with the name on the next
+  for (const segment of text.replace(LEAD_AT_END, '$1 ').split(SEGMENT)) {
     const part = segment.replace(EDGES, '');
     if (part === '') continue;
     // "Posted on September 21, 2020 by Jane Doe": the name after the date

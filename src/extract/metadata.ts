@@ -3,7 +3,7 @@ import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
 import { decodeHTML } from 'entities';
 import { bylineName, declaredName, openingByline } from './byline.js';
-import { classAndId, collapse, elements, shortText, textContent } from './dom.js';
+import { blockText, classAndId, collapse, elements, shortText, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
 export interface Declared {
@@ -154,7 +154,7 @@ export function declared(doc: Document): Declared {
       if (key === 'author') keepByline(e, d);
     }
     if (d.dateTexts.length < 20 && e.children.length > 0 && (hints(a['class']) || hints(a['id']) || hints(itemprop))) {
-      const text = shortText(e, 200, SCRIPTS);
+      const text = shortText(e, 200, SCRIPTS, true);
       if (text) d.dateTexts.push(text);
     }
     if (d.bylines.length < BYLINES && (a['rel'] === 'author' || saysByline(a['class']) || saysByline(a['id']) || saysByline(a['data-testid']))) keepByline(e, d);
@@ -179,7 +179,7 @@ function keepByline(e: Element, d: Declared): void {
   for (let k = 0; node && k < COMMENTS_DEPTH; k++, node = node.parent as Element | null) {
     if (node.attribs && COMMENTS.test(classAndId(node))) return;
   }
-  const text = shortText(e, 119, SCRIPTS);
+  const text = shortText(e, 119, SCRIPTS, true);
   if (text) d.bylines.push(text);
 }
 
@@ -595,18 +595,24 @@ export function authorOf(d: Declared, site: string | null, url: string | null): 
 }
 
 /**
- * "Posted by Jane Doe", "Geschrieben von Jane Doe": the phrase blog software
- * puts under a post, the first in the body's text, for a page nothing else
- * names an author on (on such a page a comment's "Posted by" can be taken).
- * A name is up to four capitalised words or initials ("Alon Zakai. Retweet"
- * gives "Alon Zakai").
+ * "Posted by Jane Doe", "Geschrieben von Jane Doe und John Roe": the phrase
+ * blog software puts under a post, on one line, the first in the body's text
+ * (not "Autor: …", which book reviews write of the book's), for
+ * a page nothing else names an author on (on such a page a comment's "Posted
+ * by" can be taken). A name is capitalised words or initials ("Alon Zakai.
+ * Retweet" gives "Alon Zakai"), two of them joined by "und", "and".
  */
-const POSTED_BY = /(?<!\p{L})(?:[Pp]osted|[Ww]ritten|[Gg]eschrieben|[Vv]erfasst|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ublié|[Ee]scrito|[Pp]ublicado|[Ss]critto|[Pp]ubblicato) (?:by|von|par|por|da) (\p{Lu}(?:\.|[\p{L}'’-]*)(?: \p{Lu}(?:\.|[\p{L}'’-]*)){0,3})/u;
+const POSTED_BY = new RegExp(
+  String.raw`(?<!\p{L})(?:(?:[Pp]osted|[Ww]ritten|[Gg]eschrieben|[Vv]erfasst|[Ee]ingestellt|[Gg]espeichert|[Vv]eröffentlicht|[Pp]ublié|[Ee]scrito|[Pp]ublicado|[Ss]critto|[Pp]ubblicato) (?:by|von|par|por|da)) ` +
+    String.raw`(\p{Lu}(?:\.|[\p{L}'’-]*)(?: (?:\p{Lu}(?:\.|[\p{L}'’-]*)|und|and|et|y)){0,5})`,
+  'u',
+);
 
 function postedBy(d: Declared): string | null {
   if (!d.body) return null;
-  const m = POSTED_BY.exec(bodyText(d));
-  return m ? (m[1] as string) : null;
+  const m = POSTED_BY.exec(blockText(d.body, SCRIPTS));
+  // a name that ends on "und"/"and": the list stopped before its next name was capitalised
+  return m ? (m[1] as string).replace(/ (?:und|and|et|y)$/, '') : null;
 }
 
 /** The text of a page's body, collapsed, without scripts (read once, for the last resorts of dates and authors). */
