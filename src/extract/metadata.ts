@@ -305,12 +305,8 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
     (t): t is string => Boolean(t),
   );
   const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  const squeeze = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const hostname = (hostOf(url) ?? '').toLowerCase();
-  const host = squeeze(hostname);
-  // the names a site's host gives it: a label ("welpenkaufen24"), the last two, the whole, without dots and dashes
-  const hostParts = hostname.split('.').filter((p) => p !== '' && p !== 'www');
-  const hostNames = new Set([hostParts.join(''), ...hostParts.slice(0, -1), hostParts.slice(-2).join('')].map(squeeze));
+  const host = squeeze(hostOf(url) ?? '');
+  const hostNames = hostNamesOf(url);
   const siteNames = [site, d.meta.get('og:site_name'), d.meta.get('application-name')].filter((n): n is string => Boolean(n)).map(norm);
   // a heading that names the site (the blog's name over every post) is not the headline
   const siteLike = (h: Heading): boolean =>
@@ -379,6 +375,15 @@ export function titleOf(d: Declared, site: string | null, url: string | null, op
     if (h.level === 1 && sharedWords(h.text, stripped) >= HEADLINE_SHARED_WORDS) return h.text;
   }
   return stripped[0] ?? headings[0]?.text ?? null;
+}
+
+/** Text in lower case without white space and punctuation, for comparing names ("Jobs & Hire", "jungefreiheit.de"). */
+const squeeze = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The names a site's host gives it, squeezed: a label ("welpenkaufen24"), the last two, the whole, without "www". */
+function hostNamesOf(url: string | null): Set<string> {
+  const parts = (hostOf(url) ?? '').toLowerCase().split('.').filter((p) => p !== '' && p !== 'www');
+  return parts.length === 0 ? new Set() : new Set([parts.join(''), ...parts.slice(0, -1), parts.slice(-2).join('')].map(squeeze));
 }
 
 /** A web archive's copy of a page (Wayback Machine: "https://web.archive.org/web/20120216182711/http://www.stol.it/…"): the address of the page it holds. */
@@ -542,7 +547,6 @@ const LOGIN = /^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)+$/u;
 
 /** The name a login stands for as the page writes it for readers elsewhere (a meta element, a byline: "Edilson La Rosa"), else the login. */
 function writtenOut(d: Declared, login: string): string {
-  const squeeze = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const key = squeeze(login);
   for (const candidate of [...META_AUTHORS.map((k) => metaAuthor(d, k)), ...d.bylines.map(bylineName)]) {
     if (candidate && candidate.includes(' ') && squeeze(candidate) === key) return candidate;
@@ -596,11 +600,11 @@ export function authorOf(d: Declared, site: string | null, url: string | null): 
 
 /**
  * "Posted by Jane Doe", "Geschrieben von Jane Doe und John Roe": the phrase
- * blog software puts under a post, on one line, the first in the body's text
- * (not "Autor: …", which book reviews write of the book's), for
- * a page nothing else names an author on (on such a page a comment's "Posted
- * by" can be taken). A name is capitalised words or initials ("Alon Zakai.
- * Retweet" gives "Alon Zakai"), two of them joined by "und", "and".
+ * blog software puts under a post, on one line, the first in the body's
+ * text (not "Autor: …", which book reviews write of the book's), for a page
+ * nothing else names an author on (there, a comment's "Posted by" can be
+ * taken). A name is capitalised words or initials ("Alon Zakai. Retweet"
+ * gives "Alon Zakai"), two of them joined by "und", "and".
  */
 const POSTED_BY = new RegExp(
   String.raw`(?<!\p{L})(?:(?:[Pp]osted|[Ww]ritten|[Gg]eschrieben|[Vv]erfasst|[Ee]ingestellt|[Gg]espeichert|[Vv]eröffentlicht|[Pp]ublié|[Ee]scrito|[Pp]ublicado|[Ss]critto|[Pp]ubblicato) (?:by|von|par|por|da)) ` +
@@ -613,14 +617,6 @@ function postedBy(d: Declared): string | null {
   const m = POSTED_BY.exec(blockText(d.body, SCRIPTS));
   // a name that ends on "und"/"and": the list stopped before its next name was capitalised
   return m ? (m[1] as string).replace(/ (?:und|and|et|y)$/, '') : null;
-}
-
-/** The text of a page's body, collapsed, without scripts (read once, for the last resorts of dates and authors). */
-const bodyTexts = new WeakMap<Declared, string>();
-function bodyText(d: Declared): string {
-  let text = bodyTexts.get(d);
-  if (text === undefined) bodyTexts.set(d, (text = d.body ? collapse(textContent(d.body, SCRIPTS)) : ''));
-  return text;
 }
 
 /** The name the first byline that gives one gives. */
@@ -652,12 +648,8 @@ function namesAll(byline: string, declared: string): boolean {
 
 /** Whether a name is the site's: its declared name, or its host's ("jungefreiheit.de" on jungefreiheit.de). */
 function isSiteName(name: string, site: string | null, url: string | null): boolean {
-  const squeeze = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const n = squeeze(name);
-  if (n === '') return false;
-  if (site && squeeze(site) === n) return true;
-  const labels = (hostOf(url) ?? '').toLowerCase().split('.').filter((p) => p !== '' && p !== 'www');
-  return labels.length > 0 && [labels.join(''), ...labels.slice(0, -1), labels.slice(-2).join('')].some((h) => squeeze(h) === n);
+  return n !== '' && ((site !== null && squeeze(site) === n) || hostNamesOf(url).has(n));
 }
 
 const DATE_KEYS = [
@@ -726,7 +718,7 @@ export function publishedOf(d: Declared, url: string | null): { date: string; fr
   const described = summary ? firstDateInText(summary, language) : null;
   if (described) return { date: described.iso, from: 'text' };
   if (d.body) {
-    const first = firstDateInText(bodyText(d), language);
+    const first = firstDateInText(collapse(textContent(d.body, SCRIPTS)), language);
     if (first) return { date: first.iso, from: 'text' };
   }
   return null;
