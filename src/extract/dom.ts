@@ -38,35 +38,12 @@ export function textContent(node: AnyNode, skip?: ReadonlySet<string>, depth = 0
 const BLOCK_TAGS = new Set('p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 br hr tr td th table thead tbody section article header footer aside nav main blockquote pre figure figcaption form address'.split(' '));
 
 /**
- * The text under `node` with its blocks (paragraphs, list items, cells …) on
- * lines of their own and other white space collapsed, skipping `skip`
- * elements: where a phrase ends with its block ("Posted by Jane Doe" before
- * the next block's "Downloads").
- */
-export function blockText(node: AnyNode, skip?: ReadonlySet<string>): string {
-  const parts: string[] = [];
-  const visit = (n: AnyNode, depth: number): void => {
-    if (isText(n)) {
-      parts.push(n.data);
-      return;
-    }
-    if (!('children' in n) || depth > MAX_DEPTH) return;
-    const block = isElement(n) && BLOCK_TAGS.has(n.name);
-    if (isElement(n) && skip?.has(n.name)) return;
-    if (block) parts.push('\n');
-    for (const child of n.children as AnyNode[]) visit(child, depth + 1);
-    if (block) parts.push('\n');
-  };
-  visit(node, 0);
-  return asLines(parts.join(''));
-}
-
-/**
  * The text under `node` with white space collapsed, or null when it is
  * longer than `limit` characters: read only as far as needed to tell (an
  * element whose class says "meta" or "info" may wrap the whole page). With
- * `lines`, the blocks in it are on lines of their own ("Jane Doe" and
- * "Weitere Artikel" not run together).
+ * `lines`, the blocks in it (paragraphs, list items, cells …) are on lines
+ * of their own: a phrase ends with its block ("Jane Doe" and "Weitere
+ * Artikel" not run together).
  */
 export function shortText(node: AnyNode, limit: number, skip?: ReadonlySet<string>, lines = false): string | null {
   let raw = '';

@@ -3,7 +3,7 @@ import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
 import { decodeHTML } from 'entities';
 import { bylineName, declaredName, openingByline } from './byline.js';
-import { blockText, classAndId, collapse, elements, shortText, textContent } from './dom.js';
+import { classAndId, collapse, elements, shortText, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
 export interface Declared {
@@ -614,7 +614,7 @@ const POSTED_BY = new RegExp(
 
 function postedBy(d: Declared): string | null {
   if (!d.body) return null;
-  const m = POSTED_BY.exec(blockText(d.body, SCRIPTS));
+  const m = POSTED_BY.exec(shortText(d.body, Infinity, SCRIPTS, true) ?? '');
   // a name that ends on "und"/"and": the list stopped before its next name was capitalised
   return m ? (m[1] as string).replace(/ (?:und|and|et|y)$/, '') : null;
 }
