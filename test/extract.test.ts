@@ -896,6 +896,8 @@ test('authors (bylines of trafilatura-eval pages): the name a byline gives, with
     ['S.', null],
     ['()x', null],
     ['Beitragvon r23', 'r23'],
+    ['Von:Moritz Pieczewski-Freimuth', 'Moritz Pieczewski-Freimuth'],
+    ['Piše: P. Mucović', 'P. Mucović'],
     ['Eine realistische Interpretation des Keynes-Hicks-Multiplikators 3.17 5 12 Stimmen', null],
     ['01.12.2022 / / CSP / International / Photovoltaik / Solarthermie', null],
   ];
@@ -915,6 +917,9 @@ test("authors (reduced from trafilatura-eval pages): a JSON-LD author given by i
   const comments = '<ol class="comment-list"><li><div class="comment-author vcard">Karoline sagt:</div><p>Schön geschrieben!</p></li><li><span class="author">Birgit</span></li></ol><form id="commentform"><p class="comment-form-author"><label for="author">Name *</label></p></form>';
   assert.equal(author('', `<div class="entry-meta"><span class="byline">Veröffentlicht am</span> <span class="author vcard">von Michael Veeser-Dombrowski</span></div>${comments}`), 'Michael Veeser-Dombrowski');
   assert.equal(author('', comments), null);
+  // a link to the author's page, where nothing marks a byline (WordPress themes that class it nothing)
+  assert.equal(author('', '<p class="entry-meta">Filed under <a href="/category/x/">Essays</a></p><a href="https://example-news.de/author/tanderson/">Tim Anderson</a>'), 'Tim Anderson');
+  assert.equal(author('', '<ol class="commentlist"><li><a href="https://example-news.de/author/guest/">Guest Writer</a></li></ol>'), null);
   // a byline marked by its id or test id rather than its class
   assert.equal(author('', '<div id="author_header">Gunter Frank</div>'), 'Gunter Frank');
   assert.equal(author('', '<div class="QHbl nkdH" data-testid="prism-byline"><span>By</span><span>J.R. Stone</span></div>'), 'J.R. Stone');

@@ -13,7 +13,7 @@ const SEGMENT = /\s*[·•|»]\s*|\s+[—–/-]\s+|\n/;
 /** Words that introduce the name: "By", "Posted by", "Eingestellt von", "Autor:", "Publié par", "Escribe". */
 const LEAD = new RegExp(
   String.raw`^(?:(?:posted|written|published|reported|created|erstellt|eingestellt|gespeichert|verfasst|geschrieben|veröffentlicht|publiziert|publié|écrit|publicado|escrito|pubblicato|scritto|post author|beitrag|rezept|recipe|zeige alle beiträge|alle beiträge|mehr|analysis|commentary|opinion|review|story|words)\s+)?` +
-    String.raw`(?:(?:by|von|vom|par|por|di|door|av|przez|от|escribe)(?:\s+|$)|(?:authors?|autor(?:in|en)?|auteurs?|autore|автор)(?:\s*:\s*|\s+|$)|(?:text|interview|texte|texto|текст)(?:\s+(?:und|and|&|y|et)\s+\p{L}+)?\s*:\s*)`,
+    String.raw`(?:(?:by|von|vom|par|por|di|door|av|przez|от|escribe|piše|napisao|napisała)(?:\s*:\s*|\s+|$)|(?:authors?|autor(?:in|en)?|auteurs?|autore|автор)(?:\s*:\s*|\s+|$)|(?:text|interview|texte|texto|текст)(?:\s+(?:und|and|&|y|et)\s+\p{L}+)?\s*:\s*)`,
   'iu',
 );
 

@@ -28,6 +28,8 @@ export interface Declared {
   dateTexts: string[];
   /** Short texts of elements that say they are the byline or the author, outside the comments, in page order. */
   bylines: string[];
+  /** Texts of links to an author's page ("/author/jane-doe/"), outside the comments, in page order. */
+  authorLinks: string[];
   /** Other scripts (page state as JSON: a last resort for the date). */
   scripts: Element[];
   body: Element | null;
@@ -98,7 +100,7 @@ const saysByline = (value: string | undefined): boolean => value !== undefined &
 
 export function declared(doc: Document): Declared {
   let root: Element | null = null;
-  const d: Declared = { meta: new Map(), ld: [], ldNames: new Map(), titleTag: null, headings: [], h1s: 0, allHeadings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], scripts: [], body: null };
+  const d: Declared = { meta: new Map(), ld: [], ldNames: new Map(), titleTag: null, headings: [], h1s: 0, allHeadings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], authorLinks: [], scripts: [], body: null };
   for (const e of elements(doc)) {
     const a = e.attribs;
     switch (e.name) {
@@ -158,6 +160,7 @@ export function declared(doc: Document): Declared {
       if (text) d.dateTexts.push(text);
     }
     if (d.bylines.length < BYLINES && (a['rel'] === 'author' || saysByline(a['class']) || saysByline(a['id']) || saysByline(a['data-testid']))) keepByline(e, d);
+    else if (e.name === 'a' && d.authorLinks.length < BYLINES && a['href'] !== undefined && AUTHOR_PAGE.test(a['href'])) keepByline(e, d, d.authorLinks);
   }
   // a page that leaves out its optional <body> tag (minified pages do) has its body in <html>, past the <head>
   d.body ??= root;
@@ -173,14 +176,17 @@ const COMMENTS = /comment|respond|reply|discussion|disqus/i;
 /** How far up an element's ancestors are looked at for the comments. */
 const COMMENTS_DEPTH = 40;
 
-function keepByline(e: Element, d: Declared): void {
-  if (d.bylines.length >= BYLINES || e.children.length === 0) return;
+/** A link to an author's page ("/author/jane-doe/", "/autor/…"): its text is the author's name. */
+const AUTHOR_PAGE = /\/(?:author|authors|autor|autoren|auteur|autore|autores)\/[^/?#]/i;
+
+function keepByline(e: Element, d: Declared, into: string[] = d.bylines): void {
+  if (into.length >= BYLINES || e.children.length === 0) return;
   let node: Element | null = e;
   for (let k = 0; node && k < COMMENTS_DEPTH; k++, node = node.parent as Element | null) {
     if (node.attribs && COMMENTS.test(classAndId(node))) return;
   }
   const text = shortText(e, 119, SCRIPTS, true);
-  if (text) d.bylines.push(text);
+  if (text) into.push(text);
 }
 
 /** How many <h1>–<h3> elements are kept for matching parts of a declared title. */
@@ -580,7 +586,7 @@ const found = (name: string | null, from: AuthorSource): Author | null => (name 
 export function authorOf(d: Declared, site: string | null, url: string | null): Author | null {
   const author = declaredAuthor(d);
   // else "Posted on 21.09.2020 by Jane Doe" in an element that speaks of the date (weaker: only where nothing else names one)
-  if (!author) return found(firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length), 'byline') ?? found(postedBy(d), 'text');
+  if (!author) return found(firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length) ?? firstByline(d, d.authorLinks), 'byline') ?? found(postedBy(d), 'text');
   // "unocero - Alberto Ávila": the site's name beside the author's is not the author
   const parts = /[()]/.test(author.name) ? [] : author.name.split(/\s+[-–—|/]\s+/);
   if (parts.length > 1 && parts.some((p) => isSiteName(p, site, url))) {
@@ -620,8 +626,8 @@ function postedBy(d: Declared): string | null {
 }
 
 /** The name the first byline that gives one gives. */
-function firstByline(d: Declared): string | null {
-  for (const b of d.bylines) {
+function firstByline(d: Declared, texts = d.bylines): string | null {
+  for (const b of texts) {
     const name = bylineName(b);
     if (name !== null && !NOT_A_NAME.test(name)) return name;
   }
