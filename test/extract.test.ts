@@ -869,6 +869,7 @@ test('authors (bylines of trafilatura-eval pages): the name a byline gives, with
     ['Von\nTomas Spahn\nFr, 18. Oktober 2019', 'Tomas Spahn'],
     ['Auteur:\nAnna Kubišta', 'Anna Kubišta'],
     ['Gespeichert von Rasos\nWeitere Artikel', 'Rasos'],
+    ['By\nTariq Malik,\nMike Wall\n2019-11-18T22:05:36Z\nSpaceflight', 'Tariq Malik, Mike Wall'],
     ['VonEurosportPubliziert 03/02/2022', 'Eurosport'],
     ['Reuters, Washington, Nov 19', 'Reuters, Washington'],
     ['Publié par Unknown', 'Unknown'],

@@ -17,6 +17,9 @@ const LEAD = new RegExp(
   'iu',
 );
 
+/** A line ending within a list of names ("Tariq Malik," over "Mike Wall"): the list goes on on the next line. */
+const LIST_AT_END = /(,|&|\b(?:and|und|y|et))\n/giu;
+
 /** A line ending with a word that introduces a name, before the line holding the name. */
 const LEAD_AT_END = /(\b(?:by|von|vom|par|por|di|door|av|przez|от|escribe|authors?|autor(?:in|en)?|auteurs?|autore|автор)\s*:?)\n/giu;
 
@@ -93,8 +96,8 @@ function reads(text: string): boolean {
 export function bylineName(text: string): string | null {
   if (COMMENT_AUTHOR.test(text) || FORM_LABEL.test(text)) return null;
   let first = true;
-  // a line that ends with the word introducing the name ("Eingestellt von", "Auteur:") goes on with the name on the next
-  for (const segment of text.replace(LEAD_AT_END, '$1 ').split(SEGMENT)) {
+  // a line that ends with the word introducing the name ("Eingestellt von", "Auteur:") or within a list of names goes on on the next
+  for (const segment of text.replace(LEAD_AT_END, '$1 ').replace(LIST_AT_END, '$1 ').split(SEGMENT)) {
     const part = segment.replace(EDGES, '');
     if (part === '') continue;
     // "Posted on September 21, 2020 by Jane Doe": the name after the date
