@@ -868,6 +868,7 @@ test('authors (bylines of trafilatura-eval pages): the name a byline gives, with
     ['Eingestellt von\nder Michel', 'der Michel'],
     ['Von\nTomas Spahn\nFr, 18. Oktober 2019', 'Tomas Spahn'],
     ['Auteur:\nAnna Kubišta', 'Anna Kubišta'],
+    ['Автор:\nОлеся Жуковень', 'Олеся Жуковень'],
     ['Gespeichert von Rasos\nWeitere Artikel', 'Rasos'],
     ['By\nTariq Malik,\nMike Wall\n2019-11-18T22:05:36Z\nSpaceflight', 'Tariq Malik, Mike Wall'],
     ['VonEurosportPubliziert 03/02/2022', 'Eurosport'],

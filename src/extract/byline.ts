@@ -21,7 +21,7 @@ const LEAD = new RegExp(
 const LIST_AT_END = /(,|&|\b(?:and|und|y|et))\n/giu;
 
 /** A line ending with a word that introduces a name, before the line holding the name. */
-const LEAD_AT_END = /(\b(?:by|von|vom|par|por|di|door|av|przez|от|escribe|authors?|autor(?:in|en)?|auteurs?|autore|автор)\s*:?)\n/giu;
+const LEAD_AT_END = /((?<!\p{L})(?:by|von|vom|par|por|di|door|av|przez|от|escribe|piše|authors?|autor(?:in|en)?|auteurs?|autore|автор)\s*:?)\n/giu;
 
 /** A label written together with the name: "AuthorJane Doe", "Beitragvon jdoe", "ByJane Doe". */
 const GLUED_LABEL = /^(?:[Aa]uthor|[Aa]utor|[Bb]eitrag|[Bb]y|[Vv]on)(?=von\s|\p{Lu})/u;
