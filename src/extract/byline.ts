@@ -17,6 +17,9 @@ const LEAD = new RegExp(
   'iu',
 );
 
+/** A line ending with a title that goes before a name ("Dr." over "Jane Doe"). */
+const TITLE_AT_END = /((?<!\p{L})(?:dr|prof|mag|dipl|ing|mr|mrs|ms)\.)\n/giu;
+
 /** A line ending within a list of names ("Tariq Malik," over "Mike Wall"): the list goes on on the next line. */
 const LIST_AT_END = /(,|&|\b(?:and|und|y|et))\n/giu;
 
@@ -57,8 +60,8 @@ const TRAILING_WORD = new RegExp(
 /** An English or German month, weekday or label written onto the name before the date: "Jane DoeNovember 15, 2019", "Jane DoePubliziert 03.02.2022", "Jane DoeHace 13 horas". */
 const GLUED_DATE_WORD = /(?<=\p{Ll})(?:Published|Updated|Publiziert|Veröffentlicht|Aktualisiert|Hace|Vor|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)$/u;
 
-/** Punctuation around a name. */
-const EDGES = /^[\s|:~·•»,;–—-]+|[\s|:~·•»,;–—-]+$/gu;
+/** Punctuation around a name (and a copyright sign before it: "© Jane Doe"). */
+const EDGES = /^[\s|:~·•»,;–—©-]+|[\s|:~·•»,;–—-]+$/gu;
 
 /** The most words one name of a byline has, its particles not counted ("Jean-Baptiste de la Fontaine", "Les Membres du Choeur de Radio France"). */
 const MAX_NAME_WORDS = 6;
@@ -95,11 +98,22 @@ function reads(text: string): boolean {
  */
 export function bylineName(text: string): string | null {
   if (COMMENT_AUTHOR.test(text) || FORM_LABEL.test(text)) return null;
+  // a line that ends with the word introducing the name ("Eingestellt von", "Auteur:"), within a list of names or with a title ("Dr.") goes on on the next
+  const parts = text
+    .replace(LEAD_AT_END, '$1 ')
+    .replace(LIST_AT_END, '$1 ')
+    .replace(TITLE_AT_END, '$1 ')
+    .split(SEGMENT)
+    .map((segment) => segment.replace(EDGES, ''))
+    .filter((part) => part !== '');
+  // a word such as "von" opening a later part names the author there, over a first part it does not ("Pressemitteilung · von Jane Doe")
+  const introduced = parts.findIndex((part, k) => k > 0 && LEAD.test(part));
+  if (introduced > 0 && !LEAD.test(parts[0] as string)) {
+    const name = nameIn(parts[introduced] as string, false);
+    if (name) return name;
+  }
   let first = true;
-  // a line that ends with the word introducing the name ("Eingestellt von", "Auteur:") or within a list of names goes on on the next
-  for (const segment of text.replace(LEAD_AT_END, '$1 ').replace(LIST_AT_END, '$1 ').split(SEGMENT)) {
-    const part = segment.replace(EDGES, '');
-    if (part === '') continue;
+  for (const part of parts) {
     // "Posted on September 21, 2020 by Jane Doe": the name after the date
     const later = /\s(?:by|von|par|por)\s+(?=\S)/iu.exec(part);
     const name = nameIn(part, first) ?? (later ? nameIn(part.slice(later.index + 1), false) : null);
