@@ -46,6 +46,25 @@ const BLOCK_TAGS = new Set('p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 br hr tr t
  * Artikel" not run together).
  */
 export function shortText(node: AnyNode, limit: number, skip?: ReadonlySet<string>, lines = false): string | null {
+  const raw = rawText(node, limit, skip, lines ? '\n' : '');
+  if (raw === null) return null;
+  const text = lines ? asLines(raw) : collapse(raw);
+  return text.length > limit ? null : text;
+}
+
+/** Marks where a block ends in `markedText` (U+2029, the paragraph separator): no page's text holds it between words. */
+export const BLOCK_MARK = '\u2029';
+
+/**
+ * The text under `node` as the page has it, with BLOCK_MARK around each
+ * block, skipping `skip` elements: for a phrase looked for across a whole
+ * page, that must end with its block (normalising the white space of a whole
+ * page would cost more than reading it).
+ */
+export const markedText = (node: AnyNode, skip?: ReadonlySet<string>): string => rawText(node, Infinity, skip, BLOCK_MARK) as string;
+
+/** The text under `node` unchanged, `mark` around its blocks, or null once its collapsed length passes `limit`. */
+function rawText(node: AnyNode, limit: number, skip: ReadonlySet<string> | undefined, mark: string): string | null {
   let raw = '';
   let tooLong = false;
   // white space may be most of it: the text is measured collapsed once it could be too long, and again each time it doubles
@@ -62,15 +81,13 @@ export function shortText(node: AnyNode, limit: number, skip?: ReadonlySet<strin
     }
     if (!('children' in n) || depth > MAX_DEPTH) return;
     if (isElement(n) && skip?.has(n.name)) return;
-    const block = lines && depth > 0 && isElement(n) && BLOCK_TAGS.has(n.name);
-    if (block) raw += '\n';
+    const block = mark !== '' && depth > 0 && isElement(n) && BLOCK_TAGS.has(n.name);
+    if (block) raw += mark;
     for (const child of n.children as AnyNode[]) visit(child, depth + 1);
-    if (block) raw += '\n';
+    if (block) raw += mark;
   };
   visit(node, 0);
-  if (tooLong) return null;
-  const text = lines ? asLines(raw) : collapse(raw);
-  return text.length > limit ? null : text;
+  return tooLong ? null : raw;
 }
 
 /** Text with white space collapsed but its line breaks kept (one between lines), without soft hyphens. */

@@ -3,7 +3,7 @@ import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
 import { decodeHTML } from 'entities';
 import { bylineName, declaredName, openingByline } from './byline.js';
-import { classAndId, collapse, elements, shortText, textContent } from './dom.js';
+import { BLOCK_MARK, classAndId, collapse, elements, markedText, shortText, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
 export interface Declared {
@@ -30,6 +30,8 @@ export interface Declared {
   bylines: string[];
   /** Texts of links to an author's page ("/author/jane-doe/"), outside the comments, in page order. */
   authorLinks: string[];
+  /** Elements known to be in the comments or not (see inComments). */
+  inComments: Map<Element, boolean>;
   /** Other scripts (page state as JSON: a last resort for the date). */
   scripts: Element[];
   body: Element | null;
@@ -100,7 +102,7 @@ const saysByline = (value: string | undefined): boolean => value !== undefined &
 
 export function declared(doc: Document): Declared {
   let root: Element | null = null;
-  const d: Declared = { meta: new Map(), ld: [], ldNames: new Map(), titleTag: null, headings: [], h1s: 0, allHeadings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], authorLinks: [], scripts: [], body: null };
+  const d: Declared = { meta: new Map(), ld: [], ldNames: new Map(), titleTag: null, headings: [], h1s: 0, allHeadings: [], lang: null, canonical: null, times: [], dateTexts: [], bylines: [], authorLinks: [], inComments: new Map(), scripts: [], body: null };
   for (const e of elements(doc)) {
     const a = e.attribs;
     switch (e.name) {
@@ -155,12 +157,16 @@ export function declared(doc: Document): Declared {
       }
       if (key === 'author') keepByline(e, d);
     }
-    if (d.dateTexts.length < 20 && e.children.length > 0 && (hints(a['class']) || hints(a['id']) || hints(itemprop))) {
+    // an element without text speaks of no date and names no author (most elements of a page: images, icons, line breaks)
+    if (e.children.length === 0) continue;
+    const cls = a['class'];
+    const id = a['id'];
+    if (d.dateTexts.length < 20 && (hints(cls) || hints(id) || hints(itemprop))) {
       const text = shortText(e, 200, SCRIPTS, true);
       if (text) d.dateTexts.push(text);
     }
-    if (d.bylines.length < BYLINES && (a['rel'] === 'author' || saysByline(a['class']) || saysByline(a['id']) || saysByline(a['data-testid']))) keepByline(e, d);
-    else if (e.name === 'a' && d.authorLinks.length < BYLINES && a['href'] !== undefined && AUTHOR_PAGE.test(a['href'])) keepByline(e, d, d.authorLinks);
+    if (d.bylines.length < BYLINES && (a['rel'] === 'author' || saysByline(cls) || saysByline(id) || saysByline(a['data-testid']))) keepByline(e, d);
+    else if (e.name === 'a' && d.authorLinks.length < BYLINES && a['href']?.includes('/aut') && AUTHOR_PAGE.test(a['href'])) keepByline(e, d, d.authorLinks);
   }
   // a page that leaves out its optional <body> tag (minified pages do) has its body in <html>, past the <head>
   d.body ??= root;
@@ -180,13 +186,19 @@ const COMMENTS_DEPTH = 40;
 const AUTHOR_PAGE = /\/(?:author|authors|autor|autoren|auteur|autore|autores)\/[^/?#]/i;
 
 function keepByline(e: Element, d: Declared, into: string[] = d.bylines): void {
-  if (into.length >= BYLINES || e.children.length === 0) return;
-  let node: Element | null = e;
-  for (let k = 0; node && k < COMMENTS_DEPTH; k++, node = node.parent as Element | null) {
-    if (node.attribs && COMMENTS.test(classAndId(node))) return;
-  }
+  if (into.length >= BYLINES || e.children.length === 0 || inComments(e, d.inComments)) return;
   const text = shortText(e, 119, SCRIPTS, true);
   if (text) into.push(text);
+}
+
+/** Whether an element is in the comments (it or an ancestor, up to COMMENTS_DEPTH, classed so), told once per element. */
+function inComments(e: Element, known: Map<Element, boolean>, depth = 0): boolean {
+  const seen = known.get(e);
+  if (seen !== undefined) return seen;
+  const parent = e.parent as Element | null;
+  const found = COMMENTS.test(classAndId(e)) || (depth < COMMENTS_DEPTH && parent !== null && parent.attribs !== undefined && inComments(parent, known, depth + 1));
+  known.set(e, found);
+  return found;
 }
 
 /** How many <h1>–<h3> elements are kept for matching parts of a declared title. */
@@ -604,6 +616,9 @@ export function authorOf(d: Declared, site: string | null, url: string | null): 
   return byline && namesAll(byline, author.name) ? { name: byline, from: 'byline' } : declared;
 }
 
+/** White space within one block (not across the mark between blocks). */
+const SPACE = String.raw`[^\S${BLOCK_MARK}]+`;
+
 /**
  * "Posted by Jane Doe", "Geschrieben von Jane Doe und John Roe": the phrase
  * blog software puts under a post, on one line, the first in the body's
@@ -613,16 +628,16 @@ export function authorOf(d: Declared, site: string | null, url: string | null): 
  * gives "Alon Zakai"), two of them joined by "und", "and".
  */
 const POSTED_BY = new RegExp(
-  String.raw`(?<!\p{L})(?:(?:[Pp]osted|[Ww]ritten|[Gg]eschrieben|[Vv]erfasst|[Ee]ingestellt|[Gg]espeichert|[Vv]eröffentlicht|[Pp]ublié|[Ee]scrito|[Pp]ublicado|[Ss]critto|[Pp]ubblicato) (?:by|von|par|por|da)) ` +
-    String.raw`(\p{Lu}(?:\.|[\p{L}'’-]*)(?: (?:\p{Lu}(?:\.|[\p{L}'’-]*)|und|and|et|y)){0,5})`,
+  String.raw`(?<!\p{L})(?:[Pp]osted|[Ww]ritten|[Gg]eschrieben|[Vv]erfasst|[Ee]ingestellt|[Gg]espeichert|[Vv]eröffentlicht|[Pp]ublié|[Ee]scrito|[Pp]ublicado|[Ss]critto|[Pp]ubblicato)${SPACE}(?:by|von|par|por|da)${SPACE}` +
+    String.raw`(\p{Lu}(?:\.|[\p{L}'’-]*)(?:${SPACE}(?:\p{Lu}(?:\.|[\p{L}'’-]*)|und|and|et|y)){0,5})`,
   'u',
 );
 
 function postedBy(d: Declared): string | null {
   if (!d.body) return null;
-  const m = POSTED_BY.exec(shortText(d.body, Infinity, SCRIPTS, true) ?? '');
+  const m = POSTED_BY.exec(markedText(d.body, SCRIPTS));
   // a name that ends on "und"/"and": the list stopped before its next name was capitalised
-  return m ? (m[1] as string).replace(/ (?:und|and|et|y)$/, '') : null;
+  return m ? collapse(m[1] as string).replace(/ (?:und|and|et|y)$/, '') : null;
 }
 
 /** The name the first byline that gives one gives. */
