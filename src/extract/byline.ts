@@ -66,6 +66,9 @@ const EDGES = /^[\s|:~·•»,;–—©-]+|[\s|:~·•»,;–—-]+$/gu;
 /** The most words one name of a byline has, its particles not counted ("Jean-Baptiste de la Fontaine", "Les Membres du Choeur de Radio France"). */
 const MAX_NAME_WORDS = 6;
 
+/** Where a list of names goes on to the next: "A, B and C", "A und B", "A y B". */
+export const NAME_LIST = /\s*(?:[,;&]|\band\b|\bund\b|\by\b|\bet\b)\s*/u;
+
 /** The longest name a byline gives, in characters (longer, it is a line of something else). */
 const MAX_LENGTH = 80;
 
@@ -167,7 +170,7 @@ function nameIn(segment: string, first: boolean): string | null {
   s = s.replace(EDGES, '');
   // a name has a letter and two letters or digits or more ("S." is an initial, "()x" no name; "r23" is one)
   if (s.length > MAX_LENGTH || !/\p{L}/u.test(s) || (s.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2 || LABEL_ONLY.test(s) || reads(s)) return null;
-  const tooLong = s.split(/\s*(?:[,;&]|\band\b|\bund\b|\by\b|\bet\b)\s*/u).some((name) => name.split(/\s+/).filter((w) => !PARTICLES.has(w)).length > MAX_NAME_WORDS);
+  const tooLong = s.split(NAME_LIST).some((name) => name.split(/\s+/).filter((w) => !PARTICLES.has(w)).length > MAX_NAME_WORDS);
   return tooLong ? null : s;
 }
 

@@ -2,7 +2,7 @@ import { firstDateInText } from './dates.js';
 import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
 import { decodeHTML } from 'entities';
-import { bylineName, declaredName, openingByline } from './byline.js';
+import { bylineName, declaredName, NAME_LIST, openingByline } from './byline.js';
 import { BLOCK_MARK, classAndId, collapse, elements, markedText, shortText, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
@@ -599,16 +599,23 @@ export function authorOf(d: Declared, site: string | null, url: string | null): 
   const author = declaredAuthor(d);
   // else "Posted on 21.09.2020 by Jane Doe" in an element that speaks of the date (weaker: only where nothing else names one)
   if (!author) return found(firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length) ?? firstByline(d, d.authorLinks), 'byline') ?? found(postedBy(d), 'text');
+  // the site's names, squeezed: what it declares and what its host says
+  const siteNames = hostNamesOf(url);
+  if (site) siteNames.add(squeeze(site));
+  const isSiteName = (name: string): boolean => {
+    const n = squeeze(name);
+    return n !== '' && siteNames.has(n);
+  };
   // "unocero - Alberto Ávila": the site's name beside the author's is not the author
   const parts = /[()]/.test(author.name) ? [] : author.name.split(/\s+[-–—|/]\s+/);
-  if (parts.length > 1 && parts.some((p) => isSiteName(p, site, url))) {
-    const rest = parts.filter((p) => !isSiteName(p, site, url));
+  if (parts.length > 1 && parts.some(isSiteName)) {
+    const rest = parts.filter((p) => !isSiteName(p));
     if (rest.length > 0) author.name = rest.join(' - ');
   }
   const declared: Author = { name: author.name, from: 'declared' };
   if (d.bylines.length === 0) return declared;
   const organization = author.organization || LEGAL_FORM.test(author.name);
-  if (organization || ACCOUNT.test(author.name) || isSiteName(author.name, site, url)) return found(firstByline(d), 'byline') ?? declared;
+  if (organization || ACCOUNT.test(author.name) || isSiteName(author.name)) return found(firstByline(d), 'byline') ?? declared;
   // a byline that names the declared author(s) and others with them: the whole list (read only when a byline's text holds the first declared name)
   const first = people(author.name)[0];
   if (first === undefined || !d.bylines.some((b) => b.toLowerCase().includes(first))) return declared;
@@ -653,7 +660,7 @@ function firstByline(d: Declared, texts = d.bylines): string | null {
 const people = (list: string): string[] =>
   list
     .toLowerCase()
-    .split(/\s*(?:[,;&]|\band\b|\bund\b|\by\b|\bet\b)\s*/u)
+    .split(NAME_LIST)
     .filter(Boolean);
 
 /**
@@ -665,12 +672,6 @@ function namesAll(byline: string, declared: string): boolean {
   const wanted = people(declared);
   const others = named.filter((n) => !wanted.includes(n));
   return others.length > 0 && wanted.every((n) => named.includes(n)) && others.every((n) => n.includes(' '));
-}
-
-/** Whether a name is the site's: its declared name, or its host's ("jungefreiheit.de" on jungefreiheit.de). */
-function isSiteName(name: string, site: string | null, url: string | null): boolean {
-  const n = squeeze(name);
-  return n !== '' && ((site !== null && squeeze(site) === n) || hostNamesOf(url).has(n));
 }
 
 const DATE_KEYS = [
