@@ -1002,3 +1002,26 @@ test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethi
   assert.ok(!declaredWhole.includes('&lt;') && !declaredWhole.includes('texto&quot;'));
   assert.ok(get(escaped(6)).text.startsWith('Paragraph 1 of the performance'));
 });
+
+test('authors (reduced from ln-online.de, energieverbraucher.de, erzbistum-koeln.de, finanztreff.de; trafilatura-eval, htmldate-eval): a byline written as the first or last line names the author over an organisation or the site declared as one; a <byline> element; an agency after the name', () => {
+  const body = fourParagraphs('the auction for the church');
+  const get = (head: string, lead = '', end = ''): ExtractedArticle =>
+    article(extractPage(`<html><head>${head}</head><body><article>${lead}${body}${end}</article></body></html>`, { url: 'https://www.example-news.de/a/1' }));
+  const org = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "LN"}}</script>';
+  // the report signed at its end, over an organisation declared as author (left in the text)
+  const signed = get(org, '', '<p><em>Von Cosima Künzel</em></p>');
+  assert.equal(signed.author, 'Cosima Künzel');
+  assert.equal(signed.authorFrom, 'text');
+  assert.ok(signed.text.endsWith('Von Cosima Künzel'), signed.text.slice(-40));
+  // over a legal form, the site's own name, and where nothing names an author
+  assert.equal(get('<meta name="author" content="Bund der Energieverbraucher e.V.">', '<h5><em>Von Leonora Holling</em></h5>').author, 'Leonora Holling');
+  assert.equal(get('<meta name="author" content="example-news.de">', '', '<p>Von Ulrich Nitsche</p>').author, 'Ulrich Nitsche');
+  assert.equal(get('', '', '<p>Von Ulrich Nitsche</p>').author, 'Ulrich Nitsche');
+  // a person declared stays; a last line that is a sentence, or does not open with the word, names nobody
+  assert.equal(get('<meta name="author" content="Anna Weber">', '', '<p>Von Cosima Künzel</p>').author, 'Anna Weber');
+  assert.equal(get(org, '', '<p>Von Montag an gilt die neue Regel.</p>').author, 'LN');
+  assert.equal(get(org, '', '<p>Fotos von Cosima Künzel</p>').author, 'LN');
+  // a <byline> element (a news agency's markup kept in the page), with the agency after the name
+  assert.equal(get('<meta name="author" content="example-news.de">', '<byline>Von David Hutzler, dpa</byline>').author, 'David Hutzler');
+  assert.equal(bylineName('By Andrew Dalton, AP'), 'Andrew Dalton');
+});

@@ -63,6 +63,9 @@ const GLUED_DATE_WORD = /(?<=\p{Ll})(?:Published|Updated|Publiziert|Veröffentli
 /** Punctuation around a name (and a copyright sign before it: "© Jane Doe"). */
 const EDGES = /^[\s|:~·•»,;–—©-]+|[\s|:~·•»,;–—-]+$/gu;
 
+/** A news agency named after the author, as a source: "Von Jane Doe, dpa", "Jane Doe, AP". */
+const AGENCY_AFTER = /(?<=\p{L}),\s*(?:dpa|afp|apa|epd|kna|sid|ap|reuters|ddp)$/iu;
+
 /** The most words one name of a byline has, its particles not counted ("Jean-Baptiste de la Fontaine", "Les Membres du Choeur de Radio France"). */
 const MAX_NAME_WORDS = 6;
 
@@ -167,7 +170,7 @@ function nameIn(segment: string, first: boolean): string | null {
       s = s.replace(EDGES, '').replace(TRAILING_WORD, '').replace(GLUED_DATE_WORD, '');
     }
   }
-  s = s.replace(EDGES, '');
+  s = s.replace(EDGES, '').replace(AGENCY_AFTER, '');
   // a name has a letter and two letters or digits or more ("S." is an initial, "()x" no name; "r23" is one)
   if (s.length > MAX_LENGTH || !/\p{L}/u.test(s) || (s.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2 || LABEL_ONLY.test(s) || reads(s)) return null;
   const tooLong = s.split(NAME_LIST).some((name) => name.split(/\s+/).filter((w) => !PARTICLES.has(w)).length > MAX_NAME_WORDS);
@@ -195,11 +198,11 @@ const OPENING_NAME_WORDS = 4;
  * von Hauptprodukten": German capitalises nouns). Read also in the lines of
  * elements that speak of dates ("Posted on 21.09.2020 by Jane Doe").
  */
-export function openingByline(paragraphs: readonly string[], lines = 3): string | null {
+export function openingByline(paragraphs: readonly string[], lines = 3, leadAt = OPENING_LEAD_AT): string | null {
   for (const line of paragraphs.slice(0, lines)) {
     if (line.length > 100 || /[.!?]["”’]?$/.test(line)) continue;
     const lead = OPENING_LEAD.exec(line);
-    if (!lead || lead.index > OPENING_LEAD_AT || MADE_BY.test(line.slice(0, lead.index))) continue;
+    if (!lead || lead.index > leadAt || MADE_BY.test(line.slice(0, lead.index))) continue;
     const name = bylineName(line.slice(lead.index).trim());
     if (!name) continue;
     const words = name.split(/\s+/);
@@ -207,4 +210,13 @@ export function openingByline(paragraphs: readonly string[], lines = 3): string 
     if (words.length <= OPENING_NAME_WORDS && !name.includes('/') && words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w))) return name;
   }
   return null;
+}
+
+/**
+ * The name of a byline written as the article's last line, opened by "Von",
+ * "By" and the like ("Von Cosima Künzel", as regional papers sign a report),
+ * read as the opening line is (see openingByline).
+ */
+export function closingByline(paragraphs: readonly string[]): string | null {
+  return paragraphs.length > 1 ? openingByline(paragraphs.slice(-1), 1, 0) : null;
 }

@@ -1,4 +1,4 @@
-import { openingByline } from './byline.js';
+import { closingByline, openingByline } from './byline.js';
 import { articleBlocks, fragmentText } from './content.js';
 import { collapse } from './dom.js';
 import { parseHtml } from './parse.js';
@@ -98,9 +98,10 @@ export function extractPage(html: string | readonly string[], options: ExtractOp
     return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
   }
   const text = withoutHeadlines(paragraphs, metadata).join('\n\n');
-  // a page that marks no byline may write one as the article's first line (left in the text, where the page put it)
-  const opening = metadata.author === null ? openingByline(paragraphs) : null;
-  return opening ? { ...metadata, author: opening, authorFrom: 'text', text } : { ...metadata, text };
+  // a page that marks no byline may write one as the article's first line or its last (left in the text, where the page put it):
+  // it names the author where nothing else does, or only an organisation or the site does
+  const written = metadata.author === null || author?.standIn ? (openingByline(paragraphs) ?? closingByline(paragraphs)) : null;
+  return written ? { ...metadata, author: written, authorFrom: 'text', text } : { ...metadata, text };
 }
 
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -165,7 +165,7 @@ export function declared(doc: Document): Declared {
       const text = shortText(e, 200, SCRIPTS, true);
       if (text) d.dateTexts.push(text);
     }
-    if (d.bylines.length < BYLINES && (a['rel'] === 'author' || saysByline(cls) || saysByline(id) || saysByline(a['data-testid']))) keepByline(e, d);
+    if (d.bylines.length < BYLINES && (a['rel'] === 'author' || e.name === 'byline' || saysByline(cls) || saysByline(id) || saysByline(a['data-testid']))) keepByline(e, d);
     else if (e.name === 'a' && d.authorLinks.length < BYLINES && a['href']?.includes('/aut') && AUTHOR_PAGE.test(a['href'])) keepByline(e, d, d.authorLinks);
   }
   // a page that leaves out its optional <body> tag (minified pages do) has its body in <html>, past the <head>
@@ -575,7 +575,7 @@ function writtenOut(d: Declared, login: string): string {
 /**
  * Where the author was found: declared (JSON-LD, meta elements), a byline
  * (an element that says it is one, or that speaks of the date: "Posted on …
- * by …"), or the page's text (a first line "von Jane Doe", "Posted by Jane
+ * by …"), or the page's text (a first or last line "von Jane Doe", "Posted by Jane
  * Doe" anywhere in the body: the weakest).
  */
 export type AuthorSource = 'declared' | 'byline' | 'text';
@@ -584,6 +584,8 @@ export type AuthorSource = 'declared' | 'byline' | 'text';
 export interface Author {
   name: string;
   from: AuthorSource;
+  /** A declared organisation, site or account standing in for a person the page names nowhere else marked: a byline in the article's text goes before it. */
+  standIn?: boolean;
 }
 
 const found = (name: string | null, from: AuthorSource): Author | null => (name === null ? null : { name, from });
@@ -613,9 +615,9 @@ export function authorOf(d: Declared, site: string | null, url: string | null): 
     if (rest.length > 0) author.name = rest.join(' - ');
   }
   const declared: Author = { name: author.name, from: 'declared' };
-  if (d.bylines.length === 0) return declared;
   const organization = author.organization || LEGAL_FORM.test(author.name);
-  if (organization || ACCOUNT.test(author.name) || isSiteName(author.name)) return found(firstByline(d), 'byline') ?? declared;
+  if (organization || ACCOUNT.test(author.name) || isSiteName(author.name)) return found(firstByline(d), 'byline') ?? { ...declared, standIn: true };
+  if (d.bylines.length === 0) return declared;
   // a byline that names the declared author(s) and others with them: the whole list (read only when a byline's text holds the first declared name)
   const first = people(author.name)[0];
   if (first === undefined || !d.bylines.some((b) => b.toLowerCase().includes(first))) return declared;
