@@ -1003,7 +1003,7 @@ test('authors (reduced from strangemachines.io, frolleinherr.com, 7mind.de, ethi
   assert.ok(get(escaped(6)).text.startsWith('Paragraph 1 of the performance'));
 });
 
-test('authors (reduced from ln-online.de, energieverbraucher.de, erzbistum-koeln.de, finanztreff.de; trafilatura-eval, htmldate-eval): a byline written as the first or last line names the author over an organisation or the site declared as one; a <byline> element; an agency after the name', () => {
+test('authors (reduced from ln-online.de, energieverbraucher.de, erzbistum-koeln.de, finanztreff.de, elnacional.com, aussengedanken.de, livenet.ch; trafilatura-eval, htmldate-eval): a byline written as the first or last line names the author over an organisation or the site declared as one; a <byline> element; an agency or a handle after the name; a line of links to the authors; an "Autor:" line by the date', () => {
   const body = fourParagraphs('the auction for the church');
   const get = (head: string, lead = '', end = ''): ExtractedArticle =>
     article(extractPage(`<html><head>${head}</head><body><article>${lead}${body}${end}</article></body></html>`, { url: 'https://www.example-news.de/a/1' }));
@@ -1024,4 +1024,14 @@ test('authors (reduced from ln-online.de, energieverbraucher.de, erzbistum-koeln
   // a <byline> element (a news agency's markup kept in the page), with the agency after the name
   assert.equal(get('<meta name="author" content="example-news.de">', '<byline>Von David Hutzler, dpa</byline>').author, 'David Hutzler');
   assert.equal(bylineName('By Andrew Dalton, AP'), 'Andrew Dalton');
+  // a social account's handle after the name (elnacional.com)
+  assert.equal(bylineName('Por\nWilliams Perdomo @wperdomod\n-'), 'Williams Perdomo');
+  assert.equal(get('<meta name="author" content="Williams Perdomo @wperdomod">').author, 'Williams Perdomo');
+  // a byline line of links to the authors' pages, left out of the text as links are (aussengedanken.de)
+  const linked = get('', '<p>Von <a href="http://www.rolandbrockmann.de">Roland Brockmann</a> und <a href="https://www.torial.com/sebastian.drescher">Sebastian Drescher</a></p>');
+  assert.equal(linked.author, 'Roland Brockmann und Sebastian Drescher');
+  assert.ok(!linked.text.includes('Roland Brockmann'), linked.text.slice(0, 60));
+  // "Autor:" in an element that speaks of the date (livenet.ch); not in the article's text, where a review names the book's
+  assert.equal(get('', '<div class="date-block">Datum: 19.11.2021<br>Autor: Fritz Imhof<br>Quelle: Livenet</div>').author, 'Fritz Imhof');
+  assert.equal(get('', '<p>Autor: Fritz Imhof</p>').author, null);
 });

@@ -66,6 +66,9 @@ const EDGES = /^[\s|:~·•»,;–—©-]+|[\s|:~·•»,;–—-]+$/gu;
 /** A news agency named after the author, as a source: "Von Jane Doe, dpa", "Jane Doe, AP". */
 const AGENCY_AFTER = /(?<=\p{L}),\s*(?:dpa|afp|apa|epd|kna|sid|ap|reuters|ddp)$/iu;
 
+/** A social account's handle after the name: "Williams Perdomo @wperdomod". */
+const HANDLE_AFTER = /(?<=\p{L})\s+@[\p{L}\p{N}_.]+$/u;
+
 /** The most words one name of a byline has, its particles not counted ("Jean-Baptiste de la Fontaine", "Les Membres du Choeur de Radio France"). */
 const MAX_NAME_WORDS = 6;
 
@@ -143,7 +146,7 @@ export function declaredName(name: string): string {
     if (!lead) break;
     s = s.slice(lead[0].length).replace(EDGES, '');
   }
-  s = (s.split(/\s+\|\s+/)[0] as string).replace(EDGES, '');
+  s = (s.split(/\s+\|\s+/)[0] as string).replace(EDGES, '').replace(HANDLE_AFTER, '');
   return s === '' || LABEL_ONLY.test(s) ? name : s;
 }
 
@@ -170,7 +173,7 @@ function nameIn(segment: string, first: boolean): string | null {
       s = s.replace(EDGES, '').replace(TRAILING_WORD, '').replace(GLUED_DATE_WORD, '');
     }
   }
-  s = s.replace(EDGES, '').replace(AGENCY_AFTER, '');
+  s = s.replace(EDGES, '').replace(AGENCY_AFTER, '').replace(HANDLE_AFTER, '');
   // a name has a letter and two letters or digits or more ("S." is an initial, "()x" no name; "r23" is one)
   if (s.length > MAX_LENGTH || !/\p{L}/u.test(s) || (s.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2 || LABEL_ONLY.test(s) || reads(s)) return null;
   const tooLong = s.split(NAME_LIST).some((name) => name.split(/\s+/).filter((w) => !PARTICLES.has(w)).length > MAX_NAME_WORDS);
@@ -188,6 +191,9 @@ const MADE_BY = /(?:designed|powered|theme|developed|hosted|made|built|template|
 
 /** The most words a name read from the text has (a byline in the text is a short line, not a list). */
 const OPENING_NAME_WORDS = 4;
+
+/** The most names a byline read from the text lists. */
+const OPENING_NAMES = 3;
 
 /**
  * The name of a byline written as one of the article's first lines ("von
@@ -207,7 +213,9 @@ export function openingByline(paragraphs: readonly string[], lines = 3, leadAt =
     if (!name) continue;
     const words = name.split(/\s+/);
     if (words.length < 2 && lead.index > 0) continue;
-    if (words.length <= OPENING_NAME_WORDS && !name.includes('/') && words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w))) return name;
+    // each name of a list ("Roland Brockmann und Sebastian Drescher") of a few capitalised words
+    const names = name.split(NAME_LIST);
+    if (names.length <= OPENING_NAMES && names.every((n) => n.split(/\s+/).length <= OPENING_NAME_WORDS) && !name.includes('/') && words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w))) return name;
   }
   return null;
 }
@@ -219,4 +227,25 @@ export function openingByline(paragraphs: readonly string[], lines = 3, leadAt =
  */
 export function closingByline(paragraphs: readonly string[]): string | null {
   return paragraphs.length > 1 ? openingByline(paragraphs.slice(-1), 1, 0) : null;
+}
+
+/** A line labelled as the author's ("Autor: Fritz Imhof", "Redaktion: Eberhard Fuhr (Pressesprecher)"). */
+const AUTHOR_LABEL = /^(?:autor(?:in)?|author|auteur|autore|autora|verfasser(?:in)?|redaktion)\s*:\s*(?=\p{Lu})/iu;
+
+/**
+ * The name a line labelled as the author's gives, among the lines of
+ * elements that speak of the date ("Datum: 19.11.2021 / Autor: Fritz Imhof /
+ * Quelle: Livenet"): there, not in the article's text, where a review writes
+ * "Autor:" over the book's.
+ */
+export function labelledByline(texts: readonly string[]): string | null {
+  for (const text of texts) {
+    if (!/:/.test(text)) continue;
+    for (const line of text.split('\n')) {
+      if (!AUTHOR_LABEL.test(line)) continue;
+      const name = bylineName(line.replace(/\s*\(.*$/, ''));
+      if (name) return name;
+    }
+  }
+  return null;
 }

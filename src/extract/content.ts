@@ -450,6 +450,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   let first = -1;
   // a box of other articles set inside the article ("Most read" between two paragraphs): skipped, not the end
   let box: Element | null = null;
+  let byline: string | null = null;
   for (const [i, block] of blocks.entries()) {
     if (!inside(block.owner)) continue;
     if (box && holds(box, block.owner)) continue;
@@ -457,6 +458,8 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.text.startsWith('<') && block.text.endsWith('>')) continue; // markup shown as text (a noscript pixel)
     // another story's header (the next article, below this one) is left out as every <header> is
     if (block.header && block.header !== articleHeader) continue;
+    // a byline among the article's first lines, kept or left out below (a header's, a lead's, one of links to the authors' pages)
+    if (byline === null && out.length < BYLINE_LINES && block.heading === 0 && block.chars < 100 && BYLINE.test(block.text)) byline = block.text;
     // in a lead, a kicker, a heading, a short byline or a short line with a date ("Published 21 November 2019 · Tagged with …") is not its prose
     // (a lead of its own may open with "Von der Leyen …", "Por la mañana …")
     if ((block.header !== null || leads.some((l) => holds(l, block.owner))) && (block.chars < LEAD_LINE || block.heading > 0 || bylineOrDate(block.text))) continue;
@@ -506,8 +509,11 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.heading === 0) chars += block.chars;
   }
   if (chars < minChars) return null;
-  return { paragraphs: out, heading: headingBefore(blocks, first) };
+  return { paragraphs: out, heading: headingBefore(blocks, first), byline };
 }
+
+/** How many of the article's lines may come before its byline. */
+const BYLINE_LINES = 3;
 
 /** Characters of prose after a box of other articles inside the article for the article to go on past it. */
 const BOX_PROSE_AFTER = 400;
@@ -553,6 +559,8 @@ export interface Article {
   paragraphs: string[];
   /** The last <h1> or <h2> before the article's first paragraph, or the first in it. */
   heading: string | null;
+  /** A line among the article's first that opens as a byline does ("Von Jane Doe und John Roe"), as written, whether or not it was left in the text. */
+  byline: string | null;
 }
 
 /** How many blocks back from the article's first one its heading may be (past a kicker, a byline, a date, a lead image's caption). */

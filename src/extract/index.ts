@@ -100,7 +100,11 @@ export function extractPage(html: string | readonly string[], options: ExtractOp
   const text = withoutHeadlines(paragraphs, metadata).join('\n\n');
   // a page that marks no byline may write one as the article's first line or its last (left in the text, where the page put it):
   // it names the author where nothing else does, or only an organisation or the site does
-  const written = metadata.author === null || author?.standIn ? (openingByline(paragraphs) ?? closingByline(paragraphs)) : null;
+  // (or as the line of the article's header or lead that was left out of the text as its byline)
+  const written =
+    metadata.author === null || author?.standIn
+      ? (openingByline(paragraphs) ?? (found?.byline ? openingByline([found.byline]) : null) ?? closingByline(paragraphs))
+      : null;
   return written ? { ...metadata, author: written, authorFrom: 'text', text } : { ...metadata, text };
 }
 

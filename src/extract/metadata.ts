@@ -2,7 +2,7 @@ import { firstDateInText } from './dates.js';
 import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
 import { decodeHTML } from 'entities';
-import { bylineName, declaredName, NAME_LIST, openingByline } from './byline.js';
+import { bylineName, declaredName, labelledByline, NAME_LIST, openingByline } from './byline.js';
 import { BLOCK_MARK, classAndId, collapse, elements, markedText, shortText, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
@@ -600,7 +600,10 @@ const found = (name: string | null, from: AuthorSource): Author | null => (name 
 export function authorOf(d: Declared, site: string | null, url: string | null): Author | null {
   const author = declaredAuthor(d);
   // else "Posted on 21.09.2020 by Jane Doe" in an element that speaks of the date (weaker: only where nothing else names one)
-  if (!author) return found(firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length) ?? firstByline(d, d.authorLinks), 'byline') ?? found(postedBy(d), 'text');
+  if (!author) {
+    const byline = firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length) ?? labelledByline(d.dateTexts) ?? firstByline(d, d.authorLinks);
+    return found(byline, 'byline') ?? found(postedBy(d), 'text');
+  }
   // the site's names, squeezed: what it declares and what its host says
   const siteNames = hostNamesOf(url);
   if (site) siteNames.add(squeeze(site));
