@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { ingest, openStore, type NewstraceError } from '../src/index.js';
+import { readWarc } from '../src/ingest/warc.js';
 import { aebHtml, aebPages, tempDir } from './_helpers.js';
 
 const pages = aebPages;
@@ -102,4 +103,35 @@ test('warc: a compressed, chunked payload is decoded; one that expands past the 
   const stored = await store.getByUrl(pages[0]!.url);
   assert.match(stored!.text, /When you live in a state as beautiful as Colorado/);
   await store.close();
+});
+
+test('warc: no page is lost where the file is read in pieces cut inside the line ends that close a request record', async () => {
+  // A GET request record (no body) and the response after it, placed so that the file's first piece (64 KiB, as it is
+  // read) ends a few bytes either side of the request record's end: the WARC reader alone lost the response for two of these.
+  const piece = 64 * 1024;
+  const serialize = (r: WARCRecord): Promise<Uint8Array> => WARCSerializer.serialize(r, { gzip: false });
+  const request = await serialize(WARCRecord.create({ url: pages[0]!.url, type: 'request', warcVersion: 'WARC/1.1', statusline: 'GET /a HTTP/1.1' }, [new Uint8Array()]));
+  const response = await serialize(
+    WARCRecord.create({ url: pages[0]!.url, date: '2024-05-01T10:00:00Z', type: 'response', warcVersion: 'WARC/1.1', httpHeaders: { 'Content-Type': 'text/html' } }, [html(pages[0]!)]),
+  );
+  const padding = (size: number): Promise<Uint8Array> =>
+    serialize(WARCRecord.create({ url: 'urn:padding', type: 'resource', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': 'text/plain' } }, [new Uint8Array(size).fill(0x61)]));
+  for (let offset = -2; offset <= 4; offset++) {
+    // the request record's last line ends (the four bytes closing a record) start `offset` bytes before the piece ends
+    const end = piece - offset;
+    let size = end - request.length;
+    let pad = await padding(size);
+    size -= pad.length + request.length - 4 - end;
+    pad = await padding(size);
+    assert.equal(pad.length + request.length - 4, end);
+    const path = join(tempDir(), `cut-${offset + 2}.warc`);
+    writeFileSync(path, Buffer.concat([pad, request, response]));
+    const read = [];
+    for await (const record of readWarc(path)) read.push(record);
+    assert.deepEqual(
+      read.map((r) => ('input' in r ? r.input.url : r.error.message)),
+      [pages[0]!.url],
+      `the response after a request record whose closing line ends start ${offset} bytes before the first piece ends`,
+    );
+  }
 });

@@ -40,7 +40,7 @@ export async function* readWarc(path: string): AsyncGenerator<WarcRecord> {
     const gzip = path.toLowerCase().endsWith('.gz');
     const size = gzip ? null : (await stat(path)).size;
     const raw = createReadStream(path);
-    parser = new WARCParser(gzip ? raw.pipe(createGunzip()) : raw);
+    parser = new WARCParser(clearOfLineEnds(gzip ? raw.pipe(createGunzip()) : raw));
     for (;;) {
       const record = await parser.parse();
       if (!record) break;
@@ -96,6 +96,30 @@ export async function* readWarc(path: string): AsyncGenerator<WarcRecord> {
     const where = `${path}@${offset}`;
     yield { where, error: new NewstraceError('BAD_INPUT', `corrupt or truncated WARC: ${(cause as Error).message}`, { where, cause }) };
   }
+}
+
+const isLineEnd = (byte: number | undefined): boolean => byte === 13 || byte === 10;
+
+/**
+ * The bytes of `source` in pieces cut where no line end (CR or LF) is on
+ * either side of the cut. The WARC reader (warcio 2.4) loses the record
+ * after one whose block is cut from the next piece inside the line ends that
+ * close it (a request record, a GET with no body, cut between its last two
+ * line ends: one record in a few thousand of a crawl's): each cut is moved
+ * back to the nearest place clear of line ends, the rest going with the
+ * next piece. The last byte of a piece always goes with the next (the byte
+ * after it is not known yet).
+ */
+export async function* clearOfLineEnds(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let carry: Uint8Array | null = null;
+  for await (const piece of source) {
+    const bytes: Uint8Array = carry ? Buffer.concat([carry, piece]) : piece;
+    let cut = bytes.length - 1;
+    while (cut > 0 && (isLineEnd(bytes[cut - 1]) || isLineEnd(bytes[cut]))) cut--;
+    if (cut > 0) yield bytes.subarray(0, cut);
+    carry = bytes.subarray(cut);
+  }
+  if (carry && carry.length > 0) yield carry;
 }
 
 /**
