@@ -14,7 +14,8 @@
  * 2. `newstrace ingest` into a fresh SQLite file (the default worker count).
  * For each it prints pages per second and the process's peak memory (max
  * RSS, worker threads included), and the large run's peak over the small
- * run's: near 1 when memory does not grow with the archive.
+ * run's: near 1 when memory does not grow with the archive. A page written
+ * and not read (as an article, a page without one or a failure) is reported.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -143,7 +144,11 @@ async function main(): Promise<void> {
     say(`${name}: ${path}: ${fmt(written)} pages, ${fmt(target / 1048576)} MiB of HTML, ${fmt(fileMiB)} MiB compressed`);
     const extract = await runCli(['extract', '--json', path], join(dir, 'peak-extract.json'));
     say(`  extract --json: ${fmt(written / extract.seconds)} pages/s (${fmt(extract.seconds, 1)} s), peak memory ${fmt(extract.peakMiB)} MiB`);
-    say(`    ${lastLine(extract.stderr)}`);
+    const summary = lastLine(extract.stderr);
+    say(`    ${summary}`);
+    // every page written is read: an article, a page without one, or a failure
+    const read = [...summary.matchAll(/([\d,]+) (?:articles|pages without|failed)/g)].reduce((n, m) => n + Number((m[1] as string).replaceAll(',', '')), 0);
+    if (read !== written) say(`    LOST PAGES: ${fmt(read)} of ${fmt(written)} read`);
     const db = join(dir, `${name}.db`);
     rmSync(db, { force: true });
     rmSync(`${db}-wal`, { force: true });
