@@ -950,8 +950,11 @@ test("authors (reduced from trafilatura-eval pages): a JSON-LD author given by i
   assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Amy Kuperinsky | NJ Advance Media for NJ.com' } })), 'Amy Kuperinsky');
   assert.equal(author('<meta name="author" content="Текст: Венера Ерофеева">'), 'Венера Ерофеева');
   assert.equal(author('<meta name="author" content="Bündnis 90/Die Grünen Bundestagsfraktion">'), 'Bündnis 90/Die Grünen Bundestagsfraktion');
-  // the site's name beside the author's in a declared name
+  // the site's name beside the author's in a declared name or a byline (edition.cnn.com), not where the site's name comes first with its place
   assert.equal(author('<meta name="author" content="example-news - Alberto Ávila">'), 'Alberto Ávila');
+  assert.equal(author('<meta name="author" content="Rob Picheta, Example News">'), 'Rob Picheta');
+  assert.equal(author('', '<p class="byline">By Rob Picheta, Example-News</p>'), 'Rob Picheta');
+  assert.equal(author('<meta name="author" content="Example News, Frankfurt, Germany">'), 'Example News, Frankfurt, Germany');
   // a login declared in JSON-LD, written out for readers in a meta element (libero.pe)
   assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'edilson.la.rosa' } }) + '<meta name="author" content="Edilson La Rosa">'), 'Edilson La Rosa');
   assert.equal(author(ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'edilson.la.rosa' } })), 'edilson.la.rosa');

@@ -598,34 +598,52 @@ const found = (name: string | null, from: AuthorSource): Author | null => (name 
  * names.
  */
 export function authorOf(d: Declared, site: string | null, url: string | null): Author | null {
+  // the site's names, squeezed: what it declares and what its host says (gathered once a name is found)
+  let siteNames: Set<string> | null = null;
+  const isSiteName = (name: string): boolean => {
+    if (siteNames === null) {
+      siteNames = hostNamesOf(url);
+      if (site) siteNames.add(squeeze(site));
+    }
+    const n = squeeze(name);
+    return n !== '' && siteNames.has(n);
+  };
   const author = declaredAuthor(d);
   // else "Posted on 21.09.2020 by Jane Doe" in an element that speaks of the date (weaker: only where nothing else names one)
   if (!author) {
     const byline = firstByline(d) ?? openingByline(d.dateTexts, d.dateTexts.length) ?? labelledByline(d.dateTexts) ?? firstByline(d, d.authorLinks);
-    return found(byline, 'byline') ?? found(postedBy(d), 'text');
+    return found(byline && withoutSite(byline, isSiteName), 'byline') ?? found(postedBy(d), 'text');
   }
-  // the site's names, squeezed: what it declares and what its host says
-  const siteNames = hostNamesOf(url);
-  if (site) siteNames.add(squeeze(site));
-  const isSiteName = (name: string): boolean => {
-    const n = squeeze(name);
-    return n !== '' && siteNames.has(n);
-  };
-  // "unocero - Alberto Ávila": the site's name beside the author's is not the author
-  const parts = /[()]/.test(author.name) ? [] : author.name.split(/\s+[-–—|/]\s+/);
-  if (parts.length > 1 && parts.some(isSiteName)) {
-    const rest = parts.filter((p) => !isSiteName(p));
-    if (rest.length > 0) author.name = rest.join(' - ');
-  }
+  author.name = withoutSite(author.name, isSiteName);
   const declared: Author = { name: author.name, from: 'declared' };
   const organization = author.organization || LEGAL_FORM.test(author.name);
-  if (organization || ACCOUNT.test(author.name) || isSiteName(author.name)) return found(firstByline(d), 'byline') ?? { ...declared, standIn: true };
+  if (organization || ACCOUNT.test(author.name) || isSiteName(author.name)) {
+    const byline = firstByline(d);
+    return found(byline && withoutSite(byline, isSiteName), 'byline') ?? { ...declared, standIn: true };
+  }
   if (d.bylines.length === 0) return declared;
   // a byline that names the declared author(s) and others with them: the whole list (read only when a byline's text holds the first declared name)
   const first = people(author.name)[0];
   if (first === undefined || !d.bylines.some((b) => b.toLowerCase().includes(first))) return declared;
   const byline = firstByline(d);
   return byline && namesAll(byline, author.name) ? { name: byline, from: 'byline' } : declared;
+}
+
+/**
+ * A name without the site's own name beside it, where that leaves a name:
+ * "unocero - Alberto Ávila" on unocero.com, "Rob Picheta, CNN" on cnn.com.
+ */
+function withoutSite(name: string, isSiteName: (part: string) => boolean): string {
+  if (/[()]/.test(name)) return name;
+  let out = name;
+  const parts = out.split(/\s+[-–—|/]\s+/);
+  if (parts.length > 1 && parts.some(isSiteName)) {
+    const rest = parts.filter((p) => !isSiteName(p));
+    if (rest.length > 0) out = rest.join(' - ');
+  }
+  // after a comma, only as the last of two (not "Example News, Frankfurt, Germany": the site, with its place)
+  const comma = out.split(/\s*,\s*/);
+  return comma.length === 2 && isSiteName(comma[1] as string) && !isSiteName(comma[0] as string) ? (comma[0] as string) : out;
 }
 
 /** White space within one block (not across the mark between blocks). */
