@@ -98,9 +98,9 @@ export function extractPage(html: string | readonly string[], options: ExtractOp
     return { ...metadata, error: d.body ? `no article: no run of prose of ${minChars} characters or more` : 'no article: the page has no body' };
   }
   const text = withoutHeadlines(paragraphs, metadata).join('\n\n');
-  // a page that marks no byline may write one as the article's first line or its last (left in the text, where the page put it):
-  // it names the author where nothing else does, or only an organisation or the site does
-  // (or as the line of the article's header or lead that was left out of the text as its byline)
+  // a page that marks no byline may write one as one of the article's first lines (left in the text, where the page put it,
+  // or left out as a lead's byline or a line of links) or as its last: it names the author where nothing else does, or only
+  // an organisation, the site or an account does
   const written =
     metadata.author === null || author?.standIn
       ? (openingByline(paragraphs) ?? (found?.byline ? openingByline([found.byline]) : null) ?? closingByline(paragraphs))

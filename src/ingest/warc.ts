@@ -100,6 +100,9 @@ export async function* readWarc(path: string): AsyncGenerator<WarcRecord> {
 
 const isLineEnd = (byte: number | undefined): boolean => byte === 13 || byte === 10;
 
+/** The most bytes held back from the WARC reader for a cut clear of line ends. */
+const MAX_HELD_BACK = 1024 * 1024;
+
 /**
  * The bytes of `source` in pieces cut where no line end (CR or LF) is on
  * either side of the cut. The WARC reader (warcio 2.4) loses the record
@@ -110,12 +113,14 @@ const isLineEnd = (byte: number | undefined): boolean => byte === 13 || byte ===
  * next piece. The last byte of a piece always goes with the next (the byte
  * after it is not known yet).
  */
-export async function* clearOfLineEnds(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* clearOfLineEnds(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   let carry: Uint8Array | null = null;
   for await (const piece of source) {
     const bytes: Uint8Array = carry ? Buffer.concat([carry, piece]) : piece;
     let cut = bytes.length - 1;
     while (cut > 0 && (isLineEnd(bytes[cut - 1]) || isLineEnd(bytes[cut]))) cut--;
+    // a file of nothing but line ends (no WARC) is cut anyway, so that what is held back stays small
+    if (cut === 0 && bytes.length > MAX_HELD_BACK) cut = bytes.length - 1;
     if (cut > 0) yield bytes.subarray(0, cut);
     carry = bytes.subarray(cut);
   }
