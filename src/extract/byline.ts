@@ -241,9 +241,10 @@ const AUTHOR_LABEL = /^(?:autor(?:in)?|author|auteur|autore|autora|verfasser(?:i
 export function labelledByline(texts: readonly string[]): string | null {
   for (const text of texts) {
     if (!/:/.test(text)) continue;
-    for (const line of text.split('\n')) {
+    // a line, or a part of one after a separator ("05.02.2020 - Redaktion: Eberhard Fuhr")
+    for (const line of text.split(/\n|\s[-–—|·•]\s/)) {
       if (!AUTHOR_LABEL.test(line)) continue;
-      const name = bylineName(line.replace(/\s*\(.*$/, ''));
+      const name = bylineName(line.replace(AUTHOR_LABEL, '').replace(/\s*\(.*$/, ''));
       if (name) return name;
     }
   }
