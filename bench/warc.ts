@@ -11,7 +11,8 @@
  * smaller. Then runs the command line on each, in a process of its own as a
  * user would:
  * 1. `newstrace extract --json` (output discarded);
- * 2. `newstrace ingest` into a fresh SQLite file (the default worker count).
+ * 2. `newstrace ingest` into a fresh SQLite file (the default worker count);
+ * 3. `newstrace reextract` of that file (every page read again from the archive).
  * For each it prints pages per second and the process's peak memory (max
  * RSS, worker threads included), and the large run's peak over the small
  * run's: near 1 when memory does not grow with the archive. A page written
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
     { name: 'small', target: (gib * 1073741824) / ratio },
     { name: 'large', target: gib * 1073741824 },
   ];
-  const results: Array<{ name: string; extract: Measured; ingest: Measured; pages: number; fileMiB: number }> = [];
+  const results: Array<{ name: string; extract: Measured; ingest: Measured; reextract: Measured; pages: number; fileMiB: number }> = [];
   for (const { name, target } of sizes) {
     const path = join(dir, `${name}-${gib}-${ratio}.warc.gz`);
     const countFile = `${path}.pages`;
@@ -156,11 +157,14 @@ async function main(): Promise<void> {
     const ingest = await runCli(['ingest', '--no-progress', '--db', db, path], join(dir, 'peak-ingest.json'), 'pipe');
     say(`  ingest: ${fmt(written / ingest.seconds)} pages/s (${fmt(ingest.seconds, 1)} s), peak memory ${fmt(ingest.peakMiB)} MiB, database ${fmt(statSync(db).size / 1048576)} MiB`);
     say(`    ${lastLine(ingest.stdout)}`);
-    results.push({ name, extract, ingest, pages: written, fileMiB });
+    const reextract = await runCli(['reextract', '--no-progress', '--db', db], join(dir, 'peak-reextract.json'), 'pipe');
+    say(`  reextract: ${fmt(written / reextract.seconds)} pages/s (${fmt(reextract.seconds, 1)} s), peak memory ${fmt(reextract.peakMiB)} MiB`);
+    say(`    ${lastLine(reextract.stdout + reextract.stderr)}`);
+    results.push({ name, extract, ingest, reextract, pages: written, fileMiB });
   }
   const [small, large] = results as [(typeof results)[0], (typeof results)[0]];
   say(
-    `large over small: ${fmt(large.pages / small.pages, 1)}× the pages; peak memory extract ${fmt(large.extract.peakMiB / small.extract.peakMiB, 2)}×, ingest ${fmt(large.ingest.peakMiB / small.ingest.peakMiB, 2)}×`,
+    `large over small: ${fmt(large.pages / small.pages, 1)}× the pages; peak memory extract ${fmt(large.extract.peakMiB / small.extract.peakMiB, 2)}×, ingest ${fmt(large.ingest.peakMiB / small.ingest.peakMiB, 2)}×, reextract ${fmt(large.reextract.peakMiB / small.reextract.peakMiB, 2)}×`,
   );
   if (!keep && !process.env['NEWSTRACE_BENCH_DIR']) rmSync(dir, { recursive: true, force: true });
 }
