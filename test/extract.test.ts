@@ -1037,6 +1037,9 @@ test('authors (reduced from ln-online.de, energieverbraucher.de, erzbistum-koeln
   // "Autor:" in an element that speaks of the date (livenet.ch); not in the article's text, where a review names the book's
   assert.equal(get('', '<div class="date-block">Datum: 19.11.2021<br>Autor: Fritz Imhof<br>Quelle: Livenet</div>').author, 'Fritz Imhof');
   assert.equal(get('', '<p>Autor: Fritz Imhof</p>').author, null);
+  // the editor in charge, under a Chinese news site's article, where nothing else names anyone (xinhuanet.com)
+  assert.equal(get('', '', '<span class="p-jc"><a class="advise">【纠错】</a> 责任编辑： \n焦鹏 </span>').author, '焦鹏');
+  assert.equal(get('<meta name="author" content="Anna Weber">', '', '<span>责任编辑：焦鹏</span>').author, 'Anna Weber');
   // after a separator, and "Redaktion:" (ejwue.de)
   assert.equal(get('', '<div class="news-single-timedata">05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div>').author, 'Eberhard Fuhr');
 });

@@ -576,7 +576,7 @@ function writtenOut(d: Declared, login: string): string {
  * Where the author was found: declared (JSON-LD, meta elements), a byline
  * (an element that says it is one, or that speaks of the date: "Posted on …
  * by …"), or the page's text (a first or last line "von Jane Doe", "Posted by Jane
- * Doe" anywhere in the body: the weakest).
+ * Doe" or "责任编辑：…" anywhere in the body: the weakest).
  */
 export type AuthorSource = 'declared' | 'byline' | 'text';
 
@@ -665,10 +665,15 @@ const POSTED_BY = new RegExp(
 
 function postedBy(d: Declared): string | null {
   if (!d.body) return null;
-  const m = POSTED_BY.exec(markedText(d.body, SCRIPTS));
+  const text = markedText(d.body, SCRIPTS);
+  const m = POSTED_BY.exec(text);
   // a name that ends on "und"/"and": the list stopped before its next name was capitalised
-  return m ? collapse(m[1] as string).replace(/ (?:und|and|et|y)$/, '') : null;
+  if (m) return collapse(m[1] as string).replace(/ (?:und|and|et|y)$/, '');
+  return EDITOR_IN_CHARGE.exec(text)?.[1] ?? null;
 }
+
+/** The editor in charge, who Chinese news sites name under each article: "责任编辑：焦鹏". */
+const EDITOR_IN_CHARGE = new RegExp(String.raw`(?:责任编辑|責任編輯)(?:${SPACE})?[:：](?:${SPACE})?(\p{Script=Han}{2,4})(?!\p{Script=Han})`, 'u');
 
 /** The name the first byline that gives one gives. */
 function firstByline(d: Declared, texts = d.bylines): string | null {
