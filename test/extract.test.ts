@@ -1027,6 +1027,9 @@ test('authors (reduced from ln-online.de, energieverbraucher.de, erzbistum-koeln
   // a <byline> element (a news agency's markup kept in the page), with the agency after the name
   assert.equal(get('<meta name="author" content="example-news.de">', '<byline>Von David Hutzler, dpa</byline>').author, 'David Hutzler');
   assert.equal(bylineName('By Andrew Dalton, AP'), 'Andrew Dalton');
+  // degrees and licences after the name (healthline.com, an aeb page)
+  assert.equal(bylineName('By Grant Tinsley, PhD'), 'Grant Tinsley');
+  assert.equal(get('<meta name="author" content="Ilana Muhlstein, MS, RDN">').author, 'Ilana Muhlstein');
   // a social account's handle after the name (elnacional.com)
   assert.equal(bylineName('Por\nWilliams Perdomo @wperdomod\n-'), 'Williams Perdomo');
   assert.equal(get('<meta name="author" content="Williams Perdomo @wperdomod">').author, 'Williams Perdomo');

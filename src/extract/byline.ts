@@ -66,6 +66,9 @@ const EDGES = /^[\s|:~·•»,;–—©-]+|[\s|:~·•»,;–—-]+$/gu;
 /** A news agency named after the author, as a source: "Von Jane Doe, dpa", "Jane Doe, AP". */
 const AGENCY_AFTER = /(?<=\p{L}),\s*(?:dpa|afp|apa|epd|kna|sid|ap|reuters|ddp)$/iu;
 
+/** Degrees and licences after the name: "Grant Tinsley, PhD", "Ilana Muhlstein, MS, RDN" (the name alone is the one other articles give). */
+const CREDENTIAL_AFTER = /(?<=\p{L})(?:,\s*(?:Ph\.?\s?D\.?|M\.?D\.?|MS|MSc|MA|MPH|RDN?|RN|LD|CDE|DVM|MBA|PharmD|CPT|CSCS))+$/u;
+
 /** A social account's handle after the name: "Williams Perdomo @wperdomod". */
 const HANDLE_AFTER = /(?<=\p{L})\s+@[\p{L}\p{N}_.]+$/u;
 
@@ -146,7 +149,7 @@ export function declaredName(name: string): string {
     if (!lead) break;
     s = s.slice(lead[0].length).replace(EDGES, '');
   }
-  s = (s.split(/\s+\|\s+/)[0] as string).replace(EDGES, '').replace(HANDLE_AFTER, '');
+  s = (s.split(/\s+\|\s+/)[0] as string).replace(EDGES, '').replace(HANDLE_AFTER, '').replace(CREDENTIAL_AFTER, '');
   return s === '' || LABEL_ONLY.test(s) ? name : s;
 }
 
@@ -173,7 +176,7 @@ function nameIn(segment: string, first: boolean): string | null {
       s = s.replace(EDGES, '').replace(TRAILING_WORD, '').replace(GLUED_DATE_WORD, '');
     }
   }
-  s = s.replace(EDGES, '').replace(AGENCY_AFTER, '').replace(HANDLE_AFTER, '');
+  s = s.replace(EDGES, '').replace(AGENCY_AFTER, '').replace(HANDLE_AFTER, '').replace(CREDENTIAL_AFTER, '');
   // a name has a letter and two letters or digits or more ("S." is an initial, "()x" no name; "r23" is one)
   if (s.length > MAX_LENGTH || !/\p{L}/u.test(s) || (s.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2 || LABEL_ONLY.test(s) || reads(s)) return null;
   const tooLong = s.split(NAME_LIST).some((name) => name.split(/\s+/).filter((w) => !PARTICLES.has(w)).length > MAX_NAME_WORDS);
