@@ -1046,3 +1046,17 @@ test('authors (reduced from ln-online.de, energieverbraucher.de, erzbistum-koeln
   // after a separator, and "Redaktion:" (ejwue.de)
   assert.equal(get('', '<div class="news-single-timedata">05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div>').author, 'Eberhard Fuhr');
 });
+
+test('extract (reduced from rnz.de and trafilatura-eval pages): an <aside> holding the whole article is read; a sidebar is not; a paragraph that follows itself (a teaser repeated as the body) is given once, a short repeated line as often as the page has it', () => {
+  const text = 'Frankfurt/Main (dpa) - Für einen Roman über die alte Bundesrepublik hat Frank Witzel den Deutschen Buchpreis 2015 erhalten. Das Buch wurde in Frankfurt als beste literarische Neuerscheinung des Jahres im deutschsprachigen Raum ausgezeichnet.';
+  const sidebar = '<aside class="sidebar"><p>Unser Newsletter bringt Ihnen jeden Morgen die wichtigsten Nachrichten aus der Region, kostenlos und jederzeit abbestellbar.</p></aside>';
+  const page = `<html><body><main><aside class="nfy-pa nfy-pa-direct-content"><section class="nfy-ar"><header class="nfy-ar-functions"><h1>Frank Witzel erhält Deutschen Buchpreis 2015</h1><div class="nfy-ar-teaser-detail" itemprop="description"><p>${text}</p></div></header><article><div itemprop="articleBody"><p>${text}</p></div></article></section></aside>${sidebar}</main></body></html>`;
+  const got = article(extractPage(page)).text;
+  assert.equal(got, text);
+  // a page whose article is elsewhere keeps its sidebar out
+  const other = article(extractPage(`<html><body><main><article>${fourParagraphs('the book prize')}</article>${sidebar}</main></body></html>`)).text;
+  assert.ok(!other.includes('Newsletter'), other.slice(-80));
+  // the cells of a table repeat
+  const cells = article(extractPage(`<html><body><article>${fourParagraphs('the recipe')}<table><tr><td>1 Prise</td></tr><tr><td>1 Prise</td></tr></table></article></body></html>`)).text;
+  assert.equal(cells.split('1 Prise').length - 1, 2, cells);
+});

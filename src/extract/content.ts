@@ -183,8 +183,8 @@ function proseUnder(root: Element, skip: ReadonlySet<string>): Map<Element, numb
         if (p) n += child.data.length;
       } else if (isElement(child) && depth < MAX_DEPTH) {
         if (!skip.has(child.name)) n += visit(child, depth + 1, p);
-        // a <header>'s prose is counted for itself alone (see dropped)
-        else if (child.name === 'header') visit(child, depth + 1, p);
+        // a <header>'s or an <aside>'s prose is counted for itself alone (see dropped)
+        else if (child.name === 'header' || child.name === 'aside') visit(child, depth + 1, p);
       }
     }
     if (n > 0) out.set(e, n);
@@ -206,6 +206,8 @@ const HEADER_PROSE = 200;
 function dropped(e: Element, w: Walk): boolean {
   // a <header> holding much of the page's prose is a text block under the wrong tag, not the page's header
   if (e.name === 'header' && (w.prose.get(e) ?? 0) >= Math.max(HEADER_PROSE, w.totalProse * 0.4) && !hidden(e)) return false;
+  // … and so is an <aside> holding more prose than all the rest of the page (the whole article in one, rnz.de)
+  if (e.name === 'aside' && (w.prose.get(e) ?? 0) >= Math.max(HEADER_PROSE, w.totalProse) && !hidden(e)) return false;
   if (w.skip.has(e.name) || hidden(e)) return true;
   const hint = classAndId(e);
   if (!hint || !BOILERPLATE.test(hint)) return false;
@@ -505,12 +507,18 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.chars < 100 && isDateline(block.text)) continue;
     // a post's line of metadata: its date with its category or tags ("05/10/2018 - Publicado por: … - Categoria: Saúde - Tags: …")
     if (block.chars < 200 && META_LABEL.test(block.text) && datesInText(block.text, null).length > 0) continue;
+    // the same paragraph again right after itself: a teaser repeated as the body's first paragraph (rnz.de), a caption or a
+    // box shown twice (not a short line: the cells of a table, "1 Prise", may repeat)
+    if (block.chars >= REPEATED_LINE && block.heading === 0 && out[out.length - 1] === block.text) continue;
     out.push(block.text);
     if (block.heading === 0) chars += block.chars;
   }
   if (chars < minChars) return null;
   return { paragraphs: out, heading: headingBefore(blocks, first), byline };
 }
+
+/** Characters of a paragraph, at the least, for it to be left out where it follows itself. */
+const REPEATED_LINE = 60;
 
 /** How many of the article's lines may come before its byline. */
 const BYLINE_LINES = 3;
