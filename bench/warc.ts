@@ -19,7 +19,7 @@
  * and not read (as an article, a page without one or a failure) is reported.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     else {
       const t = performance.now();
       written = await writeWarc(path, pages, target);
-      await import('node:fs/promises').then((fs) => fs.writeFile(countFile, String(written)));
+      writeFileSync(countFile, String(written));
       say(`${name}: wrote ${fmt(written)} pages in ${fmt((performance.now() - t) / 1000, 1)} s`);
     }
     const fileMiB = statSync(path).size / 1048576;
