@@ -1043,6 +1043,11 @@ test('authors (reduced from ln-online.de, energieverbraucher.de, erzbistum-koeln
   // the editor in charge, under a Chinese news site's article, where nothing else names anyone (xinhuanet.com)
   assert.equal(get('', '', '<span class="p-jc"><a class="advise">【纠错】</a> 责任编辑： \n焦鹏 </span>').author, '焦鹏');
   assert.equal(get('<meta name="author" content="Anna Weber">', '', '<span>责任编辑：焦鹏</span>').author, 'Anna Weber');
+  // past a navigation whose classes speak of "meta" (heizung.de): its links are no date or byline texts
+  const navigation = `<ul>${Array.from({ length: 25 }, (_, k) => `<li class="hde-m-navigation__meta-navigation-list-item"><a href="/r/${k}">Ratgeber ${k}</a></li>`).join('')}</ul>`;
+  const hero = article(extractPage(`<html><body>${navigation}<div class="hero"><span class="hde-m-page-hero__meta-label">von Alexander Rosenkranz</span></div><article>${body}</article></body></html>`));
+  assert.equal(hero.author, 'Alexander Rosenkranz');
+  assert.equal(hero.authorFrom, 'byline');
   // after a separator, and "Redaktion:" (ejwue.de)
   assert.equal(get('', '<div class="news-single-timedata">05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div>').author, 'Eberhard Fuhr');
 });

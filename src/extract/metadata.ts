@@ -209,7 +209,9 @@ function keepHeading(e: Element, d: Declared): void {
 }
 
 const DATE_HINT = /date|datum|time|posted|publi|byline|meta|fecha|data|submitted|info|author|autor|artikel|article-head|entry-head|post-head|subline|kicker|zeit|fecha/i;
-const hints = (value: string | undefined): boolean => value !== undefined && value !== '' && DATE_HINT.test(value);
+/** A class of the site's navigation ("hde-m-navigation__meta-navigation-list-item"): its links are no date or byline, however it is named. */
+const NAVIGATION = /navigation|(^|[\s_-])(nav|menu)([\s_-]|$)/i;
+const hints = (value: string | undefined): boolean => value !== undefined && value !== '' && DATE_HINT.test(value) && !NAVIGATION.test(value);
 
 interface Heading {
   text: string;
