@@ -1048,6 +1048,12 @@ test('authors (reduced from ln-online.de, energieverbraucher.de, erzbistum-koeln
   const hero = article(extractPage(`<html><body>${navigation}<div class="hero"><span class="hde-m-page-hero__meta-label">von Alexander Rosenkranz</span></div><article>${body}</article></body></html>`));
   assert.equal(hero.author, 'Alexander Rosenkranz');
   assert.equal(hero.authorFrom, 'byline');
+  // the label alone, the name on the next line (rosalux.de); not a menu's "Autoren" over its next link
+  const meta = (inner: string): string | null =>
+    article(extractPage(`<html><body><div class="news__meta-column">${inner}</div><article>${body}</article></body></html>`)).author;
+  assert.equal(meta('<h4 class="news__meta-title">Autor</h4><p class="news__meta-text"><a href="/profil/nikolai-huke">Nikolai Huke</a><b>, </b></p>'), 'Nikolai Huke');
+  assert.equal(meta('<ul><li>About Us</li><li>Autoren</li><li>Newsletter</li></ul>'), null);
+  assert.equal(meta('<ul><li>Autor</li><li>Newsletter</li></ul>'), null);
   // after a separator, and "Redaktion:" (ejwue.de)
   assert.equal(get('', '<div class="news-single-timedata">05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div>').author, 'Eberhard Fuhr');
 });

@@ -243,13 +243,23 @@ const AUTHOR_LABEL = /^(?:autor(?:in)?|author|auteur|autore|autora|verfasser(?:i
  */
 export function labelledByline(texts: readonly string[]): string | null {
   for (const text of texts) {
-    if (!/:/.test(text)) continue;
+    if (!LABEL_WORD.test(text)) continue;
     // a line, or a part of one after a separator ("05.02.2020 - Redaktion: Eberhard Fuhr")
-    for (const line of text.split(/\n|\s[-–—|·•]\s/)) {
-      if (!AUTHOR_LABEL.test(line)) continue;
-      const name = bylineName(line.replace(AUTHOR_LABEL, '').replace(/\s*\(.*$/, ''));
-      if (name) return name;
+    const lines = text.split(/\n|\s[-–—|·•]\s/);
+    for (const [k, line] of lines.entries()) {
+      // the label alone, the name on the next line ("Autor" over "Nikolai Huke,")
+      // (of two words or more there: a menu's "Autoren" over "Newsletter" is no label)
+      const alone = !AUTHOR_LABEL.test(line) && LABEL_LINE.test(line);
+      const labelled = alone ? lines[k + 1] : AUTHOR_LABEL.test(line) ? line.replace(AUTHOR_LABEL, '') : undefined;
+      const name = labelled ? bylineName(labelled.replace(/\s*\(.*$/, '')) : null;
+      if (name && (!alone || /\S\s+\S/.test(name))) return name;
     }
   }
   return null;
 }
+
+/** A label of the author's alone on its line (in the singular: "Autoren", "Authors" alone are links of a menu). */
+const LABEL_LINE = /^(?:autor(?:in)?|author|auteur|autore|autora|verfasser(?:in)?)\s*:?$/iu;
+
+/** The words of the labels, looked for before a text's lines are. */
+const LABEL_WORD = /autor|author|auteur|verfasser|redaktion/i;
