@@ -877,6 +877,9 @@ test('authors (bylines of trafilatura-eval pages): the name a byline gives, with
     ['VonEurosportPubliziert 03/02/2022', 'Eurosport'],
     ['Reuters, Washington, Nov 19', 'Reuters, Washington'],
     ['Publié par Unknown', 'Unknown'],
+    // a link's text for readers of the page aloud, and an interview's two people (chefkoch.de, deutschlandfunk.de)
+    ['Rezept von\nZum Profil von jesusfreak\njesusfreak', 'jesusfreak'],
+    ['Richard David Precht im Gespräch mit Karin Fischer', 'Richard David Precht, Karin Fischer'],
     ['vom Support Team', 'Support Team'],
     ['Posted by Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair - Chrome Safe Browsing team', 'Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair'],
     // a month is a name where no date follows it; digits may be part of a user's name

@@ -12,10 +12,13 @@ const SEGMENT = /\s*[·•|»]\s*|\s+[—–/-]\s+|\n/;
 
 /** Words that introduce the name: "By", "Posted by", "Eingestellt von", "Autor:", "Publié par", "Escribe". */
 const LEAD = new RegExp(
-  String.raw`^(?:(?:posted|written|published|reported|created|erstellt|eingestellt|gespeichert|verfasst|geschrieben|veröffentlicht|publiziert|publié|écrit|publicado|escrito|pubblicato|scritto|post author|beitrag|rezept|recipe|zeige alle beiträge|alle beiträge|mehr|analysis|commentary|opinion|review|story|words)\s+)?` +
+  String.raw`^(?:(?:posted|written|published|reported|created|erstellt|eingestellt|gespeichert|verfasst|geschrieben|veröffentlicht|publiziert|publié|écrit|publicado|escrito|pubblicato|scritto|post author|beitrag|rezept|recipe|zeige alle beiträge|alle beiträge|zum profil|mehr|analysis|commentary|opinion|review|story|words)\s+)?` +
     String.raw`(?:(?:by|von|vom|par|por|di|door|av|przez|от|escribe|piše|napisao|napisała)(?:\s*:\s*|\s+|$)|(?:authors?|autor(?:in|en)?|auteurs?|autore|автор)(?:\s*:\s*|\s+|$)|(?:text|interview|texte|texto|текст)(?:\s+(?:und|and|&|y|et)\s+\p{L}+)?\s*:\s*)`,
   'iu',
 );
+
+/** Two people of an interview's byline: "Richard David Precht im Gespräch mit Karin Fischer" names both. */
+const CONVERSATION = /\s+(?:im gespräch mit|in conversation with|en conversation avec|en conversación con|in conversa com)\s+/giu;
 
 /** A line ending with a title that goes before a name ("Dr." over "Jane Doe"). */
 const TITLE_AT_END = /((?<!\p{L})(?:dr|prof|mag|dipl|ing|mr|mrs|ms)\.)\n/giu;
@@ -112,6 +115,7 @@ export function bylineName(text: string): string | null {
   if (COMMENT_AUTHOR.test(text) || FORM_LABEL.test(text)) return null;
   // a line that ends with the word introducing the name ("Eingestellt von", "Auteur:"), within a list of names or with a title ("Dr.") goes on on the next
   const parts = text
+    .replace(CONVERSATION, ', ')
     .replace(LEAD_AT_END, '$1 ')
     .replace(LIST_AT_END, '$1 ')
     .replace(TITLE_AT_END, '$1 ')
