@@ -1057,6 +1057,16 @@ test('authors (reduced from ln-online.de, energieverbraucher.de, erzbistum-koeln
   assert.equal(meta('<h4 class="news__meta-title">Autor</h4><p class="news__meta-text"><a href="/profil/nikolai-huke">Nikolai Huke</a><b>, </b></p>'), 'Nikolai Huke');
   assert.equal(meta('<ul><li>About Us</li><li>Autoren</li><li>Newsletter</li></ul>'), null);
   assert.equal(meta('<ul><li>Autor</li><li>Newsletter</li></ul>'), null);
+  // the site's name with its tagline declared as the author, and a byline line just before paragraphs marked as the body's (l-mag.de)
+  const lmag = article(
+    extractPage(
+      `<html><head><meta name="author" content="Example-News – Das Magazin für Lesben"></head><body><div class="c_element"><p class="bodytext">Von Claudia Lindner</p>${[1, 2, 3]
+        .map((n) => `<p class="bodytext">Paragraph ${n} of the remembrance, long enough to be one, with several words in it.</p>`)
+        .join('')}</div></body></html>`,
+      { url: 'https://www.example-news.de/a/1' },
+    ),
+  );
+  assert.equal(lmag.author, 'Claudia Lindner');
   // after a separator, and "Redaktion:" (ejwue.de)
   assert.equal(get('', '<div class="news-single-timedata">05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div>').author, 'Eberhard Fuhr');
 });

@@ -97,7 +97,7 @@ const PARTICLES = new Set('de da di do du del della des van von der den la le y 
  * Multiplikators", "En kiosques"), not names. (A user's name written in
  * lower case is one or two words: "gnaddrig", "der Michel".)
  */
-function reads(text: string): boolean {
+export function reads(text: string): boolean {
   const words = text.split(/[\s,;]+/).filter(Boolean);
   const lower = (w: string): boolean => /^\p{Ll}/u.test(w) && !PARTICLES.has(w);
   // two words, a capital then a word in lower case: a phrase ("En kiosques", "Zuletzt geändert")

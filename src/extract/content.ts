@@ -514,6 +514,12 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     if (block.heading === 0) chars += block.chars;
   }
   if (chars < minChars) return null;
+  // … or just before them, left out of the container (a short line, no prose: "Von Jane Doe" over the body's paragraphs)
+  for (let k = first - 1; byline === null && k >= 0 && k >= first - BYLINE_LINES; k--) {
+    const b = blocks[k] as Block;
+    if (b.heading > 0) break;
+    if (b.chars < 100 && BYLINE.test(b.text)) byline = b.text;
+  }
   return { paragraphs: out, heading: headingBefore(blocks, first), byline };
 }
 

@@ -2,7 +2,7 @@ import { firstDateInText } from './dates.js';
 import type { Document, Element } from 'domhandler';
 import { parsePublished } from '../text/dates.js';
 import { decodeHTML } from 'entities';
-import { bylineName, declaredName, labelledByline, NAME_LIST, openingByline } from './byline.js';
+import { bylineName, declaredName, labelledByline, NAME_LIST, openingByline, reads } from './byline.js';
 import { BLOCK_MARK, classAndId, collapse, elements, markedText, shortText, textContent } from './dom.js';
 
 /** What the page declares about itself, gathered in one pass over its elements. */
@@ -641,7 +641,8 @@ function withoutSite(name: string, isSiteName: (part: string) => boolean): strin
   const parts = out.split(/\s+[-–—|/]\s+/);
   if (parts.length > 1 && parts.some(isSiteName)) {
     const rest = parts.filter((p) => !isSiteName(p));
-    if (rest.length > 0) out = rest.join(' - ');
+    // the site's name with its tagline ("L-MAG – Das Magazin für Lesben"): the site's name, standing in for an author
+    if (rest.length > 0) out = rest.every(reads) ? (parts.find(isSiteName) as string) : rest.join(' - ');
   }
   // after a comma, only as the last of two (not "Example News, Frankfurt, Germany": the site, with its place)
   const comma = out.split(/\s*,\s*/);
