@@ -75,6 +75,9 @@ const CREDENTIAL_AFTER = /(?<=\p{L})(?:,\s*(?:Ph\.?\s?D\.?|M\.?D\.?|MS|MSc|MA|MP
 /** A social account's handle after the name: "Williams Perdomo @wperdomod". */
 const HANDLE_AFTER = /(?<=\p{L})\s+@[\p{L}\p{N}_.]+$/u;
 
+/** A name without the handle and the degrees written after it, declared or read from a byline. */
+const withoutAfterName = (name: string): string => name.replace(HANDLE_AFTER, '').replace(CREDENTIAL_AFTER, '');
+
 /** The most words one name of a byline has, its particles not counted ("Jean-Baptiste de la Fontaine", "Les Membres du Choeur de Radio France"). */
 const MAX_NAME_WORDS = 6;
 
@@ -153,7 +156,7 @@ export function declaredName(name: string): string {
     if (!lead) break;
     s = s.slice(lead[0].length).replace(EDGES, '');
   }
-  s = (s.split(/\s+\|\s+/)[0] as string).replace(EDGES, '').replace(HANDLE_AFTER, '').replace(CREDENTIAL_AFTER, '');
+  s = withoutAfterName((s.split(/\s+\|\s+/)[0] as string).replace(EDGES, ''));
   return s === '' || LABEL_ONLY.test(s) ? name : s;
 }
 
@@ -180,7 +183,7 @@ function nameIn(segment: string, first: boolean): string | null {
       s = s.replace(EDGES, '').replace(TRAILING_WORD, '').replace(GLUED_DATE_WORD, '');
     }
   }
-  s = s.replace(EDGES, '').replace(AGENCY_AFTER, '').replace(HANDLE_AFTER, '').replace(CREDENTIAL_AFTER, '');
+  s = withoutAfterName(s.replace(EDGES, '').replace(AGENCY_AFTER, ''));
   // a name has a letter and two letters or digits or more ("S." is an initial, "()x" no name; "r23" is one)
   if (s.length > MAX_LENGTH || !/\p{L}/u.test(s) || (s.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2 || LABEL_ONLY.test(s) || reads(s)) return null;
   const tooLong = s.split(NAME_LIST).some((name) => name.split(/\s+/).filter((w) => !PARTICLES.has(w)).length > MAX_NAME_WORDS);
@@ -236,8 +239,14 @@ export function closingByline(paragraphs: readonly string[]): string | null {
   return paragraphs.length > 1 ? openingByline(paragraphs.slice(-1), 1, 0) : null;
 }
 
+/** Words that label the author's name (in the singular: "Autoren", "Authors" alone are links of a menu). */
+const LABELS = String.raw`autor(?:in)?|author|auteur|autore|autora|verfasser(?:in)?`;
+
 /** A line labelled as the author's ("Autor: Fritz Imhof", "Redaktion: Eberhard Fuhr (Pressesprecher)"). */
-const AUTHOR_LABEL = /^(?:autor(?:in)?|author|auteur|autore|autora|verfasser(?:in)?|redaktion)\s*:\s*(?=\p{Lu})/iu;
+const AUTHOR_LABEL = new RegExp(String.raw`^(?:${LABELS}|redaktion)\s*:\s*(?=\p{Lu})`, 'iu');
+
+/** A label of the author's alone on its line, the name on the next. */
+const LABEL_LINE = new RegExp(String.raw`^(?:${LABELS})\s*:?$`, 'iu');
 
 /**
  * The name a line labelled as the author's gives, among the lines of
@@ -251,19 +260,16 @@ export function labelledByline(texts: readonly string[]): string | null {
     // a line, or a part of one after a separator ("05.02.2020 - Redaktion: Eberhard Fuhr")
     const lines = text.split(/\n|\s[-–—|·•]\s/);
     for (const [k, line] of lines.entries()) {
-      // the label alone, the name on the next line ("Autor" over "Nikolai Huke,")
-      // (of two words or more there: a menu's "Autoren" over "Newsletter" is no label)
-      const alone = !AUTHOR_LABEL.test(line) && LABEL_LINE.test(line);
-      const labelled = alone ? lines[k + 1] : AUTHOR_LABEL.test(line) ? line.replace(AUTHOR_LABEL, '') : undefined;
+      // or the label alone, the name on the next line ("Autor" over "Nikolai Huke,"), of two words or more there
+      const inLine = AUTHOR_LABEL.test(line);
+      const labelled = inLine ? line.replace(AUTHOR_LABEL, '') : LABEL_LINE.test(line) ? lines[k + 1] : undefined;
       const name = labelled ? bylineName(labelled.replace(/\s*\(.*$/, '')) : null;
-      if (name && (!alone || /\S\s+\S/.test(name))) return name;
+      if (name && (inLine || /\S\s+\S/.test(name))) return name;
     }
   }
   return null;
 }
 
-/** A label of the author's alone on its line (in the singular: "Autoren", "Authors" alone are links of a menu). */
-const LABEL_LINE = /^(?:autor(?:in)?|author|auteur|autore|autora|verfasser(?:in)?)\s*:?$/iu;
 
 /** The words of the labels, looked for before a text's lines are. */
 const LABEL_WORD = /autor|author|auteur|verfasser|redaktion/i;

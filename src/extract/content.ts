@@ -461,7 +461,7 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
     // another story's header (the next article, below this one) is left out as every <header> is
     if (block.header && block.header !== articleHeader) continue;
     // a byline among the article's first lines, kept or left out below (a header's, a lead's, one of links to the authors' pages)
-    if (byline === null && out.length < BYLINE_LINES && block.heading === 0 && block.chars < 100 && BYLINE.test(block.text)) byline = block.text;
+    if (byline === null && out.length < BYLINE_LINES && isBylineLine(block)) byline = block.text;
     // in a lead, a kicker, a heading, a short byline or a short line with a date ("Published 21 November 2019 · Tagged with …") is not its prose
     // (a lead of its own may open with "Von der Leyen …", "Por la mañana …")
     if ((block.header !== null || leads.some((l) => holds(l, block.owner))) && (block.chars < LEAD_LINE || block.heading > 0 || bylineOrDate(block.text))) continue;
@@ -518,10 +518,13 @@ export function articleBlocks(body: Element, minChars: number, withNoscript = fa
   for (let k = first - 1; byline === null && k >= 0 && k >= first - BYLINE_LINES; k--) {
     const b = blocks[k] as Block;
     if (b.heading > 0) break;
-    if (b.chars < 100 && BYLINE.test(b.text)) byline = b.text;
+    if (isBylineLine(b)) byline = b.text;
   }
   return { paragraphs: out, heading: headingBefore(blocks, first), byline };
 }
+
+/** A short line, no heading, that opens as a byline does ("Von Jane Doe und John Roe"). */
+const isBylineLine = (b: Block): boolean => b.heading === 0 && b.chars < 100 && BYLINE.test(b.text);
 
 /** Characters of a paragraph, at the least, for it to be left out where it follows itself. */
 const REPEATED_LINE = 60;
